@@ -1,0 +1,113 @@
+package org.tradeflows.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.tradeflows.api.errors.NotFoundException;
+import org.tradeflows.api.types.Company;
+import org.tradeflows.api.types.CompanyAlias;
+import org.tradeflows.api.types.CompanyConnection;
+import org.tradeflows.api.types.CompanyEdge;
+import org.tradeflows.api.types.CompanyFilter;
+import org.tradeflows.api.types.CompanyIdentifier;
+import org.tradeflows.api.types.Country;
+import org.tradeflows.api.types.Finding;
+import org.tradeflows.api.types.Sanction;
+import org.tradeflows.api.types.SanctionAuthority;
+import org.tradeflows.query.CompanySql;
+import org.tradeflows.query.CountrySql;
+import org.tradeflows.query.FindingSql;
+import org.tradeflows.query.SanctionSql;
+
+/** Companies: search over names and aliases, and what hangs off a company (all batched). */
+@GraphQLApi
+public class CompanyApi {
+
+    private final CompanySql companies;
+    private final CountrySql countries;
+    private final SanctionSql sanctions;
+    private final FindingSql findings;
+    private final Codes codes;
+
+    public CompanyApi(CompanySql companies, CountrySql countries, SanctionSql sanctions, FindingSql findings, Codes codes) {
+        this.companies = companies;
+        this.countries = countries;
+        this.sanctions = sanctions;
+        this.findings = findings;
+        this.codes = codes;
+    }
+
+    @Query("company")
+    @Description("A company by global id; the id of a company merged into another resolves to the survivor.")
+    public Company company(@NonNull @Id @Name("id") @Description("Global id of the company.") String id) {
+        long key = GlobalId.numeric(id, "Company", "id");
+        return companies.byIds(List.of(key)).stream().findFirst().map(Map.Entry::getValue)
+                .orElseThrow(() -> new NotFoundException("id: could not resolve to a Company with the id '" + id + "'"));
+    }
+
+    @Query("companies")
+    @Description("Companies ordered by name; search covers names in every script and all aliases.")
+    public CompanyConnection companies(
+            @Name("filter") @Description("Conditions the companies must meet.") CompanyFilter filter,
+            @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        CompanyFilter f = validated(filter);
+        Page page = Page.of(first, after, 2);
+        List<Company> rows = companies.page(f, page.hasAfter() ? page.afterKey(0) : null,
+                page.hasAfter() ? Page.parseLongKey(page.afterKey(1), "after") : null, page.limit());
+        Page.Slice<CompanyEdge> slice = page.slice(rows,
+                c -> Page.cursor(c.name().toLowerCase(java.util.Locale.ROOT), c.dbId()), CompanyEdge::new);
+        return new CompanyConnection(slice.edges(), slice.pageInfo(), companies.count(f));
+    }
+
+    private CompanyFilter validated(CompanyFilter f) {
+        if (f == null) {
+            return null;
+        }
+        return new CompanyFilter(Codes.text("filter.search", f.search(), 200), codes.countries("filter.countries", f.countries()),
+                f.sanctioned(), f.sanctionAuthorities(), f.sanctionedOn(), Codes.text("filter.identifier", f.identifier(), 100),
+                Codes.text("filter.specialEconomicZone", f.specialEconomicZone(), 200));
+    }
+
+    @Description("The company's country of registration.")
+    public List<Country> country(@Source List<Company> list) {
+        return Batch.one(list, Company::countryCode, countries.byCodes(Batch.keys(list, Company::countryCode)), Country::code);
+    }
+
+    @Description("Other names: original script, transliterations, abbreviations, former names.")
+    public List<List<@NonNull CompanyAlias>> aliases(@Source List<Company> list) {
+        return Batch.many(list, Company::dbId, companies.aliases(Batch.keys(list, Company::dbId)));
+    }
+
+    @Description("Registry identifiers (INN, OGRN, unified social credit code, LEI, ...).")
+    public List<List<@NonNull CompanyIdentifier>> identifiers(@Source List<Company> list) {
+        return Batch.many(list, Company::dbId, companies.identifiers(Batch.keys(list, Company::dbId)));
+    }
+
+    @Description("All listings of the company, past and present, oldest first.")
+    public List<List<@NonNull Sanction>> sanctions(@Source List<Company> list) {
+        return Batch.manyBy(list, Company::dbId, sanctions.byCompanyIds(Batch.keys(list, Company::dbId)), Sanction::companyId);
+    }
+
+    @Description("Whether a confirmed listing is in force on the date (default today), optionally of given authorities.")
+    public List<Boolean> sanctioned(@Source List<Company> list,
+            @Name("on") @Description("The date; default today.") LocalDate on,
+            @Name("authorities") @Description("Only listings of these authorities count.") List<SanctionAuthority> authorities) {
+        LocalDate date = on == null ? LocalDate.now() : on;
+        List<List<Sanction>> all = sanctions(list);
+        return all.stream().map(l -> l.stream().anyMatch(s -> s.inForceOn(date)
+                && (authorities == null || authorities.isEmpty() || authorities.contains(s.authority())))).toList();
+    }
+
+    @Description("Findings that speak about the company, in any role.")
+    public List<List<@NonNull Finding>> findings(@Source List<Company> list) {
+        return Batch.many(list, Company::dbId, findings.aboutCompanies(Batch.keys(list, Company::dbId)));
+    }
+}

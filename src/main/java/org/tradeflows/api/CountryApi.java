@@ -1,0 +1,47 @@
+package org.tradeflows.api;
+
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.tradeflows.api.errors.NotFoundException;
+import org.tradeflows.api.types.Country;
+import org.tradeflows.api.types.CountryConnection;
+import org.tradeflows.api.types.CountryEdge;
+import org.tradeflows.api.types.CountryFilter;
+import org.tradeflows.query.CountrySql;
+
+/** Look-ups and lists of countries. */
+@GraphQLApi
+public class CountryApi {
+
+    private final CountrySql countries;
+
+    public CountryApi(CountrySql countries) {
+        this.countries = countries;
+    }
+
+    @Query("country")
+    @Description("A country by ISO 3166-1 alpha-2 or alpha-3 code, e.g. CN or CHN. Fails with NOT_FOUND for an unknown code.")
+    public Country country(@NonNull @Name("code") @Description("Alpha-2 or alpha-3 code, any case.") String code) {
+        String c = Codes.countryFormat("code", code);
+        return countries.byCode(c).orElseThrow(() -> new NotFoundException("code: no country with ISO code '" + c + "'"));
+    }
+
+    @Query("countries")
+    @Description("Countries and territories of ISO 3166-1, ordered by alpha-2 code.")
+    public CountryConnection countries(
+            @Name("filter") @Description("Conditions the countries must meet.") CountryFilter filter,
+            @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        if (filter != null) {
+            Codes.text("filter.search", filter.search(), 200);
+        }
+        Page page = Page.of(first, after, 1);
+        List<Country> rows = countries.page(filter, page.hasAfter() ? page.afterKey(0) : null, page.limit());
+        Page.Slice<CountryEdge> slice = page.slice(rows, c -> Page.cursor(c.code()), CountryEdge::new);
+        return new CountryConnection(slice.edges(), slice.pageInfo(), countries.count(filter));
+    }
+}

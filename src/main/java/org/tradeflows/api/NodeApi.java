@@ -1,0 +1,79 @@
+package org.tradeflows.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.tradeflows.api.errors.NotFoundException;
+import org.tradeflows.api.types.Node;
+import org.tradeflows.query.CompanySql;
+import org.tradeflows.query.CountrySql;
+import org.tradeflows.query.FindingSql;
+import org.tradeflows.query.ProductCategorySql;
+import org.tradeflows.query.ReleaseSql;
+import org.tradeflows.query.SanctionSql;
+import org.tradeflows.query.SourceSql;
+import org.tradeflows.query.TradeVolumeSql;
+
+/** Relay's node(id:): any object by its global id. */
+@GraphQLApi
+public class NodeApi {
+
+    private final CountrySql countries;
+    private final ProductCategorySql products;
+    private final CompanySql companies;
+    private final SanctionSql sanctions;
+    private final SourceSql sources;
+    private final FindingSql findings;
+    private final TradeVolumeSql volumes;
+    private final ReleaseSql releases;
+
+    public NodeApi(CountrySql countries, ProductCategorySql products, CompanySql companies, SanctionSql sanctions,
+            SourceSql sources, FindingSql findings, TradeVolumeSql volumes, ReleaseSql releases) {
+        this.countries = countries;
+        this.products = products;
+        this.companies = companies;
+        this.sanctions = sanctions;
+        this.sources = sources;
+        this.findings = findings;
+        this.volumes = volumes;
+        this.releases = releases;
+    }
+
+    @Query("node")
+    @Description("Any object by its global id. Fails with NOT_FOUND when the id names nothing, BAD_USER_INPUT when it "
+            + "is not an id of this API.")
+    public Node node(@NonNull @Id @Name("id") @Description("A global id returned in an `id` field.") String id) {
+        GlobalId g = GlobalId.parse(id);
+        return find(g).orElseThrow(() -> new NotFoundException("id: could not resolve to a node with the global id of '"
+                + Printable.of(id) + "'"));
+    }
+
+    private Optional<? extends Node> find(GlobalId g) {
+        return switch (g.type()) {
+            case "Country" -> countries.byCodes(List.of(g.key())).stream().findFirst();
+            case "ProductCategory" -> products.byCodes(List.of(g.key())).stream().findFirst();
+            case "Topic" -> number(g).flatMap(n -> products.topicsByIds(List.of(n)).stream().findFirst());
+            case "Company" -> number(g).flatMap(n -> companies.byIds(List.of(n)).stream().findFirst().map(Map.Entry::getValue));
+            case "Sanction" -> number(g).flatMap(n -> sanctions.byIds(List.of(n)).stream().findFirst());
+            case "Source" -> number(g).flatMap(n -> sources.byIds(List.of(n)).stream().findFirst());
+            case "Finding" -> number(g).flatMap(n -> findings.byIds(List.of(n)).stream().findFirst());
+            case "TradeVolume" -> number(g).flatMap(n -> volumes.byIds(List.of(n)).stream().findFirst());
+            case "DataRelease" -> number(g).flatMap(n -> releases.byIds(List.of(n)).stream().findFirst());
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Long> number(GlobalId g) {
+        try {
+            return Optional.of(Long.parseLong(g.key()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

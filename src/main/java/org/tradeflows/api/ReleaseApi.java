@@ -1,0 +1,34 @@
+package org.tradeflows.api;
+
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.tradeflows.api.types.DataRelease;
+import org.tradeflows.query.ReleaseSql;
+
+/** Data releases: what was loaded, when, with which counts. */
+@GraphQLApi
+public class ReleaseApi {
+
+    private final ReleaseSql releases;
+
+    public ReleaseApi(ReleaseSql releases) {
+        this.releases = releases;
+    }
+
+    @Query("dataReleases")
+    @Description("All data releases, oldest first. Synthetic releases (generated test data) only when asked for.")
+    public List<@NonNull DataRelease> dataReleases(
+            @Name("includeSynthetic") @Description("Also list synthetic releases (default false).") Boolean includeSynthetic) {
+        return releases.all(Boolean.TRUE.equals(includeSynthetic));
+    }
+
+    @Query("currentRelease")
+    @Description("The newest data release; it changes whenever data is loaded.")
+    public DataRelease currentRelease() {
+        return releases.current().orElse(null);
+    }
+}

@@ -1,0 +1,51 @@
+package org.tradeflows.api;
+
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.tradeflows.api.types.Company;
+import org.tradeflows.api.types.Sanction;
+import org.tradeflows.api.types.SanctionConnection;
+import org.tradeflows.api.types.SanctionEdge;
+import org.tradeflows.api.types.SanctionFilter;
+import org.tradeflows.query.CompanySql;
+import org.tradeflows.query.SanctionSql;
+
+/** Sanctions listings across authorities. */
+@GraphQLApi
+public class SanctionApi {
+
+    private final SanctionSql sanctions;
+    private final CompanySql companies;
+    private final Codes codes;
+
+    public SanctionApi(SanctionSql sanctions, CompanySql companies, Codes codes) {
+        this.sanctions = sanctions;
+        this.companies = companies;
+        this.codes = codes;
+    }
+
+    @Query("sanctions")
+    @Description("Sanctions listings, in the order they were recorded.")
+    public SanctionConnection sanctions(
+            @Name("filter") @Description("Conditions the listings must meet.") SanctionFilter filter,
+            @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        SanctionFilter f = filter == null ? null : new SanctionFilter(filter.authorities(),
+                codes.countries("filter.companyCountries", filter.companyCountries()), filter.inForceOn(), filter.confirmed());
+        Page page = Page.of(first, after, 1);
+        List<Sanction> rows = sanctions.page(f, page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null,
+                page.limit());
+        Page.Slice<SanctionEdge> slice = page.slice(rows, s -> Page.cursor(GlobalId.parse(s.id()).key()), SanctionEdge::new);
+        return new SanctionConnection(slice.edges(), slice.pageInfo(), sanctions.count(f));
+    }
+
+    @Description("The listed company.")
+    public List<Company> company(@Source List<Sanction> list) {
+        return Batch.oneByEntry(list, Sanction::companyId, companies.byIds(Batch.keys(list, Sanction::companyId)));
+    }
+}

@@ -1,0 +1,101 @@
+package org.tradeflows.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.tradeflows.api.types.Country;
+import org.tradeflows.api.types.DataRelease;
+import org.tradeflows.api.types.ProductCategory;
+import org.tradeflows.api.types.TradeVolume;
+import org.tradeflows.api.types.TradeVolumeConnection;
+import org.tradeflows.api.types.TradeVolumeEdge;
+import org.tradeflows.api.types.TradeVolumeFilter;
+import org.tradeflows.query.CountrySql;
+import org.tradeflows.query.ProductCategorySql;
+import org.tradeflows.query.ReleaseSql;
+import org.tradeflows.query.TradeVolumeSql;
+
+/** Official country-level trade figures, each as its reporter and source publish it. */
+@GraphQLApi
+public class TradeVolumeApi {
+
+    private final TradeVolumeSql volumes;
+    private final CountrySql countries;
+    private final ProductCategorySql products;
+    private final ReleaseSql releases;
+    private final Codes codes;
+
+    public TradeVolumeApi(TradeVolumeSql volumes, CountrySql countries, ProductCategorySql products, ReleaseSql releases,
+            Codes codes) {
+        this.volumes = volumes;
+        this.countries = countries;
+        this.products = products;
+        this.releases = releases;
+        this.codes = codes;
+    }
+
+    @Query("tradeVolumes")
+    @Description("Official trade figures ordered by period. Figures of different sources or reporters for the same "
+            + "pair and period are separate rows: compare them, do not add them.")
+    public TradeVolumeConnection tradeVolumes(
+            @Name("filter") @Description("Conditions the figures must meet.") TradeVolumeFilter filter,
+            @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        TradeVolumeFilter f = validated(filter);
+        Page page = Page.of(first, after, 2);
+        LocalDate afterStart = null;
+        Long afterId = null;
+        if (page.hasAfter()) {
+            try {
+                afterStart = LocalDate.parse(page.afterKey(0));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new org.tradeflows.api.errors.BadUserInputException("after: not a cursor of this connection");
+            }
+            afterId = Page.parseLongKey(page.afterKey(1), "after");
+        }
+        List<TradeVolume> rows = volumes.page(f, afterStart, afterId, page.limit());
+        Page.Slice<TradeVolumeEdge> slice = page.slice(rows,
+                t -> Page.cursor(t.period().start(), GlobalId.parse(t.id()).key()), TradeVolumeEdge::new);
+        return new TradeVolumeConnection(slice.edges(), slice.pageInfo(), volumes.count(f));
+    }
+
+    private TradeVolumeFilter validated(TradeVolumeFilter f) {
+        if (f == null) {
+            return null;
+        }
+        Codes.checkYear("filter.yearFrom", f.yearFrom());
+        Codes.checkYear("filter.yearTo", f.yearTo());
+        return new TradeVolumeFilter(codes.countries("filter.reporters", f.reporters()),
+                codes.countries("filter.partners", f.partners()), f.flows(), f.yearFrom(), f.yearTo(),
+                f.productCode() == null ? null : Codes.productPrefix("filter.productCode", f.productCode()), f.allGoods(),
+                Codes.text("filter.source", f.source(), 100));
+    }
+
+    @Description("The country that publishes the figure.")
+    public List<Country> reporter(@Source List<TradeVolume> list) {
+        return Batch.one(list, TradeVolume::reporterCode, countries.byCodes(Batch.keys(list, TradeVolume::reporterCode)),
+                Country::code);
+    }
+
+    @Description("The partner country.")
+    public List<Country> partner(@Source List<TradeVolume> list) {
+        return Batch.one(list, TradeVolume::partnerCode, countries.byCodes(Batch.keys(list, TradeVolume::partnerCode)),
+                Country::code);
+    }
+
+    @Description("The product category; empty for all goods.")
+    public List<ProductCategory> product(@Source List<TradeVolume> list) {
+        return Batch.one(list, TradeVolume::productCode, products.byCodes(Batch.keys(list, TradeVolume::productCode)),
+                ProductCategory::code);
+    }
+
+    @Description("The data release the figure was loaded in.")
+    public List<DataRelease> release(@Source List<TradeVolume> list) {
+        return Batch.one(list, TradeVolume::releaseId, releases.byIds(Batch.keys(list, TradeVolume::releaseId)),
+                r -> Long.parseLong(GlobalId.parse(r.id()).key()));
+    }
+}

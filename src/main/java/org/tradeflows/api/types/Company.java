@@ -1,0 +1,25 @@
+package org.tradeflows.api.types;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("A legal entity that sends, receives or passes on goods.")
+public record Company(
+        @NonNull @org.eclipse.microprofile.graphql.Id @Description("Global id.") String id,
+        @NonNull @Description("Name in Latin script, as used in the sources.") String name,
+        @Description("Name in its original script (Chinese, Cyrillic, ...) where a source gives it.") String nameOriginal,
+        @Description("City of registration where known.") String city,
+        @Description("Special economic zone it is registered in, e.g. Alabuga.") String specialEconomicZone,
+        @Description("What the sources say the company does.") String description,
+        @Ignore long dbId,
+        @Ignore String countryCode,
+        @Ignore Long sourceId) implements Node {
+
+    @Override
+    @org.eclipse.microprofile.graphql.Id
+    @NonNull
+    public String getId() {
+        return id;
+    }
+}

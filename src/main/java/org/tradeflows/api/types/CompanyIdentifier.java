@@ -1,0 +1,10 @@
+package org.tradeflows.api.types;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("A registry identifier of a company.")
+public record CompanyIdentifier(
+        @NonNull @Description("The identifier scheme.") IdentifierScheme scheme,
+        @NonNull @Description("The identifier as registered.") String value) {
+}

@@ -1,0 +1,12 @@
+package org.tradeflows.api.types;
+
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("A page of country items (Relay connection).")
+public record CountryConnection(
+        @NonNull @Description("The items of this page with their cursors.") List<@NonNull CountryEdge> edges,
+        @NonNull @Description("Paging information.") PageInfo pageInfo,
+        @NonNull @Description("Number of items matching the filter, over all pages.") long totalCount) {
+}

@@ -1,0 +1,27 @@
+package org.tradeflows.api.types;
+
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("One load of data: every loaded row belongs to exactly one release.")
+public record DataRelease(
+        @NonNull @org.eclipse.microprofile.graphql.Id @Description("Global id.") String id,
+        @NonNull @Description("Unique key of the release.") String key,
+        @NonNull @Description("Version of the loaded content.") String version,
+        @NonNull @Description("What the release holds.") ReleaseKind kind,
+        @NonNull @Description("True for generated data; synthetic releases are never part of the open dataset.") boolean synthetic,
+        @NonNull @Description("When it was loaded.") OffsetDateTime releasedAt,
+        @NonNull @Description("SHA-256 of the loaded files.") String contentSha256,
+        @NonNull @Description("Row counts by kind, as a JSON object.") String counts,
+        @Description("What changed.") String changelog,
+        @Ignore Long sourceId) implements Node {
+
+    @Override
+    @org.eclipse.microprofile.graphql.Id
+    @NonNull
+    public String getId() {
+        return id;
+    }
+}

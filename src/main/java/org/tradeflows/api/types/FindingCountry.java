@@ -1,0 +1,10 @@
+package org.tradeflows.api.types;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("A country a finding speaks about, and in which role.")
+public record FindingCountry(
+        @NonNull @Description("Its role in the finding.") CountryRole role,
+        @NonNull @Description("The country.") Country country) {
+}

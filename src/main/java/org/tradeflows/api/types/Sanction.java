@@ -1,0 +1,37 @@
+package org.tradeflows.api.types;
+
+import java.time.LocalDate;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("A listing of a company by a sanctioning authority. A company is sanctioned at a date when a listing "
+        + "began on or before it and had not ended.")
+public record Sanction(
+        @NonNull @org.eclipse.microprofile.graphql.Id @Description("Global id.") String id,
+        @NonNull @Description("The listing authority.") SanctionAuthority authority,
+        @Description("Program or legal basis, e.g. Entity List, Executive Order 14024.") String program,
+        @Description("Date of listing; empty where no source gives it.") LocalDate listedOn,
+        @Description("Date the listing ended; empty while in force.") LocalDate endedOn,
+        @NonNull @Description("False where the listing is only reported, not confirmed by a named source.") boolean confirmed,
+        @Description("Remarks on the listing, e.g. an unconfirmed date.") String note,
+        @Ignore long companyId,
+        @Ignore long sourceId) implements Node {
+
+    @Override
+    @org.eclipse.microprofile.graphql.Id
+    @NonNull
+    public String getId() {
+        return id;
+    }
+
+    /**
+     * Confirmed and in force at the date: listed on or before it and not ended. An unknown listing date counts only
+     * for today and later (the same rule as CompanySql.SANCTION_IN_FORCE).
+     */
+    @Ignore
+    public boolean inForceOn(LocalDate date) {
+        boolean listed = listedOn != null ? !listedOn.isAfter(date) : !date.isBefore(LocalDate.now());
+        return confirmed && listed && (endedOn == null || endedOn.isAfter(date));
+    }
+}

@@ -1,0 +1,26 @@
+package org.tradeflows.api.types;
+
+import java.time.LocalDate;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("Where a figure or fact comes from, with a ready citation.")
+public record Source(
+        @NonNull @org.eclipse.microprofile.graphql.Id @Description("Global id.") String id,
+        @NonNull @Description("Stable short key, e.g. telegraph-2025-09-03.") String key,
+        @NonNull @Description("Title of the publication.") String title,
+        @Description("Publisher; empty where not known.") String publisher,
+        @Description("Address of the publication; empty where none is known.") String url,
+        @Description("Publication date; empty where not known.") LocalDate publishedOn,
+        @NonNull @Description("Kind of publication.") SourceKind kind,
+        @Description("Licence or terms of reuse.") String licence,
+        @NonNull @Description("Ready-to-use citation text.") String citation,
+        @Description("Remarks on the source.") String note) implements Node {
+
+    @Override
+    @org.eclipse.microprofile.graphql.Id
+    @NonNull
+    public String getId() {
+        return id;
+    }
+}

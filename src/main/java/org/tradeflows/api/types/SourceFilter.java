@@ -1,0 +1,12 @@
+package org.tradeflows.api.types;
+
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+@Input("SourceFilter")
+@Description("Filter for sources; all given conditions must hold.")
+public record SourceFilter(
+        @Description("Only sources of these kinds.") List<SourceKind> kinds,
+        @Description("Text in the title, publisher or key.") String search) {
+}

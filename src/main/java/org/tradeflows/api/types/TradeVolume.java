@@ -1,0 +1,34 @@
+package org.tradeflows.api.types;
+
+import java.math.BigDecimal;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("An official country-level trade figure as one reporter publishes it. The two sides of a pair (mirror "
+        + "data) and figures of different sources are separate rows, never added together.")
+public record TradeVolume(
+        @NonNull @org.eclipse.microprofile.graphql.Id @Description("Global id.") String id,
+        @NonNull @Description("Direction from the reporter's side.") TradeFlow flow,
+        @NonNull @Description("Length of the period.") PeriodKind periodKind,
+        @NonNull @Description("The period.") Period period,
+        @NonNull @Description("The value as published, in its currency and precision.") Money value,
+        @Description("The value in EUR at the ECB rate of the period; empty where no rate is known.") BigDecimal valueEur,
+        @Description("The value in USD at the ECB rate of the period; empty where no rate is known.") BigDecimal valueUsd,
+        @Description("Net weight in kilograms, where published.") BigDecimal netWeightKg,
+        @Description("Quantity, where published.") BigDecimal quantity,
+        @Description("Unit of the quantity.") String quantityUnit,
+        @Description("Remarks from the source, e.g. growth rates or other sources giving the same figure.") String note,
+        @Ignore String reporterCode,
+        @Ignore String partnerCode,
+        @Ignore String productCode,
+        @Ignore long sourceId,
+        @Ignore long releaseId) implements Node {
+
+    @Override
+    @org.eclipse.microprofile.graphql.Id
+    @NonNull
+    public String getId() {
+        return id;
+    }
+}

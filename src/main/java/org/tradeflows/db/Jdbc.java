@@ -1,0 +1,110 @@
+package org.tradeflows.db;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs SQL text with bound parameters on the service's datasource. The SQL itself lives in the *Sql class of
+ * each aggregate; this class only binds, executes and maps. Connections join the caller's transaction.
+ */
+@ApplicationScoped
+public class Jdbc {
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private final AgroalDataSource dataSource;
+
+    public Jdbc(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(c, ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    public <T> Optional<T> one(String sql, List<?> params, RowMapper<T> mapper) {
+        List<T> rows = list(sql, params, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public long count(String sql, List<?> params) {
+        return one(sql, params, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    public int update(String sql, List<?> params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(c, ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /** Binds values by type; collections become PostgreSQL arrays so that one statement can serve a batch. */
+    public static void bind(Connection c, PreparedStatement ps, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            int index = i + 1;
+            if (p == null) {
+                ps.setNull(index, Types.NULL);
+            } else if (p instanceof Collection<?> values) {
+                ps.setArray(index, c.createArrayOf(arrayType(values), values.toArray()));
+            } else if (p instanceof Enum<?> e) {
+                ps.setString(index, e.name());
+            } else if (p instanceof LocalDate d) {
+                ps.setObject(index, d);
+            } else if (p instanceof BigDecimal d) {
+                ps.setBigDecimal(index, d);
+            } else {
+                ps.setObject(index, p);
+            }
+        }
+    }
+
+    private static String arrayType(Collection<?> values) {
+        Object first = values.stream().filter(v -> v != null).map(v -> (Object) v).findFirst().orElse("");
+        if (first instanceof Long || first instanceof Integer) {
+            return "bigint";
+        }
+        return "text";
+    }
+
+    public static Optional<LocalDate> date(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, LocalDate.class));
+    }
+
+    public static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+}
