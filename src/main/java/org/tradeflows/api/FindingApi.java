@@ -71,10 +71,10 @@ public class FindingApi {
         return Batch.manyBy(list, Finding::dbId, findings.partsOf(Batch.keys(list, Finding::dbId)), Finding::partOfId);
     }
 
-    @Description("The same claim as reported by another source, which may give other figures or currencies.")
-    public List<Finding> sameClaimAs(@Source List<Finding> list) {
-        return Batch.one(list, Finding::sameClaimAsId, findings.byIds(Batch.keys(list, Finding::sameClaimAsId)),
-                Finding::dbId);
+    @Description("The same claim as reported by other sources, which may give other figures or currencies. "
+            + "They are the same money: never add them up.")
+    public List<List<@NonNull Finding>> sameClaimAs(@Source List<Finding> list) {
+        return Batch.many(list, Finding::dbId, findings.sameClaims(Batch.keys(list, Finding::dbId)));
     }
 
     @Description("The same figure in other currencies, as the source itself gives them (not converted by Tradeflows).")

@@ -130,6 +130,12 @@ public class ProductCategoryApi {
         return categories.stream().map(c -> tiers.get(c.code())).toList();
     }
 
+    @Description("The HS6 subheadings at or under this category that are on the Common High Priority List.")
+    public List<List<@NonNull ProductCategory>> chplListed(@Source List<ProductCategory> categories) {
+        return Batch.many(categories, ProductCategory::code,
+                products.chplListedUnder(Batch.keys(categories, ProductCategory::code)));
+    }
+
     @Description("Curated topics the category belongs to.")
     public List<List<@NonNull Topic>> topics(@Source List<ProductCategory> categories) {
         return Batch.many(categories, ProductCategory::code,

@@ -72,6 +72,8 @@ public class Jdbc {
             int index = i + 1;
             if (p == null) {
                 ps.setNull(index, Types.NULL);
+            } else if (p instanceof Collection<?> values && values.isEmpty()) {
+                ps.setNull(index, Types.ARRAY); // "= any(null)" matches nothing, whatever the element type
             } else if (p instanceof Collection<?> values) {
                 ps.setArray(index, c.createArrayOf(arrayType(values), values.toArray()));
             } else if (p instanceof Enum<?> e) {

@@ -47,6 +47,14 @@ public class FindingSql {
         return jdbc.one(SELECT + " where f.key = ?", List.of(key), FindingSql::map);
     }
 
+    /** The same claim reported by other sources, linked in either direction, keyed by the finding asked about. */
+    public List<Map.Entry<Long, Finding>> sameClaims(Collection<Long> ids) {
+        return jdbc.list(SELECT.replace("select f.id", "select x.asked, f.id")
+                + " join unnest(?::bigint[]) x(asked) on f.same_claim_as_id = x.asked"
+                + " or f.id = (select o.same_claim_as_id from finding o where o.id = x.asked) order by f.id",
+                List.of(ids), rs -> Map.entry(rs.getLong("asked"), map(rs)));
+    }
+
     public List<Finding> partsOf(Collection<Long> ids) {
         return jdbc.list(SELECT + " where f.part_of_id = any(?) order by f.id", List.of(ids), FindingSql::map);
     }

@@ -44,6 +44,14 @@ public class ProductCategorySql {
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** HS6 codes on the CHPL at or under each category (a section, chapter, heading or the HS6 itself). */
+    public List<Map.Entry<String, ProductCategory>> chplListedUnder(Collection<String> codes) {
+        return jdbc.list("select q.code as under, " + COLUMNS + " from unnest(?::text[]) q(code) "
+                + "join product_category p on p.code like q.code || '%' or p.section_code = q.code "
+                + "join chpl_entry e on e.hs6 = p.code order by p.code", List.of(codes),
+                rs -> Map.entry(rs.getString("under"), map(rs)));
+    }
+
     public List<ProductCategory> page(ProductCategoryFilter filter, String afterCode, int limit) {
         Where w = where(filter);
         if (afterCode != null) {
