@@ -27,7 +27,8 @@ create table data_release (
     source_id       bigint references source (id),
     counts          jsonb not null default '{}'::jsonb,
     changelog       text,
-    check (synthetic = (kind = 'SYNTHETIC'))
+    check (synthetic = (kind = 'SYNTHETIC')),
+    unique (id, synthetic)
 );
 
 create table country (
@@ -160,37 +161,50 @@ create table exchange_rate (
     check (period_kind <> 'MONTH' or extract(day from period_start) = 1)
 );
 
+-- A company-level flow: one customs record or one reported flow between two parties over a date or a period.
 create table shipment (
-    id                   bigserial primary key,
-    release_id           bigint not null references data_release (id),
-    source_id            bigint not null references source (id),
-    source_record_ref    text not null,
-    supplier_id          bigint references company (id),
-    recipient_id         bigint references company (id),
-    origin_country       text references country (code),
-    destination_country  text references country (code),
-    period_start         date not null,
-    period_end           date not null,
-    hs_code              text not null check (hs_code ~ '^[0-9]{2,10}$'),
-    product_code         text not null references product_category (code),
-    description          text,
-    value                numeric(20, 2) not null check (value >= 0),
-    currency             text not null check (currency ~ '^[A-Z]{3}$'),
-    value_eur            numeric(20, 2) check (value_eur >= 0),
-    value_usd            numeric(20, 2) check (value_usd >= 0),
-    value_qualifier      text not null check (value_qualifier in ('EXACT', 'AT_LEAST', 'MORE_THAN', 'APPROXIMATE', 'ESTIMATED')),
-    quantity             numeric(20, 3) check (quantity >= 0),
-    quantity_unit        text,
-    net_weight_kg        numeric(20, 3) check (net_weight_kg >= 0),
+    id                       bigserial primary key,
+    release_id               bigint not null references data_release (id),
+    synthetic                boolean not null default false,
+    source_id                bigint not null references source (id),
+    source_record_ref        text not null,
+    supplier_id              bigint references company (id),
+    recipient_id             bigint references company (id),
+    supplier_declared_name   text,
+    recipient_declared_name  text,
+    supplier_country         text not null references country (code),
+    recipient_country        text not null references country (code),
+    origin_country           text references country (code),
+    destination_country      text references country (code),
+    period_start             date not null,
+    period_end               date not null,
+    hs_code                  text not null check (hs_code ~ '^[0-9]{2,10}$'),
+    hs2                      text generated always as (left(hs_code, 2)) stored,
+    hs4                      text generated always as (case when length(hs_code) >= 4 then left(hs_code, 4) end) stored,
+    hs6                      text generated always as (case when length(hs_code) >= 6 then left(hs_code, 6) end) stored,
+    product_code             text not null references product_category (code),
+    description              text,
+    value                    numeric(20, 2) not null check (value >= 0),
+    currency                 text not null check (currency ~ '^[A-Z]{3}$'),
+    value_eur                numeric(20, 2) check (value_eur >= 0),
+    value_usd                numeric(20, 2) check (value_usd >= 0),
+    value_qualifier          text not null check (value_qualifier in ('EXACT', 'AT_LEAST', 'MORE_THAN', 'APPROXIMATE', 'ESTIMATED')),
+    quantity                 numeric(20, 3) check (quantity >= 0),
+    quantity_unit            text,
+    net_weight_kg            numeric(20, 3) check (net_weight_kg >= 0),
     unique (source_id, source_record_ref),
+    -- a shipment is synthetic exactly when its release is: generated data can never pass as facts
+    foreign key (release_id, synthetic) references data_release (id, synthetic),
     check (period_end >= period_start),
     check (starts_with(hs_code, product_code)),
     check (quantity is null or quantity_unit is not null)
 );
 create index shipment_supplier on shipment (supplier_id);
 create index shipment_recipient on shipment (recipient_id);
-create index shipment_period on shipment (period_start);
+create index shipment_period on shipment (period_start, id);
 create index shipment_product on shipment (product_code);
+create index shipment_countries on shipment (supplier_country, recipient_country, period_start);
+create index shipment_release on shipment (release_id);
 
 create table shipment_intermediary (
     shipment_id   bigint not null references shipment (id) on delete cascade,
