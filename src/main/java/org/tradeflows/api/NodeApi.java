@@ -17,6 +17,7 @@ import org.tradeflows.query.FindingSql;
 import org.tradeflows.query.ProductCategorySql;
 import org.tradeflows.query.ReleaseSql;
 import org.tradeflows.query.SanctionSql;
+import org.tradeflows.query.ShipmentSql;
 import org.tradeflows.query.SourceSql;
 import org.tradeflows.query.TradeVolumeSql;
 
@@ -32,9 +33,10 @@ public class NodeApi {
     private final FindingSql findings;
     private final TradeVolumeSql volumes;
     private final ReleaseSql releases;
+    private final ShipmentSql shipments;
 
     public NodeApi(CountrySql countries, ProductCategorySql products, CompanySql companies, SanctionSql sanctions,
-            SourceSql sources, FindingSql findings, TradeVolumeSql volumes, ReleaseSql releases) {
+            SourceSql sources, FindingSql findings, TradeVolumeSql volumes, ReleaseSql releases, ShipmentSql shipments) {
         this.countries = countries;
         this.products = products;
         this.companies = companies;
@@ -43,6 +45,7 @@ public class NodeApi {
         this.findings = findings;
         this.volumes = volumes;
         this.releases = releases;
+        this.shipments = shipments;
     }
 
     @Query("node")
@@ -65,6 +68,7 @@ public class NodeApi {
             case "Finding" -> number(g).flatMap(n -> findings.byIds(List.of(n)).stream().findFirst());
             case "TradeVolume" -> number(g).flatMap(n -> volumes.byIds(List.of(n)).stream().findFirst());
             case "DataRelease" -> number(g).flatMap(n -> releases.byIds(List.of(n)).stream().findFirst());
+            case "Shipment" -> number(g).flatMap(n -> shipments.byIds(List.of(n)).stream().findFirst());
             default -> Optional.empty();
         };
     }

@@ -19,7 +19,9 @@ public record Page(int first, List<String> after) {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
     private static final String SEPARATOR = "\u001f";
+    private static final String NULL = "\u0000";
 
+    /** @param keyParts number of sort values a cursor of this connection carries; -1 when it varies. */
     public static Page of(Integer first, String after, int keyParts) {
         int size = first == null ? DEFAULT_SIZE : first;
         if (size < 0) {
@@ -46,7 +48,12 @@ public record Page(int first, List<String> after) {
     }
 
     public static String cursor(Object... keyParts) {
-        String joined = String.join(SEPARATOR, Arrays.stream(keyParts).map(String::valueOf).toList());
+        return cursor(Arrays.stream(keyParts).map(k -> k == null ? null : String.valueOf(k)).toList());
+    }
+
+    /** A cursor of sort values, any of which may be empty (null). */
+    public static String cursor(List<String> keyParts) {
+        String joined = String.join(SEPARATOR, keyParts.stream().map(k -> k == null ? NULL : k).toList());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("c1" + SEPARATOR + joined)
                 .getBytes(StandardCharsets.UTF_8));
     }
@@ -54,8 +61,9 @@ public record Page(int first, List<String> after) {
     private static List<String> decode(String cursor, int keyParts) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            List<String> parts = List.of(raw.split(SEPARATOR, -1));
-            if (parts.size() == keyParts + 1 && parts.get(0).equals("c1")) {
+            List<String> parts = Arrays.stream(raw.split(SEPARATOR, -1)).map(p -> NULL.equals(p) ? null : p)
+                    .collect(java.util.stream.Collectors.toList());
+            if ((keyParts < 0 || parts.size() == keyParts + 1) && "c1".equals(parts.get(0))) {
                 return parts.subList(1, parts.size());
             }
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,10 @@ import java.util.List;
 /** Conditions joined by AND, each a fixed SQL fragment with bound parameters; user text never enters the SQL. */
 public final class Where {
 
+    /** A piece of SQL with its parameters in order of appearance. */
+    public record Fragment(String sql, List<Object> params) {
+    }
+
     private final List<String> clauses = new ArrayList<>();
     private final List<Object> params = new ArrayList<>();
 

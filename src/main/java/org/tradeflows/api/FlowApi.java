@@ -1,0 +1,170 @@
+package org.tradeflows.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.tradeflows.api.errors.BadUserInputException;
+import org.tradeflows.api.types.Company;
+import org.tradeflows.api.types.Country;
+import org.tradeflows.api.types.FlowConnection;
+import org.tradeflows.api.types.FlowDimension;
+import org.tradeflows.api.types.FlowEdge;
+import org.tradeflows.api.types.FlowFilter;
+import org.tradeflows.api.types.FlowGroup;
+import org.tradeflows.api.types.FlowOrder;
+import org.tradeflows.api.types.FlowOrderField;
+import org.tradeflows.api.types.ProductCategory;
+import org.tradeflows.api.types.SortDirection;
+import org.tradeflows.query.CompanySql;
+import org.tradeflows.query.CountrySql;
+import org.tradeflows.query.FlowQuery;
+import org.tradeflows.query.FlowSql;
+import org.tradeflows.query.ProductCategorySql;
+import org.tradeflows.query.ShipmentScope;
+import org.tradeflows.query.SourceSql;
+
+/** flows: company-level trade at any grain, from the grand total down to single companies and months. */
+@GraphQLApi
+public class FlowApi {
+
+    static final int MAX_DIMENSIONS = 6;
+
+    private final FlowSql flows;
+    private final FlowFilters filters;
+    private final CompanySql companies;
+    private final CountrySql countries;
+    private final ProductCategorySql products;
+    private final SourceSql sources;
+
+    public FlowApi(FlowSql flows, FlowFilters filters, CompanySql companies, CountrySql countries,
+            ProductCategorySql products, SourceSql sources) {
+        this.flows = flows;
+        this.filters = filters;
+        this.companies = companies;
+        this.countries = countries;
+        this.products = products;
+        this.sources = sources;
+    }
+
+    @Query("flows")
+    @NonNull
+    @Description("Company-level flows (shipments) grouped by any combination of dimensions, with measures summed by "
+            + "the database. No groupBy gives one group: the grand total of the filter. Findings are never included: "
+            + "they are claims about flows, not flows.")
+    public FlowConnection flows(
+            @io.smallrye.graphql.api.Nullable @Name("groupBy") @Description("Dimensions to group by (at most 6); none for the grand total.") List<@NonNull FlowDimension> groupBy,
+            @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
+            @io.smallrye.graphql.api.Nullable @Name("orderBy") @Description("Ordering; default VALUE_EUR descending. Group keys break ties.") List<@NonNull FlowOrder> orderBy,
+            @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        List<FlowDimension> dims = dimensions(groupBy);
+        ShipmentScope scope = filters.scope(filter, "filter");
+        Page page = Page.of(first, after, -1);
+        FlowQuery q = new FlowQuery(dims, scope, orders(orderBy, dims), page.limit(), page.after(), null);
+        List<FlowSql.Row> rows = flows.groups(q);
+        Page.Slice<FlowEdge> slice = page.slice(rows, r -> Page.cursor(r.sortValues()), (c, r) -> new FlowEdge(c, r.group()));
+        long total = rows.isEmpty() ? (page.hasAfter() ? countGroups(dims, scope) : 0) : rows.get(0).groupCount();
+        return new FlowConnection(slice.edges(), slice.pageInfo(), total, scope);
+    }
+
+    private long countGroups(List<FlowDimension> dims, ShipmentScope scope) {
+        List<FlowSql.Row> first = flows.groups(new FlowQuery(dims, scope, List.of(), 1, null, null));
+        return first.isEmpty() ? 0 : first.get(0).groupCount();
+    }
+
+    static List<FlowDimension> dimensions(List<FlowDimension> groupBy) {
+        List<FlowDimension> dims = groupBy == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(groupBy));
+        if (dims.size() > MAX_DIMENSIONS) {
+            throw new BadUserInputException("groupBy: at most " + MAX_DIMENSIONS + " dimensions, got " + dims.size());
+        }
+        return dims;
+    }
+
+    static List<FlowQuery.Order> orders(List<FlowOrder> orderBy, List<FlowDimension> dims) {
+        if (orderBy == null || orderBy.isEmpty()) {
+            return List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true));
+        }
+        List<FlowQuery.Order> out = new ArrayList<>();
+        for (int i = 0; i < orderBy.size(); i++) {
+            FlowOrder o = orderBy.get(i);
+            boolean measure = FlowSql.isMeasure(o.field());
+            if (!measure && !dims.contains(FlowDimension.valueOf(o.field().name()))) {
+                throw new BadUserInputException("orderBy[" + i + "].field: " + o.field()
+                        + " is a dimension that is not in groupBy");
+            }
+            boolean descending = o.direction() == null ? measure : o.direction() == SortDirection.DESC;
+            out.add(new FlowQuery.Order(o.field(), descending));
+        }
+        return out;
+    }
+
+    @Description("The grand total of the filter over all groups (one extra aggregate, computed only when asked for).")
+    public FlowGroup total(@Source FlowConnection connection) {
+        return flows.groups(FlowQuery.total(connection.scope())).get(0).group();
+    }
+
+    @Description("The supplier, when grouped by SUPPLIER.")
+    public List<Company> supplier(@Source List<FlowGroup> groups) {
+        return Batch.oneByEntry(groups, FlowGroup::supplierId, companies.byIds(Batch.keys(groups, FlowGroup::supplierId)));
+    }
+
+    @Description("The recipient, when grouped by RECIPIENT.")
+    public List<Company> recipient(@Source List<FlowGroup> groups) {
+        return Batch.oneByEntry(groups, FlowGroup::recipientId, companies.byIds(Batch.keys(groups, FlowGroup::recipientId)));
+    }
+
+    @Description("The supplier country, when grouped by SUPPLIER_COUNTRY.")
+    public List<Country> supplierCountry(@Source List<FlowGroup> groups) {
+        return countriesOf(groups, FlowGroup::supplierCountryCode);
+    }
+
+    @Description("The recipient country, when grouped by RECIPIENT_COUNTRY.")
+    public List<Country> recipientCountry(@Source List<FlowGroup> groups) {
+        return countriesOf(groups, FlowGroup::recipientCountryCode);
+    }
+
+    @Description("The intermediary country, when grouped by INTERMEDIARY_COUNTRY (empty: shipments without one).")
+    public List<Country> intermediaryCountry(@Source List<FlowGroup> groups) {
+        return countriesOf(groups, FlowGroup::intermediaryCountryCode);
+    }
+
+    private List<Country> countriesOf(List<FlowGroup> groups, java.util.function.Function<FlowGroup, String> code) {
+        return Batch.one(groups, code, countries.byCodes(Batch.keys(groups, code)), Country::code);
+    }
+
+    @Description("The HS section, when grouped by SECTION.")
+    public List<ProductCategory> section(@Source List<FlowGroup> groups) {
+        return categoriesOf(groups, FlowGroup::sectionCode);
+    }
+
+    @Description("The HS chapter, when grouped by HS2.")
+    public List<ProductCategory> hs2(@Source List<FlowGroup> groups) {
+        return categoriesOf(groups, FlowGroup::hs2Code);
+    }
+
+    @Description("The HS heading, when grouped by HS4.")
+    public List<ProductCategory> hs4(@Source List<FlowGroup> groups) {
+        return categoriesOf(groups, FlowGroup::hs4Code);
+    }
+
+    @Description("The HS subheading, when grouped by HS6.")
+    public List<ProductCategory> hs6(@Source List<FlowGroup> groups) {
+        return categoriesOf(groups, FlowGroup::hs6Code);
+    }
+
+    private List<ProductCategory> categoriesOf(List<FlowGroup> groups, java.util.function.Function<FlowGroup, String> code) {
+        return Batch.one(groups, code, products.byCodes(Batch.keys(groups, code)), ProductCategory::code);
+    }
+
+    @Description("The source, when grouped by SOURCE.")
+    public List<org.tradeflows.api.types.Source> source(@Source List<FlowGroup> groups) {
+        return Batch.one(groups, FlowGroup::sourceId, sources.byIds(Batch.keys(groups, FlowGroup::sourceId)),
+                s -> Long.parseLong(GlobalId.parse(s.id()).key()));
+    }
+}

@@ -1,0 +1,68 @@
+package org.tradeflows.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.tradeflows.api.errors.BadUserInputException;
+import org.tradeflows.api.types.FlowFilter;
+import org.tradeflows.query.ShipmentScope;
+
+/** Turns the FlowFilter a client sends into a validated ShipmentScope, naming the field of every problem. */
+@ApplicationScoped
+public class FlowFilters {
+
+    private final Codes codes;
+
+    public FlowFilters(Codes codes) {
+        this.codes = codes;
+    }
+
+    public ShipmentScope scope(FlowFilter f, String argument) {
+        if (f == null) {
+            return ShipmentScope.all();
+        }
+        String a = argument + ".";
+        if (f.periodFrom() != null && f.periodTo() != null && f.periodFrom().isAfter(f.periodTo())) {
+            throw new BadUserInputException(a + "periodFrom: " + f.periodFrom() + " is after periodTo " + f.periodTo());
+        }
+        List<String> prefixes = new ArrayList<>();
+        List<String> sections = new ArrayList<>();
+        List<String> hs = orEmpty(f.hsCodes());
+        for (int i = 0; i < hs.size(); i++) {
+            String code = Codes.productCode(a + "hsCodes[" + i + "]", hs.get(i));
+            (Character.isDigit(code.charAt(0)) ? prefixes : sections).add(code);
+        }
+        if (f.minValueEur() != null && f.minValueEur().compareTo(BigDecimal.ZERO) < 0) {
+            throw new BadUserInputException(a + "minValueEur: must not be negative");
+        }
+        List<String> sources = orEmpty(f.sources());
+        sources.forEach(k -> Codes.text(a + "sources", k, 100));
+        return new ShipmentScope(f.periodFrom(), f.periodTo(),
+                ids(f.suppliers(), a + "suppliers"), ids(f.recipients(), a + "recipients"),
+                orEmpty(codes.countries(a + "supplierCountries", f.supplierCountries())),
+                orEmpty(codes.countries(a + "recipientCountries", f.recipientCountries())),
+                prefixes, sections, names(f.chplTiers()), Codes.text(a + "topic", f.topic(), 100),
+                f.recipientSanctioned(), names(f.sanctionAuthorities()), f.throughIntermediary(),
+                orEmpty(codes.countries(a + "intermediaryCountries", f.intermediaryCountries())),
+                ids(f.intermediaries(), a + "intermediaries"), sources, f.minValueEur(),
+                Boolean.TRUE.equals(f.includeSynthetic()));
+    }
+
+    private static List<Long> ids(List<String> ids, String argument) {
+        if (ids == null) {
+            return List.of();
+        }
+        return IntStream.range(0, ids.size())
+                .mapToObj(i -> GlobalId.numeric(ids.get(i), "Company", argument + "[" + i + "]")).toList();
+    }
+
+    private static List<String> names(List<? extends Enum<?>> values) {
+        return values == null ? List.of() : values.stream().map(Enum::name).toList();
+    }
+
+    private static <T> List<T> orEmpty(List<T> values) {
+        return values == null ? List.of() : values;
+    }
+}

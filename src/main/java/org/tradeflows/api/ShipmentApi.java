@@ -1,0 +1,160 @@
+package org.tradeflows.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.tradeflows.api.errors.BadUserInputException;
+import org.tradeflows.api.types.Company;
+import org.tradeflows.api.types.Country;
+import org.tradeflows.api.types.DataRelease;
+import org.tradeflows.api.types.FlowFilter;
+import org.tradeflows.api.types.ProductCategory;
+import org.tradeflows.api.types.Shipment;
+import org.tradeflows.api.types.ShipmentConnection;
+import org.tradeflows.api.types.ShipmentEdge;
+import org.tradeflows.api.types.ShipmentIntermediary;
+import org.tradeflows.query.CompanySql;
+import org.tradeflows.query.CountrySql;
+import org.tradeflows.query.ProductCategorySql;
+import org.tradeflows.query.ReleaseSql;
+import org.tradeflows.query.ShipmentScope;
+import org.tradeflows.query.ShipmentSql;
+import org.tradeflows.query.SourceSql;
+
+/** Single shipments: the records behind every flow, with the same filter as flows. */
+@GraphQLApi
+public class ShipmentApi {
+
+    private final ShipmentSql shipments;
+    private final FlowFilters filters;
+    private final CompanySql companies;
+    private final CountrySql countries;
+    private final ProductCategorySql products;
+    private final SourceSql sources;
+    private final ReleaseSql releases;
+
+    public ShipmentApi(ShipmentSql shipments, FlowFilters filters, CompanySql companies, CountrySql countries,
+            ProductCategorySql products, SourceSql sources, ReleaseSql releases) {
+        this.shipments = shipments;
+        this.filters = filters;
+        this.companies = companies;
+        this.countries = countries;
+        this.products = products;
+        this.sources = sources;
+        this.releases = releases;
+    }
+
+    @Query("shipments")
+    @NonNull
+    @Description("Shipments matching the filter, ordered by date then id. Add a flow group's key to the filter to see "
+            + "the shipments behind it.")
+    public ShipmentConnection shipments(
+            @Name("filter") @Description("Which shipments; the same filter as flows.") FlowFilter filter,
+            @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        ShipmentScope scope = filters.scope(filter, "filter");
+        Page page = Page.of(first, after, 2);
+        LocalDate afterDate = null;
+        Long afterId = null;
+        if (page.hasAfter()) {
+            try {
+                afterDate = LocalDate.parse(page.afterKey(0));
+            } catch (RuntimeException e) {
+                throw new BadUserInputException("after: not a cursor of this connection");
+            }
+            afterId = Page.parseLongKey(page.afterKey(1), "after");
+        }
+        List<Shipment> rows = shipments.page(scope, afterDate, afterId, page.limit());
+        Page.Slice<ShipmentEdge> slice = page.slice(rows, s -> Page.cursor(s.period().start(), s.dbId()), ShipmentEdge::new);
+        return new ShipmentConnection(slice.edges(), slice.pageInfo(), scope);
+    }
+
+    @NonNull
+    @Description("Number of shipments matching the filter over all pages (one count, computed only when asked for).")
+    public long totalCount(@Source ShipmentConnection connection) {
+        return shipments.count(connection.scope());
+    }
+
+    @Description("The supplying company, where resolved.")
+    public List<Company> supplier(@Source List<Shipment> list) {
+        return Batch.oneByEntry(list, Shipment::supplierId, companies.byIds(Batch.keys(list, Shipment::supplierId)));
+    }
+
+    @Description("The receiving company, where resolved.")
+    public List<Company> recipient(@Source List<Shipment> list) {
+        return Batch.oneByEntry(list, Shipment::recipientId, companies.byIds(Batch.keys(list, Shipment::recipientId)));
+    }
+
+    @Description("The supplier's country as declared.")
+    public List<Country> supplierCountry(@Source List<Shipment> list) {
+        return countriesOf(list, Shipment::supplierCountryCode);
+    }
+
+    @Description("The recipient's country as declared.")
+    public List<Country> recipientCountry(@Source List<Shipment> list) {
+        return countriesOf(list, Shipment::recipientCountryCode);
+    }
+
+    @Description("Country of origin of the goods, where declared.")
+    public List<Country> originCountry(@Source List<Shipment> list) {
+        return countriesOf(list, Shipment::originCountryCode);
+    }
+
+    @Description("Country of destination of the goods, where declared.")
+    public List<Country> destinationCountry(@Source List<Shipment> list) {
+        return countriesOf(list, Shipment::destinationCountryCode);
+    }
+
+    private List<Country> countriesOf(List<Shipment> list, java.util.function.Function<Shipment, String> code) {
+        return Batch.one(list, code, countries.byCodes(Batch.keys(list, code)), Country::code);
+    }
+
+    @Description("The HS category the declared code rolls up to (its HS6, or the longest known prefix).")
+    public List<ProductCategory> product(@Source List<Shipment> list) {
+        return Batch.one(list, Shipment::productCode, products.byCodes(Batch.keys(list, Shipment::productCode)),
+                ProductCategory::code);
+    }
+
+    @Description("Parties the goods passed through, in order.")
+    public List<List<@NonNull ShipmentIntermediary>> intermediaries(@Source List<Shipment> list) {
+        return Batch.manyBy(list, Shipment::dbId, shipments.intermediaries(Batch.keys(list, Shipment::dbId)),
+                ShipmentIntermediary::shipmentId);
+    }
+
+    @Description("The intermediary company, where known.")
+    public List<Company> company(@Source List<ShipmentIntermediary> list) {
+        return Batch.oneByEntry(list, ShipmentIntermediary::companyId,
+                companies.byIds(Batch.keys(list, ShipmentIntermediary::companyId)));
+    }
+
+    @Description("The intermediary's country: as declared, else the intermediary company's country.")
+    public List<Country> country(@Source List<ShipmentIntermediary> list) {
+        List<Company> cs = company(list);
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String declared = list.get(i).countryCode();
+            codes.add(declared != null ? declared : cs.get(i) == null ? null : cs.get(i).countryCode());
+        }
+        List<Country> found = countries.byCodes(codes.stream().filter(java.util.Objects::nonNull).distinct().toList());
+        return codes.stream().map(c -> c == null ? null
+                : found.stream().filter(x -> x.code().equals(c)).findFirst().orElse(null)).toList();
+    }
+
+    @Name("source")
+    @Description("Where the record comes from.")
+    public List<org.tradeflows.api.types.Source> shipmentSource(@Source List<Shipment> list) {
+        return Batch.one(list, Shipment::sourceId, sources.byIds(Batch.keys(list, Shipment::sourceId)),
+                s -> Long.parseLong(GlobalId.parse(s.id()).key()));
+    }
+
+    @Description("The data release the record was loaded in.")
+    public List<DataRelease> release(@Source List<Shipment> list) {
+        return Batch.one(list, Shipment::releaseId, releases.byIds(Batch.keys(list, Shipment::releaseId)),
+                r -> Long.parseLong(GlobalId.parse(r.id()).key()));
+    }
+}

@@ -1,0 +1,14 @@
+package org.tradeflows.api.types;
+
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("A page of flow groups (Relay connection).")
+public record FlowConnection(
+        @NonNull @Description("The groups of this page with their cursors.") List<@NonNull FlowEdge> edges,
+        @NonNull @Description("Paging information.") PageInfo pageInfo,
+        @NonNull @Description("Number of groups over all pages.") long totalCount,
+        @Ignore org.tradeflows.query.ShipmentScope scope) {
+}

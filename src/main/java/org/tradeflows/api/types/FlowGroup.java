@@ -1,0 +1,39 @@
+package org.tradeflows.api.types;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("One group of company-level flows: its key (the dimensions grouped by; the others are empty) and its "
+        + "measures. Without grouping there is one group: the grand total of the filter.")
+public record FlowGroup(
+        @Description("Year, when grouped by YEAR.") Integer year,
+        @Description("Quarter as YYYY-Qn, when grouped by QUARTER.") String quarter,
+        @Description("Month as YYYY-MM, when grouped by MONTH.") String month,
+        @Description("CHPL tier, when grouped by CHPL_TIER (empty: not on the list).") ChplTier chplTier,
+        @Description("Whether the recipient was sanctioned at the shipment date, when grouped by RECIPIENT_SANCTIONED.") Boolean recipientSanctioned,
+        @Description("Sum of values in EUR; see FlowMeasures.valueEur.") BigDecimal valueEur,
+        @Description("Sum of values in USD.") BigDecimal valueUsd,
+        @Description("The EUR sum as a figure with its precision.") Money value,
+        @NonNull @Description("Precision of the sums.") ValueQualifier valueQualifier,
+        @NonNull @Description("Number of shipments.") long shipmentCount,
+        @NonNull @Description("Shipments without an EUR value (no exchange rate).") long shipmentsWithoutEur,
+        @Description("Sum of net weights in kilograms.") BigDecimal netWeightKg,
+        @NonNull @Description("Number of distinct suppliers.") long distinctSuppliers,
+        @NonNull @Description("Number of distinct recipients.") long distinctRecipients,
+        @Description("Earliest shipment date.") LocalDate firstDate,
+        @Description("Latest shipment date.") LocalDate lastDate,
+        @Description("Share of the filtered total EUR value (0 to 1).") BigDecimal shareOfTotal,
+        @Ignore Long supplierId,
+        @Ignore Long recipientId,
+        @Ignore String supplierCountryCode,
+        @Ignore String recipientCountryCode,
+        @Ignore String intermediaryCountryCode,
+        @Ignore String sectionCode,
+        @Ignore String hs2Code,
+        @Ignore String hs4Code,
+        @Ignore String hs6Code,
+        @Ignore Long sourceId) {
+}

@@ -1,0 +1,12 @@
+package org.tradeflows.api.types;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("A partner country of a country's company-level flows, with totals per direction.")
+public record PartnerTotal(
+        @NonNull @Description("EXPORT: goods from the country to the partner; IMPORT: goods from the partner to the country.") TradeFlow direction,
+        @NonNull @Description("Totals of the documented company-level flows in that direction.") FlowMeasures totals,
+        @Ignore String partnerCode) {
+}

@@ -1,0 +1,320 @@
+package org.tradeflows.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tradeflows.api.types.ChplTier;
+import org.tradeflows.api.types.CompanyRole;
+import org.tradeflows.api.types.Counterparty;
+import org.tradeflows.api.types.FlowDimension;
+import org.tradeflows.api.types.FlowGroup;
+import org.tradeflows.api.types.FlowMeasures;
+import org.tradeflows.api.types.FlowOrderField;
+import org.tradeflows.api.types.Money;
+import org.tradeflows.api.types.PartnerTotal;
+import org.tradeflows.api.types.TradeFlow;
+import org.tradeflows.api.types.ValueQualifier;
+import org.tradeflows.db.Jdbc;
+
+/**
+ * Renders a {@link FlowQuery} as one SQL statement and runs it: the filtered shipments, grouped by fixed SQL
+ * expressions chosen by enum, summed by PostgreSQL, ordered and cut by keyset. Batched navigation (a company's
+ * counterparties, a category's flows, a country's partners) is the same statement partitioned by parent.
+ */
+@ApplicationScoped
+public class FlowSql {
+
+    /** A grouping key: a fixed SQL expression over shipment {@code s} (and the joins it names) with its type. */
+    record Key(String alias, String expression, String sqlType, Set<Join> joins, List<Object> params) {
+        Key(String alias, String expression, String sqlType, Set<Join> joins) {
+            this(alias, expression, sqlType, joins, List.of());
+        }
+    }
+
+    enum Join {
+        CHAPTER("left join product_category chap on chap.code = s.hs2"),
+        CHPL("left join chpl_entry chpl on chpl.hs6 = s.hs6"),
+        INTERMEDIARY_COUNTRIES("""
+                left join lateral (select distinct coalesce(si.country_code, ic.country_code) as country
+                                     from shipment_intermediary si left join company ic on ic.id = si.company_id
+                                    where si.shipment_id = s.id) im on true""");
+
+        final String sql;
+
+        Join(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    private static final Map<String, String> MEASURE_TYPES = new LinkedHashMap<>();
+    static {
+        MEASURE_TYPES.put("value_eur", "numeric");
+        MEASURE_TYPES.put("value_usd", "numeric");
+        MEASURE_TYPES.put("shipment_count", "bigint");
+        MEASURE_TYPES.put("net_weight", "numeric");
+        MEASURE_TYPES.put("distinct_suppliers", "bigint");
+        MEASURE_TYPES.put("distinct_recipients", "bigint");
+        MEASURE_TYPES.put("first_date", "date");
+        MEASURE_TYPES.put("last_date", "date");
+        MEASURE_TYPES.put("share", "numeric");
+    }
+
+    private static final String MEASURES = """
+            sum(value_eur) as value_eur, sum(value_usd) as value_usd, count(*) as shipment_count,
+            count(*) filter (where value_eur is null) as without_eur, sum(net_weight_kg) as net_weight,
+            count(distinct supplier_id) as distinct_suppliers, count(distinct recipient_id) as distinct_recipients,
+            min(period_start) as first_date, max(period_end) as last_date,
+            case when bool_or(value_qualifier = 'MORE_THAN') then 'MORE_THAN'
+                 when bool_or(value_qualifier = 'AT_LEAST') then 'AT_LEAST'
+                 when bool_or(value_qualifier = 'ESTIMATED') then 'ESTIMATED'
+                 when bool_or(value_qualifier = 'APPROXIMATE') then 'APPROXIMATE'
+                 else 'EXACT' end as qualifier""";
+
+    private static final String BASE_COLUMNS = "s.supplier_id, s.recipient_id, s.value_eur, s.value_usd, s.net_weight_kg, "
+            + "s.period_start, s.period_end, s.value_qualifier";
+
+    private final Jdbc jdbc;
+
+    public FlowSql(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A group and the sort values that make its cursor. */
+    public record Row(FlowGroup group, List<String> sortValues, Object partitionKey, long groupCount) {
+    }
+
+    static Key key(FlowDimension d, List<String> sanctionAuthorities) {
+        return switch (d) {
+            case SUPPLIER -> new Key("k_supplier", "s.supplier_id", "bigint", Set.of());
+            case RECIPIENT -> new Key("k_recipient", "s.recipient_id", "bigint", Set.of());
+            case SUPPLIER_COUNTRY -> new Key("k_supplier_country", "s.supplier_country", "text", Set.of());
+            case RECIPIENT_COUNTRY -> new Key("k_recipient_country", "s.recipient_country", "text", Set.of());
+            case INTERMEDIARY_COUNTRY -> new Key("k_intermediary_country", "im.country", "text", Set.of(Join.INTERMEDIARY_COUNTRIES));
+            case SECTION -> new Key("k_section", "chap.section_code", "text", Set.of(Join.CHAPTER));
+            case HS2 -> new Key("k_hs2", "s.hs2", "text", Set.of());
+            case HS4 -> new Key("k_hs4", "s.hs4", "text", Set.of());
+            case HS6 -> new Key("k_hs6", "s.hs6", "text", Set.of());
+            case YEAR -> new Key("k_year", "extract(year from s.period_start)::int", "int", Set.of());
+            case QUARTER -> new Key("k_quarter", "date_trunc('quarter', s.period_start)::date", "date", Set.of());
+            case MONTH -> new Key("k_month", "date_trunc('month', s.period_start)::date", "date", Set.of());
+            case SOURCE -> new Key("k_source", "s.source_id", "bigint", Set.of());
+            case CHPL_TIER -> new Key("k_chpl_tier", "chpl.tier", "text", Set.of(Join.CHPL));
+            case RECIPIENT_SANCTIONED -> {
+                Where.Fragment f = ShipmentScopeSql.recipientSanctioned(sanctionAuthorities);
+                yield new Key("k_recipient_sanctioned", f.sql(), "boolean", Set.of(), f.params());
+            }
+        };
+    }
+
+    private static String partitionJoin(FlowQuery.PartitionKind kind) {
+        return switch (kind) {
+            case COMPANY -> "join unnest(?::bigint[]) part(key) on (s.supplier_id = part.key or s.recipient_id = part.key)";
+            case PRODUCT -> "join unnest(?::text[]) part(key) on (starts_with(s.hs_code, part.key) or chap.section_code = part.key)";
+            case COUNTRY -> "join unnest(?::text[]) part(key) on (s.supplier_country = part.key or s.recipient_country = part.key)";
+        };
+    }
+
+    /** The groups of one page (or, partitioned, the first groups of each parent). */
+    public List<Row> groups(FlowQuery q) {
+        List<Key> keys = q.groupBy().stream().map(d -> key(d, q.scope().sanctionAuthorities())).toList();
+        return run(keys, q, (rs, sort) -> new Row(group(rs, q.groupBy()), sort,
+                q.partition() == null ? null : rs.getObject("part_key"), rs.getLong("group_count")));
+    }
+
+    /** A company's counterparties with totals per direction, for many companies at once. */
+    public List<Map.Entry<Long, Counterparty>> counterparties(List<Long> companyIds, ShipmentScope scope, int limit) {
+        List<Key> keys = List.of(
+                new Key("k_counterparty", "case when s.supplier_id = part.key then s.recipient_id else s.supplier_id end", "bigint", Set.of()),
+                new Key("k_role", "case when s.supplier_id = part.key then 'RECIPIENT' else 'SUPPLIER' end", "text", Set.of()));
+        FlowQuery q = new FlowQuery(List.of(), scope, List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true)), limit,
+                null, new FlowQuery.Partition(FlowQuery.PartitionKind.COMPANY, companyIds));
+        return run(keys, q, (rs, sort) -> Map.entry(rs.getLong("part_key"), new Counterparty(
+                CompanyRole.valueOf(rs.getString("k_role")), measures(rs), rs.getLong("k_counterparty"))))
+                .stream().filter(e -> e.getValue().companyId() != 0).toList();
+    }
+
+    /** A country's partner countries with totals per direction, for many countries at once. */
+    public List<Map.Entry<String, PartnerTotal>> partners(List<String> countryCodes, ShipmentScope scope, int limit) {
+        List<Key> keys = List.of(
+                new Key("k_partner", "case when s.supplier_country = part.key then s.recipient_country else s.supplier_country end", "text", Set.of()),
+                new Key("k_direction", "case when s.supplier_country = part.key then 'EXPORT' else 'IMPORT' end", "text", Set.of()));
+        FlowQuery q = new FlowQuery(List.of(), scope, List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true)), limit,
+                null, new FlowQuery.Partition(FlowQuery.PartitionKind.COUNTRY, countryCodes));
+        return run(keys, q, (rs, sort) -> Map.entry(rs.getString("part_key"), new PartnerTotal(
+                TradeFlow.valueOf(rs.getString("k_direction")), measures(rs), rs.getString("k_partner"))));
+    }
+
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs, List<String> sortValues) throws SQLException;
+    }
+
+    /** Sort columns: the requested order, then every key ascending, so that each group has a unique position. */
+    static List<Keyset.Column> sortColumns(FlowQuery q, List<Key> keys) {
+        List<Keyset.Column> columns = new ArrayList<>();
+        Set<String> used = new java.util.HashSet<>();
+        for (FlowQuery.Order o : q.orderBy()) {
+            String alias = orderAlias(o.field());
+            String type = MEASURE_TYPES.get(alias);
+            if (type == null) {
+                type = keys.stream().filter(k -> k.alias().equals(alias)).map(Key::sqlType).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("not grouped by " + o.field()));
+            }
+            if (used.add(alias)) {
+                columns.add(new Keyset.Column(alias, type, o.descending()));
+            }
+        }
+        for (Key k : keys) {
+            if (used.add(k.alias())) {
+                columns.add(new Keyset.Column(k.alias(), k.sqlType(), false));
+            }
+        }
+        return columns;
+    }
+
+    static String orderAlias(FlowOrderField f) {
+        return switch (f) {
+            case VALUE_EUR -> "value_eur";
+            case VALUE_USD -> "value_usd";
+            case SHIPMENT_COUNT -> "shipment_count";
+            case NET_WEIGHT -> "net_weight";
+            case DISTINCT_SUPPLIERS -> "distinct_suppliers";
+            case DISTINCT_RECIPIENTS -> "distinct_recipients";
+            case FIRST_DATE -> "first_date";
+            case LAST_DATE -> "last_date";
+            case SHARE -> "share";
+            default -> key(FlowDimension.valueOf(f.name()), List.of()).alias();
+        };
+    }
+
+    /** True when the field is a measure (not a grouping dimension). */
+    public static boolean isMeasure(FlowOrderField f) {
+        return MEASURE_TYPES.containsKey(orderAlias(f));
+    }
+
+    private <T> List<T> run(List<Key> keys, FlowQuery q, RowReader<T> reader) {
+        List<Object> params = new ArrayList<>();
+        Set<Join> joins = EnumSet.noneOf(Join.class);
+        keys.forEach(k -> joins.addAll(k.joins()));
+        boolean partitioned = q.partition() != null;
+        if (partitioned && q.partition().kind() == FlowQuery.PartitionKind.PRODUCT) {
+            joins.add(Join.CHAPTER);
+        }
+
+        StringBuilder base = new StringBuilder("select ");
+        for (Key k : keys) {
+            base.append(k.expression()).append(" as ").append(k.alias()).append(", ");
+            params.addAll(k.params());
+        }
+        if (partitioned) {
+            base.append("part.key as part_key, ");
+        }
+        base.append(BASE_COLUMNS).append(" from shipment s");
+        for (Join j : joins) {
+            base.append("\n").append(j.sql);
+        }
+        if (partitioned) {
+            base.append("\n").append(partitionJoin(q.partition().kind()));
+            params.add(q.partition().keys());
+        }
+        Where where = ShipmentScopeSql.where(q.scope());
+        base.append("\nwhere ").append(where.sql());
+        params.addAll(where.params());
+
+        List<String> groupColumns = new ArrayList<>(keys.stream().map(Key::alias).toList());
+        if (partitioned) {
+            groupColumns.add("part_key");
+        }
+        String groupList = String.join(", ", groupColumns);
+        String window = partitioned ? "partition by part_key" : "";
+        List<Keyset.Column> sort = sortColumns(q, keys);
+        String order = Keyset.orderBy(sort);
+
+        StringBuilder sql = new StringBuilder("with base as (").append(base).append("),\n")
+                .append("grouped as (select ").append(groupList.isEmpty() ? "" : groupList + ", ").append(MEASURES)
+                .append(" from base").append(groupList.isEmpty() ? "" : " group by " + groupList).append("),\n")
+                .append("measured as (select *, value_eur / nullif(sum(value_eur) over (").append(window)
+                .append("), 0) as share, count(*) over (").append(window).append(") as group_count from grouped)");
+        if (partitioned) {
+            sql.append(",\nranked as (select *, row_number() over (partition by part_key")
+                    .append(sort.isEmpty() ? "" : " order by " + order).append(") as rn from measured)\nselect * from ranked");
+        } else {
+            sql.append("\nselect * from measured");
+        }
+        List<String> conditions = new ArrayList<>();
+        if (q.after() != null) {
+            Keyset.check(sort, q.after());
+            Where.Fragment after = Keyset.after(sort, q.after());
+            conditions.add(after.sql());
+            params.addAll(after.params());
+        }
+        if (partitioned) {
+            conditions.add("rn <= ?");
+            params.add(q.limit());
+        }
+        if (!conditions.isEmpty()) {
+            sql.append(" where ").append(String.join(" and ", conditions));
+        }
+        if (partitioned) {
+            sql.append(" order by part_key, rn");
+        } else if (!sort.isEmpty()) {
+            sql.append(" order by ").append(order);
+        }
+        if (!partitioned) {
+            sql.append(" limit ?");
+            params.add(q.limit());
+        }
+        return jdbc.list(sql.toString(), params, rs -> {
+            List<String> values = new ArrayList<>(sort.size());
+            for (Keyset.Column c : sort) {
+                values.add(rs.getString(c.expression()));
+            }
+            return reader.read(rs, values);
+        });
+    }
+
+    static FlowMeasures measures(ResultSet rs) throws SQLException {
+        BigDecimal eur = rs.getBigDecimal("value_eur");
+        ValueQualifier qualifier = ValueQualifier.valueOf(rs.getString("qualifier"));
+        return new FlowMeasures(eur, rs.getBigDecimal("value_usd"), eur == null ? null : Money.of(eur, "EUR", qualifier),
+                qualifier, rs.getLong("shipment_count"), rs.getLong("without_eur"), rs.getBigDecimal("net_weight"),
+                rs.getLong("distinct_suppliers"), rs.getLong("distinct_recipients"),
+                Jdbc.date(rs, "first_date").orElse(null), Jdbc.date(rs, "last_date").orElse(null),
+                rs.getBigDecimal("share"));
+    }
+
+    private static FlowGroup group(ResultSet rs, List<FlowDimension> dims) throws SQLException {
+        FlowMeasures m = measures(rs);
+        java.time.LocalDate quarter = dims.contains(FlowDimension.QUARTER) ? Jdbc.date(rs, "k_quarter").orElse(null) : null;
+        java.time.LocalDate month = dims.contains(FlowDimension.MONTH) ? Jdbc.date(rs, "k_month").orElse(null) : null;
+        String tier = dims.contains(FlowDimension.CHPL_TIER) ? rs.getString("k_chpl_tier") : null;
+        Boolean sanctioned = null;
+        if (dims.contains(FlowDimension.RECIPIENT_SANCTIONED)) {
+            sanctioned = rs.getBoolean("k_recipient_sanctioned");
+        }
+        return new FlowGroup(
+                dims.contains(FlowDimension.YEAR) ? Jdbc.intOrNull(rs, "k_year") : null,
+                quarter == null ? null : quarter.getYear() + "-Q" + ((quarter.getMonthValue() - 1) / 3 + 1),
+                month == null ? null : String.format("%d-%02d", month.getYear(), month.getMonthValue()),
+                tier == null ? null : ChplTier.valueOf(tier), sanctioned,
+                m.valueEur(), m.valueUsd(), m.value(), m.valueQualifier(), m.shipmentCount(), m.shipmentsWithoutEur(),
+                m.netWeightKg(), m.distinctSuppliers(), m.distinctRecipients(), m.firstDate(), m.lastDate(), m.shareOfTotal(),
+                dims.contains(FlowDimension.SUPPLIER) ? Jdbc.longOrNull(rs, "k_supplier") : null,
+                dims.contains(FlowDimension.RECIPIENT) ? Jdbc.longOrNull(rs, "k_recipient") : null,
+                dims.contains(FlowDimension.SUPPLIER_COUNTRY) ? rs.getString("k_supplier_country") : null,
+                dims.contains(FlowDimension.RECIPIENT_COUNTRY) ? rs.getString("k_recipient_country") : null,
+                dims.contains(FlowDimension.INTERMEDIARY_COUNTRY) ? rs.getString("k_intermediary_country") : null,
+                dims.contains(FlowDimension.SECTION) ? rs.getString("k_section") : null,
+                dims.contains(FlowDimension.HS2) ? rs.getString("k_hs2") : null,
+                dims.contains(FlowDimension.HS4) ? rs.getString("k_hs4") : null,
+                dims.contains(FlowDimension.HS6) ? rs.getString("k_hs6") : null,
+                dims.contains(FlowDimension.SOURCE) ? Jdbc.longOrNull(rs, "k_source") : null);
+    }
+}

@@ -1,0 +1,71 @@
+package org.tradeflows.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders a {@link ShipmentScope} as conditions on the shipment alias {@code s}: the one home of shipment filters. */
+public final class ShipmentScopeSql {
+
+    /** Recipient under a confirmed sanction in force at the shipment's start date (authorities bound when given). */
+    static final String RECIPIENT_SANCTIONED = """
+            exists (select 1 from sanction x where x.company_id = s.recipient_id and x.confirmed
+                      and x.listed_on <= s.period_start and (x.ended_on is null or x.ended_on > s.period_start)%s)""";
+
+    private ShipmentScopeSql() {
+    }
+
+    /** The sanctioned-recipient expression and its parameters (none, or the authorities array). */
+    static Where.Fragment recipientSanctioned(List<String> authorities) {
+        if (authorities == null || authorities.isEmpty()) {
+            return new Where.Fragment(RECIPIENT_SANCTIONED.formatted(""), List.of());
+        }
+        return new Where.Fragment(RECIPIENT_SANCTIONED.formatted(" and x.authority = any(?)"), List.of(authorities));
+    }
+
+    public static Where where(ShipmentScope f) {
+        Where w = new Where();
+        if (!f.includeSynthetic()) {
+            w.and("not s.synthetic");
+        }
+        w.andIf(f.periodFrom(), "s.period_start >= ?", f.periodFrom());
+        w.andIf(f.periodTo(), "s.period_start <= ?", f.periodTo());
+        w.andIf(f.supplierIds(), "s.supplier_id = any(?)", f.supplierIds());
+        w.andIf(f.recipientIds(), "s.recipient_id = any(?)", f.recipientIds());
+        w.andIf(f.supplierCountries(), "s.supplier_country = any(?)", f.supplierCountries());
+        w.andIf(f.recipientCountries(), "s.recipient_country = any(?)", f.recipientCountries());
+        if (!f.hsPrefixes().isEmpty() || !f.sections().isEmpty()) {
+            List<String> alternatives = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            if (!f.hsPrefixes().isEmpty()) {
+                alternatives.add("s.hs_code like any(?)");
+                params.add(f.hsPrefixes().stream().map(p -> p + "%").toList());
+            }
+            if (!f.sections().isEmpty()) {
+                alternatives.add("s.hs2 in (select code from product_category where level = 'CHAPTER' and section_code = any(?))");
+                params.add(f.sections());
+            }
+            w.and("(" + String.join(" or ", alternatives) + ")", params.toArray());
+        }
+        w.andIf(f.chplTiers(), "s.hs6 in (select hs6 from chpl_entry where tier = any(?))", f.chplTiers());
+        w.andIf(f.topic(), """
+                exists (select 1 from topic_product tp join topic t on t.id = tp.topic_id
+                         where t.key = ? and starts_with(s.hs_code, tp.product_code))""", f.topic());
+        if (f.recipientSanctioned() != null) {
+            Where.Fragment sanctioned = recipientSanctioned(f.sanctionAuthorities());
+            w.and(f.recipientSanctioned() ? sanctioned.sql() : "not " + sanctioned.sql(), sanctioned.params().toArray());
+        }
+        if (f.throughIntermediary() != null) {
+            String exists = "exists (select 1 from shipment_intermediary si where si.shipment_id = s.id)";
+            w.and(f.throughIntermediary() ? exists : "not " + exists);
+        }
+        w.andIf(f.intermediaryCountries(), """
+                exists (select 1 from shipment_intermediary si left join company ic on ic.id = si.company_id
+                         where si.shipment_id = s.id and coalesce(si.country_code, ic.country_code) = any(?))""",
+                f.intermediaryCountries());
+        w.andIf(f.intermediaryIds(), "exists (select 1 from shipment_intermediary si where si.shipment_id = s.id "
+                + "and si.company_id = any(?))", f.intermediaryIds());
+        w.andIf(f.sourceKeys(), "s.source_id in (select id from source where key = any(?))", f.sourceKeys());
+        w.andIf(f.minValueEur(), "s.value_eur >= ?", f.minValueEur());
+        return w;
+    }
+}
