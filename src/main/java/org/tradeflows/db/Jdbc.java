@@ -1,6 +1,8 @@
 package org.tradeflows.db;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -26,13 +28,21 @@ public class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private final AgroalDataSource dataSource;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Jdbc.class);
 
-    public Jdbc(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    /** Statements run, exported as tradeflows_sql_statements_total: the N+1 guard in the tests reads it. */
+    private final Counter statements;
+
+    public Jdbc(AgroalDataSource dataSource, MeterRegistry registry) {
         this.dataSource = dataSource;
+        this.statements = Counter.builder("tradeflows.sql.statements")
+                .description("SQL statements run by the read path (Jdbc)").register(registry);
     }
 
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
+        statements.increment();
+        LOG.debugf("SQL %s", sql.lines().findFirst().orElse(""));
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -57,6 +67,7 @@ public class Jdbc {
     }
 
     public int update(String sql, List<?> params) {
+        statements.increment();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             return ps.executeUpdate();

@@ -290,6 +290,13 @@ public class FlowSql {
                 rs.getBigDecimal("share"));
     }
 
+    /** The measures of a group, as a record of their own. */
+    public static FlowMeasures measuresOf(FlowGroup g) {
+        return new FlowMeasures(g.valueEur(), g.valueUsd(), g.value(), g.valueQualifier(), g.shipmentCount(),
+                g.shipmentsWithoutEur(), g.netWeightKg(), g.distinctSuppliers(), g.distinctRecipients(), g.firstDate(),
+                g.lastDate(), g.shareOfTotal());
+    }
+
     private static FlowGroup group(ResultSet rs, List<FlowDimension> dims) throws SQLException {
         FlowMeasures m = measures(rs);
         java.time.LocalDate quarter = dims.contains(FlowDimension.QUARTER) ? Jdbc.date(rs, "k_quarter").orElse(null) : null;

@@ -1,0 +1,104 @@
+package org.tradeflows.flows;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tradeflows.db.Jdbc;
+import org.tradeflows.support.GraphQL;
+import org.tradeflows.support.SyntheticData;
+
+/**
+ * Relations under lists are batched: the number of SQL statements a query runs does not grow with the number of
+ * parents. Counted with the service's own statement counter (tradeflows_sql_statements_total at /q/metrics).
+ */
+@QuarkusTest
+class NavigationBatchingTest {
+
+    static final String SOURCE = "synthetic-navigation";
+    static final String F = "{sources: [\\\"" + SOURCE + "\\\"], includeSynthetic: true}";
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Jdbc jdbc;
+
+    @BeforeEach
+    void data() {
+        SyntheticData.load(dataSource, "navigation", 7, 40, 1500);
+    }
+
+    private static double statementsSoFar() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("tradeflows_sql_statements_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static double statementsFor(String query) {
+        double before = statementsSoFar();
+        GraphQL.data(query);
+        return statementsSoFar() - before;
+    }
+
+    private static String companiesQuery(int n) {
+        String f = F.replace("\\\"", "\"");
+        return "{ companies(filter: {search: \"Synthetic Recipient\"}, first: " + n + ") { edges { node { name country { code } "
+                + "aliases { name } identifiers { value } sanctions { authority source { key } } sanctioned findings { key } "
+                + "flows(groupBy: [HS2], filter: " + f + ", first: 3) { hs2 { code } valueEur } "
+                + "counterparties(filter: " + f + ", first: 3) { role company { name country { code } } totals { valueEur } } "
+                + "shipments(filter: " + f + ", first: 2) { hsCode supplier { name } recipient { name } product { code } "
+                + "intermediaries { position country { code } company { name } } source { key } } } } } }";
+    }
+
+    @Test
+    void companyNavigationRunsTheSameNumberOfStatementsForTwoOrTwentyCompanies() {
+        double few = statementsFor(companiesQuery(5));
+        double many = statementsFor(companiesQuery(20));
+        assertThat(many).as("statements for 20 companies vs 5").isEqualTo(few);
+        assertThat(few).isLessThan(25);
+    }
+
+    @Test
+    void productAndCountryNavigationIsBatchedToo() {
+        String f = F.replace("\\\"", "\"");
+        String q = "{ productCategories(filter: {levels: [CHAPTER]}, first: %d) { edges { node { code "
+                + "flows(filter: " + f + ", groupBy: [YEAR], first: 2) { year valueEur } "
+                + "childTotals(filter: " + f + ") { category { code parent { code } } totals { valueEur shipmentCount } } } } }"
+                + " countries(first: %d) { edges { node { code partners(filter: " + f + ", first: 3) { direction country { code } totals { valueEur } } } } } }";
+        assertThat(statementsFor(q.formatted(60, 50))).isEqualTo(statementsFor(q.formatted(5, 3)));
+    }
+
+    @Test
+    void navigationTotalsMatchPlainSql() {
+        Map<String, Object> company = GraphQL.data("{ companies(filter: {search: \"Synthetic Supplier navigation 0\"}, first: 1) "
+                + "{ edges { node { id flows(filter: " + F.replace("\\\"", "\"") + ") { valueEur shipmentCount } "
+                + "counterparties(filter: " + F.replace("\\\"", "\"") + ", first: 100) { role totals { shipmentCount } } } } } }")
+                .getMap("data.companies.edges[0].node");
+        long dbId = Long.parseLong(org.tradeflows.api.GlobalId.parse((String) company.get("id")).key());
+        long expected = jdbc.count("select count(*) from shipment where supplier_id = ? or recipient_id = ?", List.of(dbId, dbId));
+        List<Map<String, Object>> flows = (List<Map<String, Object>>) company.get("flows");
+        assertThat(((Number) flows.get(0).get("shipmentCount")).longValue()).isEqualTo(expected);
+        long viaCounterparties = ((List<Map<String, Object>>) company.get("counterparties")).stream()
+                .mapToLong(c -> ((Number) ((Map<?, ?>) c.get("totals")).get("shipmentCount")).longValue()).sum();
+        long withKnownCounterparty = jdbc.count("select count(*) from shipment where (supplier_id = ? and recipient_id is not null) "
+                + "or (recipient_id = ? and supplier_id is not null)", List.of(dbId, dbId));
+        assertThat(viaCounterparties).isEqualTo(withKnownCounterparty);
+
+        JsonPath chapter = GraphQL.data("{ productCategory(code: \"84\") { flows(filter: " + F.replace("\\\"", "\"")
+                + ") { valueEur } childTotals(filter: " + F.replace("\\\"", "\"") + ") { category { code } totals { valueEur } } } }");
+        BigDecimal chapterEur = jdbc.one("select coalesce(sum(s.value_eur), 0) from shipment s join source x on x.id = s.source_id "
+                + "where x.key = ? and s.hs_code like '84%'", List.of(SOURCE), rs -> rs.getBigDecimal(1)).orElseThrow();
+        assertThat(new BigDecimal(chapter.getString("data.productCategory.flows[0].valueEur"))).isEqualByComparingTo(chapterEur);
+        BigDecimal childrenEur = chapter.getList("data.productCategory.childTotals.totals.valueEur", BigDecimal.class).stream()
+                .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(childrenEur).isEqualByComparingTo(chapterEur);
+    }
+}
