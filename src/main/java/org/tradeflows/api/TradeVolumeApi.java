@@ -63,7 +63,8 @@ public class TradeVolumeApi {
         return new TradeVolumeConnection(slice.edges(), slice.pageInfo(), volumes.count(f));
     }
 
-    private TradeVolumeFilter validated(TradeVolumeFilter f) {
+    /** The filter with codes and years checked; shared with the aggregation. */
+    TradeVolumeFilter validated(TradeVolumeFilter f) {
         if (f == null) {
             return null;
         }

@@ -70,12 +70,7 @@ public class FlowSql {
             sum(value_eur) as value_eur, sum(value_usd) as value_usd, count(*) as shipment_count,
             count(*) filter (where value_eur is null) as without_eur, sum(net_weight_kg) as net_weight,
             count(distinct supplier_id) as distinct_suppliers, count(distinct recipient_id) as distinct_recipients,
-            min(period_start) as first_date, max(period_end) as last_date,
-            case when bool_or(value_qualifier = 'MORE_THAN') then 'MORE_THAN'
-                 when bool_or(value_qualifier = 'AT_LEAST') then 'AT_LEAST'
-                 when bool_or(value_qualifier = 'ESTIMATED') then 'ESTIMATED'
-                 when bool_or(value_qualifier = 'APPROXIMATE') then 'APPROXIMATE'
-                 else 'EXACT' end as qualifier""";
+            min(period_start) as first_date, max(period_end) as last_date, """ + GroupedSelect.QUALIFIER;
 
     private static final String BASE_COLUMNS = "s.supplier_id, s.recipient_id, s.value_eur, s.value_usd, s.net_weight_kg, "
             + "s.period_start, s.period_end, s.value_qualifier";
@@ -228,50 +223,10 @@ public class FlowSql {
         base.append("\nwhere ").append(where.sql());
         params.addAll(where.params());
 
-        List<String> groupColumns = new ArrayList<>(keys.stream().map(Key::alias).toList());
-        if (partitioned) {
-            groupColumns.add("part_key");
-        }
-        String groupList = String.join(", ", groupColumns);
-        String window = partitioned ? "partition by part_key" : "";
         List<Keyset.Column> sort = sortColumns(q, keys);
-        String order = Keyset.orderBy(sort);
-
-        StringBuilder sql = new StringBuilder("with base as (").append(base).append("),\n")
-                .append("grouped as (select ").append(groupList.isEmpty() ? "" : groupList + ", ").append(MEASURES)
-                .append(" from base").append(groupList.isEmpty() ? "" : " group by " + groupList).append("),\n")
-                .append("measured as (select *, value_eur / nullif(sum(value_eur) over (").append(window)
-                .append("), 0) as share, count(*) over (").append(window).append(") as group_count from grouped)");
-        if (partitioned) {
-            sql.append(",\nranked as (select *, row_number() over (partition by part_key")
-                    .append(sort.isEmpty() ? "" : " order by " + order).append(") as rn from measured)\nselect * from ranked");
-        } else {
-            sql.append("\nselect * from measured");
-        }
-        List<String> conditions = new ArrayList<>();
-        if (q.after() != null) {
-            Keyset.check(sort, q.after());
-            Where.Fragment after = Keyset.after(sort, q.after());
-            conditions.add(after.sql());
-            params.addAll(after.params());
-        }
-        if (partitioned) {
-            conditions.add("rn <= ?");
-            params.add(q.limit());
-        }
-        if (!conditions.isEmpty()) {
-            sql.append(" where ").append(String.join(" and ", conditions));
-        }
-        if (partitioned) {
-            sql.append(" order by part_key, rn");
-        } else if (!sort.isEmpty()) {
-            sql.append(" order by ").append(order);
-        }
-        if (!partitioned) {
-            sql.append(" limit ?");
-            params.add(q.limit());
-        }
-        return jdbc.list(sql.toString(), params, rs -> {
+        Where.Fragment sql = GroupedSelect.render(new Where.Fragment(base.toString(), params),
+                keys.stream().map(Key::alias).toList(), MEASURES, partitioned, sort, q.after(), q.limit());
+        return jdbc.list(sql.sql(), sql.params(), rs -> {
             List<String> values = new ArrayList<>(sort.size());
             for (Keyset.Column c : sort) {
                 values.add(rs.getString(c.expression()));

@@ -50,7 +50,8 @@ public class TradeVolumeSql {
         return jdbc.count("select count(*) from trade_volume t where " + w.sql(), w.params());
     }
 
-    private static Where where(TradeVolumeFilter f) {
+    /** The filter on trade volume alias {@code t}, shared with the aggregation. */
+    static Where where(TradeVolumeFilter f) {
         Where w = new Where();
         if (f == null) {
             return w;

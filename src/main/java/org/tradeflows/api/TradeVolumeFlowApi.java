@@ -1,0 +1,215 @@
+package org.tradeflows.api;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.tradeflows.api.errors.BadUserInputException;
+import org.tradeflows.api.types.Country;
+import org.tradeflows.api.types.Coverage;
+import org.tradeflows.api.types.FlowFilter;
+import org.tradeflows.api.types.OfficialTotal;
+import org.tradeflows.api.types.Period;
+import org.tradeflows.api.types.ProductCategory;
+import org.tradeflows.api.types.SortDirection;
+import org.tradeflows.api.types.TradeFlow;
+import org.tradeflows.api.types.TradeVolumeDimension;
+import org.tradeflows.api.types.TradeVolumeFilter;
+import org.tradeflows.api.types.TradeVolumeGroup;
+import org.tradeflows.api.types.TradeVolumeGroupConnection;
+import org.tradeflows.api.types.TradeVolumeGroupEdge;
+import org.tradeflows.api.types.TradeVolumeOrder;
+import org.tradeflows.api.types.TradeVolumeOrderField;
+import org.tradeflows.query.CountrySql;
+import org.tradeflows.query.FlowQuery;
+import org.tradeflows.query.FlowSql;
+import org.tradeflows.query.ProductCategorySql;
+import org.tradeflows.query.ShipmentScope;
+import org.tradeflows.query.SourceSql;
+import org.tradeflows.query.TradeVolumeFlowSql;
+
+/** Official trade figures at any grain, and coverage: how much of them the company-level data can name. */
+@GraphQLApi
+public class TradeVolumeFlowApi {
+
+    private final TradeVolumeFlowSql volumes;
+    private final TradeVolumeApi lists;
+    private final FlowSql flows;
+    private final FlowFilters filters;
+    private final CountrySql countries;
+    private final ProductCategorySql products;
+    private final SourceSql sources;
+    private final Codes codes;
+
+    public TradeVolumeFlowApi(TradeVolumeFlowSql volumes, TradeVolumeApi lists, FlowSql flows, FlowFilters filters,
+            CountrySql countries, ProductCategorySql products, SourceSql sources, Codes codes) {
+        this.volumes = volumes;
+        this.lists = lists;
+        this.flows = flows;
+        this.filters = filters;
+        this.countries = countries;
+        this.products = products;
+        this.sources = sources;
+        this.codes = codes;
+    }
+
+    @Query("tradeVolumeFlows")
+    @NonNull
+    @Description("Official trade figures grouped by any combination of dimensions and summed by the database. Reporter, "
+            + "flow, source and the all-goods flag always stay separate groups: the two sides of a pair (mirror data), "
+            + "exports and imports, different publishers, and all-goods totals versus product-level figures are never "
+            + "added together.")
+    public TradeVolumeGroupConnection tradeVolumeFlows(
+            @io.smallrye.graphql.api.Nullable @Name("groupBy") @Description("Dimensions to group by, beyond the implicit reporter, flow, source and all-goods.") List<@NonNull TradeVolumeDimension> groupBy,
+            @Name("filter") @Description("Which figures to include.") TradeVolumeFilter filter,
+            @io.smallrye.graphql.api.Nullable @Name("orderBy") @Description("Ordering; default VALUE_EUR descending. Group keys break ties.") List<@NonNull TradeVolumeOrder> orderBy,
+            @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        List<TradeVolumeDimension> dims = groupBy == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(groupBy));
+        Page page = Page.of(first, after, -1);
+        TradeVolumeFlowSql.Query q = new TradeVolumeFlowSql.Query(dims, lists.validated(filter), orders(orderBy, dims),
+                page.limit(), page.after());
+        List<TradeVolumeFlowSql.Row> rows = volumes.groups(q);
+        Page.Slice<TradeVolumeGroupEdge> slice = page.slice(rows, r -> Page.cursor(r.sortValues()),
+                (c, r) -> new TradeVolumeGroupEdge(c, r.group()));
+        long total = rows.isEmpty() ? 0 : rows.get(0).groupCount();
+        if (rows.isEmpty() && page.hasAfter()) {
+            List<TradeVolumeFlowSql.Row> any = volumes.groups(new TradeVolumeFlowSql.Query(dims, q.filter(), q.orderBy(), 1, null));
+            total = any.isEmpty() ? 0 : any.get(0).groupCount();
+        }
+        return new TradeVolumeGroupConnection(slice.edges(), slice.pageInfo(), total);
+    }
+
+    private static List<TradeVolumeFlowSql.Order> orders(List<TradeVolumeOrder> orderBy, List<TradeVolumeDimension> dims) {
+        if (orderBy == null || orderBy.isEmpty()) {
+            return List.of(new TradeVolumeFlowSql.Order(TradeVolumeOrderField.VALUE_EUR, true));
+        }
+        List<TradeVolumeFlowSql.Order> out = new ArrayList<>();
+        for (int i = 0; i < orderBy.size(); i++) {
+            TradeVolumeOrder o = orderBy.get(i);
+            boolean measure = TradeVolumeFlowSql.isMeasure(o.field());
+            if (!measure && !TradeVolumeFlowSql.isImplicit(o.field())
+                    && !dims.contains(TradeVolumeDimension.valueOf(o.field().name()))) {
+                throw new BadUserInputException("orderBy[" + i + "].field: " + o.field() + " is a dimension that is not in groupBy");
+            }
+            out.add(new TradeVolumeFlowSql.Order(o.field(), o.direction() == null ? measure : o.direction() == SortDirection.DESC));
+        }
+        return out;
+    }
+
+    @Query("coverage")
+    @NonNull
+    @Description("Documented company-level flows from exporter to importer next to the official totals for the same "
+            + "years and product — the exporter's reported exports and the importer's reported imports, each per source "
+            + "— and the share of each official total that the company-level data names.")
+    public Coverage coverage(
+            @NonNull @Name("exporter") @Description("Exporting country (ISO alpha-2).") String exporter,
+            @NonNull @Name("importer") @Description("Importing country (ISO alpha-2).") String importer,
+            @NonNull @Name("yearFrom") @Description("First year (inclusive).") Integer yearFrom,
+            @NonNull @Name("yearTo") @Description("Last year (inclusive).") Integer yearTo,
+            @Name("hsCode") @Description("HS code prefix (2-6 digits); empty for all goods.") String hsCode,
+            @Name("includeSynthetic") @Description("Count synthetic (generated) shipments as documented (default false).") Boolean includeSynthetic) {
+        String from = codes.countries("exporter", List.of(exporter)).get(0);
+        String to = codes.countries("importer", List.of(importer)).get(0);
+        Codes.checkYear("yearFrom", yearFrom);
+        Codes.checkYear("yearTo", yearTo);
+        if (yearFrom > yearTo) {
+            throw new BadUserInputException("yearFrom: " + yearFrom + " is after yearTo " + yearTo);
+        }
+        String product = hsCode == null ? null : Codes.productPrefix("hsCode", hsCode);
+        LocalDate start = LocalDate.of(yearFrom, 1, 1);
+        LocalDate end = LocalDate.of(yearTo, 12, 31);
+        FlowFilter flowFilter = new FlowFilter(start, end, null, null, List.of(from), List.of(to),
+                product == null ? null : List.of(product), null, null, null, null, null, null, null, null, null,
+                includeSynthetic);
+        ShipmentScope scope = filters.scope(flowFilter, "coverage");
+        var documented = FlowSql.measuresOf(flows.groups(FlowQuery.total(scope)).get(0).group());
+        List<OfficialTotal> official = new ArrayList<>();
+        official.addAll(official(from, to, TradeFlow.EXPORT, yearFrom, yearTo, product, documented.valueEur()));
+        official.addAll(official(to, from, TradeFlow.IMPORT, yearFrom, yearTo, product, documented.valueEur()));
+        return new Coverage(new Period(start, end, yearFrom.equals(yearTo) ? String.valueOf(yearFrom) : yearFrom + "–" + yearTo),
+                documented, official, from, to, product);
+    }
+
+    private List<OfficialTotal> official(String reporter, String partner, TradeFlow flow, int yearFrom, int yearTo,
+            String product, BigDecimal documentedEur) {
+        TradeVolumeFilter f = new TradeVolumeFilter(List.of(reporter), List.of(partner), List.of(flow), yearFrom, yearTo,
+                product, product == null ? null : false, null);
+        return volumes.groups(new TradeVolumeFlowSql.Query(List.of(), f, List.of(), 100, null)).stream()
+                .map(r -> new OfficialTotal(r.group(), ratio(documentedEur, r.group().valueEur()))).toList();
+    }
+
+    private static BigDecimal ratio(BigDecimal documented, BigDecimal official) {
+        if (documented == null || official == null || official.signum() == 0) {
+            return null;
+        }
+        return documented.divide(official, 8, RoundingMode.HALF_UP);
+    }
+
+    @Description("The exporting country.")
+    public Country exporter(@Source Coverage coverage) {
+        return countries.byCodes(List.of(coverage.exporterCode())).get(0);
+    }
+
+    @Description("The importing country.")
+    public Country importer(@Source Coverage coverage) {
+        return countries.byCodes(List.of(coverage.importerCode())).get(0);
+    }
+
+    @Description("The product category asked about; empty for all goods.")
+    public ProductCategory product(@Source Coverage coverage) {
+        return coverage.productCode() == null ? null
+                : products.byCodes(List.of(Codes.treeCode(coverage.productCode()))).stream().findFirst().orElse(null);
+    }
+
+    @Description("The reporting country.")
+    public List<Country> reporter(@Source List<TradeVolumeGroup> groups) {
+        return Batch.one(groups, TradeVolumeGroup::reporterCode, countries.byCodes(Batch.keys(groups, TradeVolumeGroup::reporterCode)),
+                Country::code);
+    }
+
+    @Description("The partner country, when grouped by PARTNER.")
+    public List<Country> partner(@Source List<TradeVolumeGroup> groups) {
+        return Batch.one(groups, TradeVolumeGroup::partnerCode, countries.byCodes(Batch.keys(groups, TradeVolumeGroup::partnerCode)),
+                Country::code);
+    }
+
+    @Name("source")
+    @Description("The source of the figures.")
+    public List<org.tradeflows.api.types.Source> groupSource(@Source List<TradeVolumeGroup> groups) {
+        return Batch.one(groups, TradeVolumeGroup::sourceId, sources.byIds(Batch.keys(groups, TradeVolumeGroup::sourceId)),
+                s -> Long.parseLong(GlobalId.parse(s.id()).key()));
+    }
+
+    @Description("The HS section, when grouped by SECTION.")
+    public List<ProductCategory> section(@Source List<TradeVolumeGroup> groups) {
+        return categories(groups, TradeVolumeGroup::sectionCode);
+    }
+
+    @Description("The HS chapter, when grouped by HS2.")
+    public List<ProductCategory> hs2(@Source List<TradeVolumeGroup> groups) {
+        return categories(groups, TradeVolumeGroup::hs2Code);
+    }
+
+    @Description("The HS heading, when grouped by HS4.")
+    public List<ProductCategory> hs4(@Source List<TradeVolumeGroup> groups) {
+        return categories(groups, TradeVolumeGroup::hs4Code);
+    }
+
+    @Description("The HS subheading, when grouped by HS6.")
+    public List<ProductCategory> hs6(@Source List<TradeVolumeGroup> groups) {
+        return categories(groups, TradeVolumeGroup::hs6Code);
+    }
+
+    private List<ProductCategory> categories(List<TradeVolumeGroup> groups, java.util.function.Function<TradeVolumeGroup, String> code) {
+        return Batch.one(groups, code, products.byCodes(Batch.keys(groups, code)), ProductCategory::code);
+    }
+}

@@ -1,0 +1,160 @@
+package org.tradeflows.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tradeflows.api.types.Money;
+import org.tradeflows.api.types.TradeFlow;
+import org.tradeflows.api.types.TradeVolumeDimension;
+import org.tradeflows.api.types.TradeVolumeFilter;
+import org.tradeflows.api.types.TradeVolumeGroup;
+import org.tradeflows.api.types.TradeVolumeOrderField;
+import org.tradeflows.api.types.ValueQualifier;
+import org.tradeflows.db.Jdbc;
+
+/**
+ * Aggregates official trade figures in one statement. Reporter, flow, source and the all-goods flag are always part
+ * of the group key, so mirror figures, directions, sources and totals of different scope are never added together.
+ */
+@ApplicationScoped
+public class TradeVolumeFlowSql {
+
+    /** The query: dimensions beyond the implicit keys, a filter, an ordering and a page. */
+    public record Query(List<TradeVolumeDimension> groupBy, TradeVolumeFilter filter, List<Order> orderBy, int limit,
+            List<String> after) {
+    }
+
+    public record Order(TradeVolumeOrderField field, boolean descending) {
+    }
+
+    public record Row(TradeVolumeGroup group, List<String> sortValues, long groupCount) {
+    }
+
+    private record Key(String alias, String expression, String sqlType) {
+    }
+
+    private static final List<Key> IMPLICIT = List.of(
+            new Key("k_reporter", "t.reporter", "text"),
+            new Key("k_flow", "t.flow", "text"),
+            new Key("k_source", "t.source_id", "bigint"),
+            new Key("k_all_goods", "(t.product_code is null)", "boolean"));
+
+    private static final String MEASURES = """
+            sum(value_eur) as value_eur, sum(value_usd) as value_usd, count(*) as figure_count,
+            count(*) filter (where value_eur is null) as without_eur, sum(net_weight_kg) as net_weight,
+            min(period_start) as first_date, max(period_end) as last_date, """ + GroupedSelect.QUALIFIER;
+
+    private final Jdbc jdbc;
+
+    public TradeVolumeFlowSql(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static Key key(TradeVolumeDimension d) {
+        return switch (d) {
+            case PARTNER -> new Key("k_partner", "t.partner", "text");
+            case SECTION -> new Key("k_section", "chap.section_code", "text");
+            case HS2 -> new Key("k_hs2", "left(t.product_code, 2)", "text");
+            case HS4 -> new Key("k_hs4", "case when length(t.product_code) >= 4 then left(t.product_code, 4) end", "text");
+            case HS6 -> new Key("k_hs6", "case when length(t.product_code) = 6 then t.product_code end", "text");
+            case YEAR -> new Key("k_year", "extract(year from t.period_start)::int", "int");
+            case QUARTER -> new Key("k_quarter", "date_trunc('quarter', t.period_start)::date", "date");
+            case MONTH -> new Key("k_month", "date_trunc('month', t.period_start)::date", "date");
+        };
+    }
+
+    private static String alias(TradeVolumeOrderField f) {
+        return switch (f) {
+            case VALUE_EUR -> "value_eur";
+            case VALUE_USD -> "value_usd";
+            case FIGURE_COUNT -> "figure_count";
+            case NET_WEIGHT -> "net_weight";
+            case FIRST_DATE -> "first_date";
+            case LAST_DATE -> "last_date";
+            case SHARE -> "share";
+            case REPORTER -> "k_reporter";
+            case FLOW -> "k_flow";
+            case SOURCE -> "k_source";
+            default -> key(TradeVolumeDimension.valueOf(f.name())).alias();
+        };
+    }
+
+    private static String measureType(String alias) {
+        return switch (alias) {
+            case "value_eur", "value_usd", "net_weight", "share" -> "numeric";
+            case "figure_count" -> "bigint";
+            case "first_date", "last_date" -> "date";
+            default -> null;
+        };
+    }
+
+    public static boolean isMeasure(TradeVolumeOrderField f) {
+        return measureType(alias(f)) != null;
+    }
+
+    public static boolean isImplicit(TradeVolumeOrderField f) {
+        return f == TradeVolumeOrderField.REPORTER || f == TradeVolumeOrderField.FLOW || f == TradeVolumeOrderField.SOURCE;
+    }
+
+    public List<Row> groups(Query q) {
+        List<Key> keys = new ArrayList<>(IMPLICIT);
+        q.groupBy().stream().map(TradeVolumeFlowSql::key).forEach(keys::add);
+        Where w = TradeVolumeSql.where(q.filter());
+        StringBuilder base = new StringBuilder("select ");
+        keys.forEach(k -> base.append(k.expression()).append(" as ").append(k.alias()).append(", "));
+        base.append("t.value_eur, t.value_usd, t.net_weight_kg, t.period_start, t.period_end, t.value_qualifier "
+                + "from trade_volume t left join product_category chap on chap.code = left(t.product_code, 2) where ")
+                .append(w.sql());
+
+        List<Keyset.Column> sort = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (Order o : q.orderBy()) {
+            String a = alias(o.field());
+            String type = measureType(a) != null ? measureType(a)
+                    : keys.stream().filter(k -> k.alias().equals(a)).map(Key::sqlType).findFirst().orElseThrow();
+            if (used.add(a)) {
+                sort.add(new Keyset.Column(a, type, o.descending()));
+            }
+        }
+        for (Key k : keys) {
+            if (used.add(k.alias())) {
+                sort.add(new Keyset.Column(k.alias(), k.sqlType(), false));
+            }
+        }
+        Where.Fragment sql = GroupedSelect.render(new Where.Fragment(base.toString(), w.params()),
+                keys.stream().map(Key::alias).toList(), MEASURES, false, sort, q.after(), q.limit());
+        return jdbc.list(sql.sql(), sql.params(), rs -> {
+            List<String> values = new ArrayList<>();
+            for (Keyset.Column c : sort) {
+                values.add(rs.getString(c.expression()));
+            }
+            return new Row(map(rs, q.groupBy()), values, rs.getLong("group_count"));
+        });
+    }
+
+    private static TradeVolumeGroup map(ResultSet rs, List<TradeVolumeDimension> dims) throws SQLException {
+        BigDecimal eur = rs.getBigDecimal("value_eur");
+        ValueQualifier qualifier = ValueQualifier.valueOf(rs.getString("qualifier"));
+        LocalDate quarter = dims.contains(TradeVolumeDimension.QUARTER) ? Jdbc.date(rs, "k_quarter").orElse(null) : null;
+        LocalDate month = dims.contains(TradeVolumeDimension.MONTH) ? Jdbc.date(rs, "k_month").orElse(null) : null;
+        return new TradeVolumeGroup(TradeFlow.valueOf(rs.getString("k_flow")), rs.getBoolean("k_all_goods"),
+                dims.contains(TradeVolumeDimension.YEAR) ? Jdbc.intOrNull(rs, "k_year") : null,
+                quarter == null ? null : quarter.getYear() + "-Q" + ((quarter.getMonthValue() - 1) / 3 + 1),
+                month == null ? null : String.format("%d-%02d", month.getYear(), month.getMonthValue()),
+                eur, rs.getBigDecimal("value_usd"), eur == null ? null : Money.of(eur, "EUR", qualifier), qualifier,
+                rs.getLong("figure_count"), rs.getLong("without_eur"), rs.getBigDecimal("net_weight"),
+                Jdbc.date(rs, "first_date").orElse(null), Jdbc.date(rs, "last_date").orElse(null),
+                rs.getBigDecimal("share"), rs.getString("k_reporter"),
+                dims.contains(TradeVolumeDimension.PARTNER) ? rs.getString("k_partner") : null, rs.getLong("k_source"),
+                dims.contains(TradeVolumeDimension.SECTION) ? rs.getString("k_section") : null,
+                dims.contains(TradeVolumeDimension.HS2) ? rs.getString("k_hs2") : null,
+                dims.contains(TradeVolumeDimension.HS4) ? rs.getString("k_hs4") : null,
+                dims.contains(TradeVolumeDimension.HS6) ? rs.getString("k_hs6") : null);
+    }
+}

@@ -1,0 +1,80 @@
+package org.tradeflows.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tradeflows.db.Jdbc;
+import org.tradeflows.support.GraphQL;
+import org.tradeflows.support.SyntheticData;
+
+/** Coverage: documented company-level value beside each official total for the same pair, years and product. */
+@QuarkusTest
+class CoverageTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Jdbc jdbc;
+
+    @BeforeEach
+    void data() {
+        SyntheticData.load(dataSource, "coverage", 99, 30, 1500);
+        jdbc.update("""
+                insert into source (key, kind, title, citation) values ('test-coverage', 'SYNTHETIC', 'Test totals', 'Test totals')
+                on conflict (key) do nothing""", List.of());
+        jdbc.update("""
+                insert into trade_volume (release_id, source_id, reporter, partner, flow, period_kind, period_start, period_end,
+                                          product_code, value, currency, value_eur, value_usd, value_qualifier)
+                select (select min(id) from data_release), (select id from source where key = 'test-coverage'), r, p, f, 'YEAR',
+                       date '2023-01-01', date '2023-12-31', '84', v, 'EUR', v, to_usd(v, 'EUR', date '2023-01-01'), 'EXACT'
+                  from (values ('CN', 'RU', 'EXPORT', 900000000.00), ('RU', 'CN', 'IMPORT', 1200000000.00)) x(r, p, f, v)
+                on conflict do nothing""", List.of());
+    }
+
+    @Test
+    void documentedFlowsStandBesideBothMirrorTotals() {
+        JsonPath r = GraphQL.data("""
+                { coverage(exporter: "CN", importer: "RU", yearFrom: 2023, yearTo: 2023, hsCode: "84", includeSynthetic: true) {
+                    exporter { code } importer { code } product { code } period { label }
+                    documented { valueEur shipmentCount }
+                    official { documentedShare figures { reporter { code } flow valueEur source { key } } } } }""");
+        BigDecimal documented = jdbc.one("""
+                select coalesce(sum(value_eur), 0) from shipment where supplier_country = 'CN' and recipient_country = 'RU'
+                   and hs_code like '84%' and period_start between date '2023-01-01' and date '2023-12-31'""",
+                List.of(), rs -> rs.getBigDecimal(1)).orElseThrow();
+        assertThat(documented.signum()).isPositive();
+        assertThat(new BigDecimal(r.getString("data.coverage.documented.valueEur"))).isEqualByComparingTo(documented);
+        assertThat(r.getString("data.coverage.period.label")).isEqualTo("2023");
+        List<String> reporters = r.getList("data.coverage.official.figures.reporter.code", String.class);
+        assertThat(reporters).containsExactly("CN", "RU");
+        assertThat(new BigDecimal(r.getString("data.coverage.official[0].documentedShare")))
+                .isEqualByComparingTo(documented.divide(new BigDecimal("900000000"), 8, RoundingMode.HALF_UP));
+        assertThat(new BigDecimal(r.getString("data.coverage.official[1].documentedShare")))
+                .isEqualByComparingTo(documented.divide(new BigDecimal("1200000000"), 8, RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void theOpenDatasetNamesNoneOfChinasExportsToRussia() {
+        JsonPath r = GraphQL.data("""
+                { coverage(exporter: "CN", importer: "RU", yearFrom: 2024, yearTo: 2024) {
+                    documented { shipmentCount valueEur } official { documentedShare figures { flow allGoods valueUsd source { key } } } } }""");
+        assertThat(r.getLong("data.coverage.documented.shipmentCount")).isZero();
+        assertThat(r.getList("data.coverage.official.figures.source.key", String.class)).contains("gac-2024-bne-eu");
+        assertThat(r.getList("data.coverage.official.figures.flow", String.class)).containsOnly("EXPORT");
+    }
+
+    @Test
+    void badArgumentsNameTheField() {
+        JsonPath r = GraphQL.post("{ coverage(exporter: \"XX\", importer: \"RU\", yearFrom: 2023, yearTo: 2022) { period { label } } }");
+        assertThat(r.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(r.getString("errors[0].message")).startsWith("exporter");
+    }
+}
