@@ -20,7 +20,7 @@ class KeysetTest {
     @Test
     void rendersStrictlyAfterWithEqualityOnEarlierColumns() {
         Where.Fragment f = Keyset.after(COLUMNS, List.of("10.50", "84"));
-        assertThat(f.sql()).isEqualTo("((value_eur < cast(? as numeric) or value_eur is null) or "
+        assertThat(f.sql()).isEqualTo("(((value_eur < cast(? as numeric) or value_eur is null)) or "
                 + "(value_eur = cast(? as numeric) and (k_hs2 > cast(? as text) or k_hs2 is null)))");
         assertThat(f.params()).containsExactly("10.50", "10.50", "84");
         assertThat(Keyset.orderBy(COLUMNS)).isEqualTo("value_eur desc nulls last, k_hs2 asc nulls last");
