@@ -194,7 +194,11 @@ public class FlowSql {
         return MEASURE_TYPES.containsKey(orderAlias(f));
     }
 
-    private <T> List<T> run(List<Key> keys, FlowQuery q, RowReader<T> reader) {
+    /** The one statement of a query, and the sort columns its cursors are made of. */
+    private record Rendered(Where.Fragment sql, List<Keyset.Column> sort) {
+    }
+
+    private Rendered render(List<Key> keys, FlowQuery q) {
         List<Object> params = new ArrayList<>();
         Set<Join> joins = EnumSet.noneOf(Join.class);
         keys.forEach(k -> joins.addAll(k.joins()));
@@ -224,8 +228,14 @@ public class FlowSql {
         params.addAll(where.params());
 
         List<Keyset.Column> sort = sortColumns(q, keys);
-        Where.Fragment sql = GroupedSelect.render(new Where.Fragment(base.toString(), params),
-                keys.stream().map(Key::alias).toList(), MEASURES, partitioned, sort, q.after(), q.limit());
+        return new Rendered(GroupedSelect.render(new Where.Fragment(base.toString(), params),
+                keys.stream().map(Key::alias).toList(), MEASURES, partitioned, sort, q.after(), q.limit()), sort);
+    }
+
+    private <T> List<T> run(List<Key> keys, FlowQuery q, RowReader<T> reader) {
+        Rendered rendered = render(keys, q);
+        Where.Fragment sql = rendered.sql();
+        List<Keyset.Column> sort = rendered.sort();
         return jdbc.list(sql.sql(), sql.params(), rs -> {
             List<String> values = new ArrayList<>(sort.size());
             for (Keyset.Column c : sort) {
@@ -233,6 +243,53 @@ public class FlowSql {
             }
             return reader.read(rs, values);
         });
+    }
+
+    /** Every group of the query (no page limit), as an export of key codes and measures in a stable column order. */
+    public ExportQuery export(FlowQuery q) {
+        List<Key> keys = q.groupBy().stream().map(d -> key(d, q.scope().sanctionAuthorities())).toList();
+        Rendered rendered = render(keys, new FlowQuery(q.groupBy(), q.scope(), q.orderBy(), Integer.MAX_VALUE, null, null));
+        List<String> columns = new ArrayList<>();
+        List<String> select = new ArrayList<>();
+        for (FlowDimension d : q.groupBy()) {
+            switch (d) {
+                case SUPPLIER, RECIPIENT -> {
+                    String k = key(d, List.of()).alias();
+                    String name = d.name().toLowerCase(java.util.Locale.ROOT);
+                    select.add("global_id('Company', " + k + "::text) as " + name + "_id");
+                    select.add("(select name from company where id = " + k + ") as " + name + "_name");
+                    columns.add(name + "_id");
+                    columns.add(name + "_name");
+                }
+                case SOURCE -> {
+                    select.add("(select key from source where id = k_source) as source");
+                    columns.add("source");
+                }
+                case QUARTER -> {
+                    select.add("to_char(k_quarter, 'YYYY-\"Q\"Q') as quarter");
+                    columns.add("quarter");
+                }
+                case MONTH -> {
+                    select.add("to_char(k_month, 'YYYY-MM') as month");
+                    columns.add("month");
+                }
+                default -> {
+                    String column = d.name().toLowerCase(java.util.Locale.ROOT);
+                    select.add(key(d, List.of()).alias() + " as " + column);
+                    columns.add(column);
+                }
+            }
+        }
+        List<String> measures = List.of("value_eur", "value_usd", "qualifier as value_qualifier", "shipment_count",
+                "without_eur as shipments_without_eur", "net_weight as net_weight_kg", "distinct_suppliers",
+                "distinct_recipients", "first_date", "last_date", "share as share_of_total");
+        for (String m : measures) {
+            select.add(m);
+            columns.add(m.contains(" as ") ? m.substring(m.indexOf(" as ") + 4) : m);
+        }
+        String sql = "select " + String.join(", ", select) + " from (" + rendered.sql().sql() + ") g order by "
+                + Keyset.orderBy(rendered.sort());
+        return new ExportQuery("flows", sql, rendered.sql().params(), columns);
     }
 
     static FlowMeasures measures(ResultSet rs) throws SQLException {
