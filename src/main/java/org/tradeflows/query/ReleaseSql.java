@@ -39,6 +39,15 @@ public class ReleaseSql {
         return jdbc.one("select " + COLUMNS + " from data_release order by id desc limit 1", List.of(), ReleaseSql::map);
     }
 
+    /**
+     * What a cached answer depends on: the newest release (loads) and the newest audit entry (curated corrections).
+     * Either changes whenever the data does, so together they version every answer.
+     */
+    public String dataVersion() {
+        return jdbc.one("select coalesce((select max(id) from data_release), 0) || '.' "
+                + "|| coalesce((select max(id) from audit_entry), 0)", List.of(), rs -> rs.getString(1)).orElse("0.0");
+    }
+
     static DataRelease map(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         return new DataRelease(GlobalId.of("DataRelease", id), rs.getString("key"), rs.getString("version"),
