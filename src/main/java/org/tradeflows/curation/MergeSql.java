@@ -119,8 +119,8 @@ public class MergeSql {
     }
 
     public Long mergedInto(long company) {
-        return jdbc.one("select merged_into_id from company where id = ?", List.of(company),
-                rs -> Jdbc.longOrNull(rs, "merged_into_id")).orElse(null);
+        long into = jdbc.count("select coalesce(merged_into_id, 0) from company where id = ?", List.of(company));
+        return into == 0 ? null : into;
     }
 
     // --- undo: the same moves backwards, limited to the rows the merge recorded ---
