@@ -56,8 +56,7 @@ public class CompanyCorrections {
         c.specialEconomicZone = Inputs.update("input.specialEconomicZone", input.specialEconomicZone(), c.specialEconomicZone, 200);
         c.description = Inputs.update("input.description", input.description(), c.description, 4000);
         if (input.countryCode() != null) {
-            c.countryCode = input.countryCode().isBlank() ? null
-                    : codes.countries("input.countryCode", List.of(input.countryCode())).get(0);
+            c.countryCode = input.countryCode().isBlank() ? null : country(input.countryCode());
         }
         Map<String, Object> after = Records.snapshot(c);
         if (!after.equals(before)) {
@@ -128,6 +127,14 @@ public class CompanyCorrections {
         Panache.getEntityManager().flush();
         audit.record(AuditAction.REMOVE_IDENTIFIER, "Company", c.id, before, null);
         return Records.company(c);
+    }
+
+    private String country(String code) {
+        try {
+            return codes.countries("input.countryCode", List.of(code)).get(0);
+        } catch (BadUserInputException e) {
+            throw new BadUserInputException(e.getMessage().replaceFirst("^input\\.countryCode\\[0\\]", "input.countryCode"));
+        }
     }
 
     private static String identifierValue(IdentifierInput input) {
