@@ -33,18 +33,21 @@ public final class ErrorClassifier {
             Coded c = classify(fetching.getException(), fieldOf(error.getPath()));
             return new CodedError(c.code(), c.message(), error.getLocations(), error.getPath());
         }
-        if (error instanceof InvalidSyntaxError) {
-            return new CodedError(ErrorCodes.GRAPHQL_PARSE_FAILED, error.getMessage(), error.getLocations(), null);
+        if (error instanceof InvalidSyntaxError || error.getErrorType() == graphql.ErrorType.InvalidSyntax) {
+            return new CodedError(ErrorCodes.GRAPHQL_PARSE_FAILED, ErrorMessages.clean(error.getMessage()), error.getLocations(), null);
         }
-        if (error instanceof ValidationError) {
-            return new CodedError(ErrorCodes.GRAPHQL_VALIDATION_FAILED, error.getMessage(), error.getLocations(), null);
+        if (error instanceof ValidationError v) {
+            // a literal argument of the wrong type is bad input like any other value; the rest is a wrong document
+            boolean value = v.getValidationErrorType() == graphql.validation.ValidationErrorType.WrongType;
+            String message = value ? ErrorMessages.clean(v.getDescription())
+                    : "Validation error (" + v.getValidationErrorType() + "): " + ErrorMessages.clean(v.getDescription());
+            return new CodedError(value ? ErrorCodes.BAD_USER_INPUT : ErrorCodes.GRAPHQL_VALIDATION_FAILED, message,
+                    error.getLocations(), null);
         }
         if (error.getErrorType() == graphql.ErrorType.ValidationError) {
             // variables that do not fit their declared types (coercion errors): the message names the variable
-            return new CodedError(ErrorCodes.BAD_USER_INPUT, error.getMessage(), error.getLocations(), error.getPath());
-        }
-        if (error.getErrorType() == graphql.ErrorType.InvalidSyntax) {
-            return new CodedError(ErrorCodes.GRAPHQL_PARSE_FAILED, error.getMessage(), error.getLocations(), null);
+            return new CodedError(ErrorCodes.BAD_USER_INPUT, ErrorMessages.clean(error.getMessage()), error.getLocations(),
+                    error.getPath());
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf("GraphQL error %s (%s): %s", reference, error.getClass().getName(), error.getMessage());
