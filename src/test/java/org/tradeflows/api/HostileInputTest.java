@@ -170,6 +170,12 @@ class HostileInputTest {
     }
 
     @Test
+    void graphiqlsOwnIntrospectionQueryIsAnswered() {
+        JsonPath answer = GraphQL.data(org.tradeflows.limits.QueryShapeTest.INTROSPECTION);
+        assertThat(answer.getList("data.__schema.types")).hasSizeGreaterThan(50);
+    }
+
+    @Test
     void oversizeBodiesAreRefusedWith413() {
         String big = "{\"query\": \"{ viewer { name } }\", \"variables\": {\"pad\": \"" + "x".repeat(300 * 1024) + "\"}}";
         Response r = given().contentType("application/json").body(big).when().post("/graphql");
