@@ -72,9 +72,18 @@ public class GraphQLHttpRoutes {
                             ? GraphQLRequest.fromParameters(body, null, null)
                             : GraphQLRequest.fromJson(body);
             request.parse();
+            acceptJson(ctx);
             ctx.next();
         } catch (GraphQLRequest.Refused refused) {
             HttpAnswers.error(ctx, refused.status(), refused.code(), refused.getMessage());
+        }
+    }
+
+    /** A client that accepts no JSON still gets JSON, the only thing GraphQL answers in, rather than a bare 406. */
+    private static void acceptJson(RoutingContext ctx) {
+        String accept = ctx.request().getHeader("Accept");
+        if (accept != null && !accept.contains("json") && !accept.contains("*/*") && !accept.contains("application/*")) {
+            ctx.request().headers().set("Accept", "application/json");
         }
     }
 

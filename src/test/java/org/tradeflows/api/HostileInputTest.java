@@ -61,6 +61,9 @@ class HostileInputTest {
         }
         assertCoded(given().contentType("application/graphql").body("{ viewer { ".getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post("/graphql"), "application/graphql");
         assertCoded(given().contentType("text/plain").body("not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post("/graphql"), "text/plain");
+        assertCoded(given().contentType("application/json").accept("text/html").body("{\"query\": \"{ viewer { name } }\"}")
+                .when().post("/graphql"), "Accept: text/html");
+        assertThat(given().when().head("/graphql").statusCode()).isEqualTo(405); // a HEAD answer has no body to code
         for (String method : List.of("PUT", "DELETE", "PATCH")) {
             assertCoded(given().body("{}").when().request(method, "/graphql"), method);
         }
