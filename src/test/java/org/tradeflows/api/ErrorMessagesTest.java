@@ -24,6 +24,14 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void enumLiteralsAreNamedPlainly() {
+        assertThat(ErrorMessages.clean("argument 'filter.authorities[0]' with value 'EnumValue{name='NOPE'}' is not a valid "
+                + "'SanctionAuthority' - Literal value not in allowable values for enum 'SanctionAuthority' - 'EnumValue{name='NOPE'}'"))
+                .isEqualTo("filter.authorities[0]: not a valid SanctionAuthority (Literal value not in allowable values for enum "
+                        + "'SanctionAuthority' - 'NOPE')");
+    }
+
+    @Test
     void classNamesAreCut() {
         assertThat(ErrorMessages.clean("Cannot coerce java.lang.String to org.example.Thing"))
                 .isEqualTo("Cannot coerce String to Thing");

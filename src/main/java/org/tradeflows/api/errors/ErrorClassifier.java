@@ -3,6 +3,7 @@ package org.tradeflows.api.errors;
 import graphql.ExceptionWhileDataFetching;
 import graphql.GraphQLError;
 import graphql.InvalidSyntaxError;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.validation.ValidationError;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -33,6 +34,11 @@ public final class ErrorClassifier {
             Coded c = classify(fetching.getException(), fieldOf(error.getPath()));
             return new CodedError(c.code(), c.message(), error.getLocations(), error.getPath());
         }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            return new CodedError(ErrorCodes.QUERY_TOO_COMPLEX, "Introspection that repeats __Type.fields, inputFields, "
+                    + "interfaces or possibleTypes, or nests too deeply, is refused; ask for the schema once, as GraphiQL does",
+                    error.getLocations(), null);
+        }
         if (error instanceof InvalidSyntaxError || error.getErrorType() == graphql.ErrorType.InvalidSyntax) {
             return new CodedError(ErrorCodes.GRAPHQL_PARSE_FAILED, ErrorMessages.clean(error.getMessage()), error.getLocations(), null);
         }
@@ -62,6 +68,10 @@ public final class ErrorClassifier {
                 String code = t instanceof NotFoundException ? ErrorCodes.NOT_FOUND : ErrorCodes.BAD_USER_INPUT;
                 return new Coded(code, t.getMessage());
             }
+            if (t instanceof graphql.schema.CoercingParseLiteralException || t instanceof graphql.schema.CoercingParseValueException) {
+                return new Coded(ErrorCodes.BAD_USER_INPUT, prefix + "an argument does not fit its type: "
+                        + ErrorMessages.clean(t.getMessage()));
+            }
             if (t instanceof UnauthorizedException) {
                 return new Coded(ErrorCodes.UNAUTHENTICATED, prefix + "needs an API key, sent as 'Authorization: Bearer "
                         + "<key>'; reading needs none, corrections need role curator, keys and the audit trail role admin");
@@ -71,7 +81,7 @@ public final class ErrorClassifier {
                         + "need role curator, keys and the audit trail role admin");
             }
             if (t instanceof SQLException sql) {
-                Coded known = database(sql);
+                Coded known = database(sql, prefix);
                 if (known != null) {
                     return known;
                 }
@@ -82,7 +92,7 @@ public final class ErrorClassifier {
         return new Coded(ErrorCodes.INTERNAL, internalMessage(reference));
     }
 
-    private static Coded database(SQLException e) {
+    private static Coded database(SQLException e, String prefix) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals("57014")) {
             return new Coded(ErrorCodes.TIMEOUT, "The query ran longer than the statement time limit and was cancelled; "
@@ -92,6 +102,11 @@ public final class ErrorClassifier {
                 || (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains(ACQUISITION_TIMEOUT))) {
             LOG.warnf("Database unavailable or busy: %s (%s)", e.getMessage(), state);
             return new Coded(ErrorCodes.SERVICE_UNAVAILABLE, "The database is busy or unavailable; retry in a few seconds");
+        }
+        if (state.startsWith("22")) {
+            // data exceptions: text PostgreSQL cannot hold (a NUL character), a number out of its range, ...
+            return new Coded(ErrorCodes.BAD_USER_INPUT, prefix + "a value in the request cannot be stored or compared (for example text "
+                    + "with a NUL character, or a number out of range); check the arguments");
         }
         if (state.startsWith("23")) {
             LOG.infof("Constraint violation answered as BAD_USER_INPUT: %s", e.getMessage());

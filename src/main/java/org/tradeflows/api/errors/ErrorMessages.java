@@ -11,7 +11,7 @@ public final class ErrorMessages {
 
     private static final Pattern ARGUMENT = Pattern.compile(
             "(?s)^.*?argument '([^']+)' with value '(.*)' is not a valid '(.*?)'(?: - (.*))?$");
-    private static final Pattern AST_SCALAR = Pattern.compile("(?:String|Int|Float|Boolean|Enum)Value\\{value='?(.*?)'?\\}");
+    private static final Pattern AST_SCALAR = Pattern.compile("(?:String|Int|Float|Boolean|Enum)Value\\{(?:value|name)='?(.*?)'?\\}");
     private static final Pattern AST_OTHER = Pattern.compile("(?:Object|Array|Null|Variable)(?:Value|Reference)\\{.*\\}");
     private static final Pattern AST_EXPECTED = Pattern.compile("Expected an AST type of '(\\w+?)(?:Value)?' but it was a '(\\w+?)(?:Value)?'");
     private static final Pattern LIBRARY_CODE = Pattern.compile("SRGQL\\d+:\\s*");
