@@ -81,6 +81,9 @@ public class GraphQLGetHandler extends SmallRyeGraphQLAbstractHandler {
             }
             try {
                 getExecutionService().executeAsync(input(request), metaData, new Writer(ctx));
+            } catch (RuntimeException e) {
+                ErrorClassifier.Coded c = ErrorClassifier.classify(e, null);
+                HttpAnswers.error(ctx, 500, c.code(), c.message());
             } finally {
                 SmallRyeContextManager.clearCurrentSmallRyeContext();
             }

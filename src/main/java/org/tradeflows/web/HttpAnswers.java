@@ -16,7 +16,11 @@ public final class HttpAnswers {
     }
 
     public static void error(RoutingContext ctx, int status, String code, String message) {
-        if (ctx.response().ended() || ctx.response().headWritten()) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        if (ctx.response().headWritten()) {
+            ctx.response().end(); // too late for a status: at least never leave the client waiting
             return;
         }
         ctx.response().setStatusCode(status)
