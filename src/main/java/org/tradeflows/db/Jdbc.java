@@ -8,15 +8,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs SQL text with bound parameters on the service's datasource. The SQL itself lives in the *Sql class of
- * each aggregate; this class only binds, executes and maps. Connections join the caller's transaction.
+ * each aggregate; this class only binds, executes and maps. Connections join the caller's transaction. Every statement
+ * is cancelled by PostgreSQL after tradeflows.limits.statement-timeout (SQLState 57014, answered TIMEOUT); loaders,
+ * exports and migrations use their own connections and are not bound by it.
  */
 @ApplicationScoped
 public class Jdbc {
@@ -27,13 +31,18 @@ public class Jdbc {
     }
 
     private final AgroalDataSource dataSource;
+    /** Seconds after which PostgreSQL is asked to cancel a statement (JDBC counts whole seconds); 0 for none. */
+    private final int timeoutSeconds;
 
-    public Jdbc(AgroalDataSource dataSource) {
+    public Jdbc(AgroalDataSource dataSource,
+            @ConfigProperty(name = "tradeflows.limits.statement-timeout", defaultValue = "10s") Duration statementTimeout) {
         this.dataSource = dataSource;
+        this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, (statementTimeout.toMillis() + 999) / 1000);
     }
 
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(timeoutSeconds);
             bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
@@ -58,6 +67,7 @@ public class Jdbc {
 
     public int update(String sql, List<?> params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(timeoutSeconds);
             bind(c, ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {

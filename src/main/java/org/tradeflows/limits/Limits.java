@@ -16,7 +16,7 @@ public interface Limits {
     @WithDefault("25000")
     long maxCost();
 
-    /** PostgreSQL statement_timeout of every connection of the service. */
+    /** Time after which PostgreSQL cancels a statement run for an API request (read by Jdbc; whole seconds). */
     @WithDefault("10S")
     Duration statementTimeout();
 
