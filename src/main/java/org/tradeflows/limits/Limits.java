@@ -31,6 +31,10 @@ public interface Limits {
         @WithDefault("true")
         boolean enabled();
 
+        /** Paths counted (each with everything below it): the API and the streaming exports. */
+        @WithDefault("/graphql,/export")
+        java.util.List<String> paths();
+
         @WithDefault("60S")
         Duration window();
 

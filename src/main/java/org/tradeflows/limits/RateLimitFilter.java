@@ -13,7 +13,7 @@ import org.tradeflows.security.ApiKeyIdentityProvider;
 import org.tradeflows.web.HttpAnswers;
 
 /**
- * Counts every request to the API against its client's limit: anonymous callers per IP address, keys per key with
+ * Counts every request to the API (and the other configured paths, such as exports) against its client's limit: anonymous callers per IP address, keys per key with
  * the limit of their role. Runs after authentication (so it knows the key) and before GraphQL; over the limit the
  * answer is HTTP 429 with Retry-After and the code RATE_LIMITED. Every answer tells the client where it stands in
  * X-RateLimit-Limit, -Remaining and -Reset.
@@ -23,7 +23,6 @@ public class RateLimitFilter {
 
     /** After authentication (200) and authorization (100), before the routes. */
     static final int PRIORITY = 90;
-    private static final String API_PATH = "/graphql";
 
     private final RateLimiter limiter;
     private final Limits.RateLimit config;
@@ -41,7 +40,8 @@ public class RateLimitFilter {
 
     private void filter(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (!path.equals(API_PATH) && !path.equals(API_PATH + "/") || "OPTIONS".equals(ctx.request().method().name())) {
+        boolean counted = config.paths().stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+        if (!counted || "OPTIONS".equals(ctx.request().method().name())) {
             ctx.next();
             return;
         }
