@@ -1,16 +1,17 @@
-package org.tradeflows.dataset;
+package org.tradeflows.release;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Optional;
 
-/** A source as described in a dataset file; upserted by its key so that reloading changes nothing. */
-record SourceSpec(String key, String kind, String title, String publisher, String url, LocalDate publishedOn,
+/** A source as described in a dataset file or by a curator; upserted by its key so that reloading changes nothing. */
+public record SourceSpec(String key, String kind, String title, String publisher, String url, LocalDate publishedOn,
         String licence, String citation, String note) {
 
-    long upsert(Connection c) throws SQLException {
+    public long upsert(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into source (key, kind, title, publisher, url, published_on, licence, citation, note)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -30,6 +31,16 @@ record SourceSpec(String key, String kind, String title, String publisher, Strin
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The id of the source with this key, if there is one. */
+    public static Optional<Long> idOf(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select id from source where key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
         }
     }

@@ -1,0 +1,177 @@
+package org.tradeflows.ingest.input;
+
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.tradeflows.ingest.IngestException;
+
+/**
+ * An upload or file as text: strict UTF-8 (with or without byte order mark, gzip opened transparently), read once
+ * in a stream. It fingerprints the bytes as they pass (SHA-256 of the file as given, what {@code sha256sum} prints),
+ * counts them for progress, and stops at the first sign that the file is not the text it claims to be: invalid
+ * UTF-8, binary control bytes, or a line longer than {@link #MAX_LINE_CHARS}.
+ */
+public final class TextInput implements Closeable {
+
+    /** No record of any supported format comes near this; a longer line means binary data or missing line breaks. */
+    public static final int MAX_LINE_CHARS = 1 << 20;
+
+    private final CountingDigestStream counted;
+    private final GuardedReader reader;
+
+    private TextInput(CountingDigestStream counted, GuardedReader reader) {
+        this.counted = counted;
+        this.reader = reader;
+    }
+
+    public static TextInput open(InputStream raw) throws IOException {
+        CountingDigestStream counted = new CountingDigestStream(raw);
+        InputStream content = InputSniffer.open(counted);
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new TextInput(counted, new GuardedReader(new InputStreamReader(content, decoder)));
+    }
+
+    public Reader reader() {
+        return reader;
+    }
+
+    /** Bytes of the file (as given, before decompression) read so far. */
+    public long bytesRead() {
+        return counted.count;
+    }
+
+    /** The line the reader has reached (1-based). */
+    public long line() {
+        return reader.line;
+    }
+
+    /** Reads whatever the parser left unread so that the fingerprint covers the whole file, then gives it. */
+    public String sha256() throws IOException {
+        counted.transferTo(OutputStreamSink.INSTANCE);
+        return HexFormat.of().formatHex(counted.digest.digest());
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    private static final class OutputStreamSink extends java.io.OutputStream {
+        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+        @Override
+        public void write(int b) {
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+        }
+    }
+
+    private static final class CountingDigestStream extends FilterInputStream {
+        private final MessageDigest digest;
+        private long count;
+
+        CountingDigestStream(InputStream in) {
+            super(in);
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                digest.update((byte) b);
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                digest.update(b, off, n);
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buffer = new byte[8192];
+            long skipped = 0;
+            while (skipped < n) {
+                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+                if (r < 0) {
+                    break;
+                }
+                skipped += r;
+            }
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+
+    /** Counts lines and refuses over-long lines, binary control characters and invalid UTF-8, naming the line. */
+    private static final class GuardedReader extends Reader {
+        private final Reader in;
+        private long line = 1;
+        private int lineLength;
+
+        GuardedReader(Reader in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] buffer, int off, int len) throws IOException {
+            int n;
+            try {
+                n = in.read(buffer, off, len);
+            } catch (CharacterCodingException e) {
+                throw new IngestException("Line " + line + " is not valid UTF-8: the file must be UTF-8 text (convert "
+                        + "it, for example with iconv -f WINDOWS-1252 -t UTF-8).", line);
+            }
+            for (int i = off; i < off + n; i++) {
+                char ch = buffer[i];
+                if (ch == '\n') {
+                    line++;
+                    lineLength = 0;
+                    continue;
+                }
+                if (++lineLength > MAX_LINE_CHARS) {
+                    throw new IngestException("Line " + line + " is longer than " + MAX_LINE_CHARS + " characters: no "
+                            + "record is that long; the file is binary or has lost its line breaks.", line);
+                }
+                if (ch < 0x20 && ch != '\t' && ch != '\r' && ch != '\f') {
+                    throw new IngestException(String.format("Line %d contains binary data (control byte 0x%02X): this "
+                            + "is not a text file of the expected format.", line, (int) ch), line);
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}
