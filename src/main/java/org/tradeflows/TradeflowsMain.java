@@ -2,13 +2,21 @@ package org.tradeflows;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
 import org.tradeflows.db.DatabaseBootstrap;
+import org.tradeflows.ingest.cli.LoadCommand;
 
-/** Entry point: creates the service's database when it is missing, then starts Quarkus. */
+/**
+ * Entry point: {@code load ...} runs the maintainer's load command without starting the service; otherwise it
+ * creates the service's database when it is missing, then starts Quarkus.
+ */
 @QuarkusMain
 public class TradeflowsMain {
 
     public static void main(String... args) {
+        if (args.length > 0 && "load".equals(args[0])) {
+            System.exit(LoadCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         DatabaseBootstrap.fromConfig().ensureDatabaseExists();
         Quarkus.run(args);
     }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,8 +35,9 @@ public final class TextInput implements Closeable {
     public static TextInput open(InputStream raw) throws IOException {
         CountingDigestStream counted = new CountingDigestStream(raw);
         InputStream content = InputSniffer.open(counted);
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // invalid bytes become U+FFFD, which the guard finds at its exact line
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
         return new TextInput(counted, new GuardedReader(new InputStreamReader(content, decoder)));
     }
 
@@ -143,15 +143,13 @@ public final class TextInput implements Closeable {
 
         @Override
         public int read(char[] buffer, int off, int len) throws IOException {
-            int n;
-            try {
-                n = in.read(buffer, off, len);
-            } catch (CharacterCodingException e) {
-                throw new IngestException("Line " + line + " is not valid UTF-8: the file must be UTF-8 text (convert "
-                        + "it, for example with iconv -f WINDOWS-1252 -t UTF-8).", line);
-            }
+            int n = in.read(buffer, off, len);
             for (int i = off; i < off + n; i++) {
                 char ch = buffer[i];
+                if (ch == '\uFFFD') {
+                    throw new IngestException("Line " + line + " is not valid UTF-8: the file must be UTF-8 text "
+                            + "(convert it, for example with iconv -f WINDOWS-1252 -t UTF-8).", line);
+                }
                 if (ch == '\n') {
                     line++;
                     lineLength = 0;
