@@ -101,17 +101,18 @@ public final class CsvTable {
             }
         }
         List<String> missing = required.stream().filter(r -> !seen.contains(r)).sorted().toList();
+        List<String> unknown = known == null ? List.of() : header.stream().filter(h -> !known.contains(h)).toList();
+        List<String> problems = new ArrayList<>();
         if (!missing.isEmpty()) {
-            throw new IngestException("The header lacks the required column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " of a " + formatName + " file.", 1L);
+            problems.add("lacks the required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
         }
-        if (known != null) {
-            List<String> unknown = header.stream().filter(h -> !known.contains(h)).toList();
-            if (!unknown.isEmpty()) {
-                throw new IngestException("The header has unknown column" + (unknown.size() > 1 ? "s " : " ")
-                        + String.join(", ", unknown) + "; a " + formatName + " file has only: "
-                        + String.join(", ", known.stream().sorted().toList()) + ".", 1L);
-            }
+        if (!unknown.isEmpty()) {
+            problems.add("has the unknown column" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown));
+        }
+        if (!problems.isEmpty()) {
+            throw new IngestException("The header " + String.join(" and ", problems) + " of a " + formatName + " file"
+                    + (known == null ? "." : "; its columns are: " + String.join(", ", known.stream().sorted().toList())
+                            + "."), 1L);
         }
     }
 
