@@ -19,6 +19,7 @@ public final class RejectedRowsFile implements Closeable {
     private final Path path;
     private final CSVPrinter printer;
     private long written;
+    private boolean closed;
 
     public RejectedRowsFile(Path path) throws IOException {
         this.path = path;
@@ -46,6 +47,9 @@ public final class RejectedRowsFile implements Closeable {
 
     @Override
     public void close() throws IOException {
-        printer.close(true);
+        if (!closed) {
+            closed = true;
+            printer.close(true);
+        }
     }
 }
