@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.tradeflows.ingest.input.TextInput;
 import org.tradeflows.ingest.reference.ReferenceData;
@@ -67,11 +66,10 @@ public final class Ingest {
             ReleaseLog.lock(c, "INGEST");
             ReferenceData reference = ReferenceData.load(c);
             long sourceId = source(c, options, sourceKey, reference);
-            long releaseId = ReleaseLog.insert(c, "ingest-pending-" + UUID.randomUUID(), options.format().key(), "INGEST",
-                    ReleaseLog.PENDING_SHA256, sourceId, null);
             input = TextInput.open(in);
-            LoadContext context = new LoadContext(c, reference, sourceId, releaseId, options, tally, input, progress);
-            options.format().loader().load(context, input.reader());
+            LoadContext context = new LoadContext(c, reference, sourceId, options, tally, input, progress);
+            FormatLoader loader = options.format().loader();
+            loader.read(context, input.reader());
             context.finished();
             sha = input.sha256();
             String key = releaseKey(options.format(), sourceKey, sha);
@@ -80,6 +78,12 @@ public final class Ingest {
                 c.rollback();
                 return report(IngestReport.ALREADY_LOADED, options, sourceKey, earlier.get(), key, sha, input, tally, true,
                         null, null, started, "This file was loaded before as release " + earlier.get() + "; nothing changed.");
+            }
+            // the release is made only now that the file is known to be new: a file loaded before draws no id
+            long releaseId = ReleaseLog.insert(c, key, sha.substring(0, 12), "INGEST", sha, sourceId, null);
+            context.release(releaseId);
+            if (context.writing()) {
+                loader.write(context);
             }
             if (tally.rowsRejected() > 0 && !options.keepValid()) {
                 c.rollback();
@@ -94,7 +98,8 @@ public final class Ingest {
             }
             IngestReport done = report(IngestReport.LOADED, options, sourceKey, releaseId, key, sha, input, tally, false,
                     null, null, started, null);
-            ReleaseLog.complete(c, releaseId, key, sha.substring(0, 12), sha, counts(done), changelog(done, options));
+            ReleaseLog.recordCounts(c, releaseId, counts(done));
+            ReleaseLog.recordChangelog(c, releaseId, changelog(done, options));
             c.commit();
             return done;
         } catch (IngestException e) {

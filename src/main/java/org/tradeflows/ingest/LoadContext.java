@@ -11,18 +11,17 @@ public final class LoadContext {
     private final Connection connection;
     private final ReferenceData reference;
     private final long sourceId;
-    private final long releaseId;
+    private Long releaseId;
     private final IngestOptions options;
     private final LoadTally tally;
     private final TextInput input;
     private final ProgressListener progress;
 
-    LoadContext(Connection connection, ReferenceData reference, long sourceId, long releaseId, IngestOptions options,
-            LoadTally tally, TextInput input, ProgressListener progress) {
+    LoadContext(Connection connection, ReferenceData reference, long sourceId, IngestOptions options, LoadTally tally,
+            TextInput input, ProgressListener progress) {
         this.connection = connection;
         this.reference = reference;
         this.sourceId = sourceId;
-        this.releaseId = releaseId;
         this.options = options;
         this.tally = tally;
         this.input = input;
@@ -41,8 +40,16 @@ public final class LoadContext {
         return sourceId;
     }
 
+    /** The data release the rows are written under; made between reading and writing, once the file is known new. */
     public long releaseId() {
+        if (releaseId == null) {
+            throw new IllegalStateException("The release is made after the file has been read");
+        }
         return releaseId;
+    }
+
+    void release(long id) {
+        this.releaseId = id;
     }
 
     public LoadTally tally() {

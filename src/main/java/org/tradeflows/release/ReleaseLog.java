@@ -13,9 +13,6 @@ import java.util.Optional;
  */
 public final class ReleaseLog {
 
-    /** A placeholder fingerprint for a release whose content is still being read; replaced before commit. */
-    public static final String PENDING_SHA256 = "0".repeat(64);
-
     private ReleaseLog() {
     }
 
@@ -78,18 +75,10 @@ public final class ReleaseLog {
         }
     }
 
-    /** Gives a release opened with {@link #PENDING_SHA256} its final key, fingerprint, counts and changelog. */
-    public static void complete(Connection c, long releaseId, String key, String version, String sha256,
-            String countsJson, String changelog) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                update data_release set key = ?, version = ?, content_sha256 = ?, counts = ?::jsonb, changelog = ?
-                where id = ?""")) {
-            ps.setString(1, key);
-            ps.setString(2, version);
-            ps.setString(3, sha256);
-            ps.setString(4, countsJson);
-            ps.setString(5, changelog);
-            ps.setLong(6, releaseId);
+    public static void recordChangelog(Connection c, long releaseId, String changelog) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update data_release set changelog = ? where id = ?")) {
+            ps.setString(1, changelog);
+            ps.setLong(2, releaseId);
             ps.executeUpdate();
         }
     }

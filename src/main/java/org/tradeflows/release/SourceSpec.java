@@ -7,11 +7,33 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** A source as described in a dataset file or by a curator; upserted by its key so that reloading changes nothing. */
+/**
+ * A source as described in a dataset file or by a curator; upserted by its key so that reloading changes nothing
+ * (an existing source is updated in place, so no id is drawn from the sequence for it).
+ */
 public record SourceSpec(String key, String kind, String title, String publisher, String url, LocalDate publishedOn,
         String licence, String citation, String note) {
 
     public long upsert(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update source set kind = ?, title = ?, publisher = ?, url = ?, published_on = ?, licence = ?,
+                    citation = ?, note = ?
+                where key = ? returning id""")) {
+            ps.setString(1, kind);
+            ps.setString(2, title);
+            ps.setString(3, publisher);
+            ps.setString(4, url);
+            ps.setObject(5, publishedOn);
+            ps.setString(6, licence);
+            ps.setString(7, citation);
+            ps.setString(8, note);
+            ps.setString(9, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into source (key, kind, title, publisher, url, published_on, licence, citation, note)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)

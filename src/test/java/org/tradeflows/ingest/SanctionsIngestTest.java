@@ -61,7 +61,7 @@ class SanctionsIngestTest {
 
         // a shipment naming the twins' name fits both: reported, left unlinked, nothing merged
         String shipment = "source_ref,supplier_name,supplier_country,recipient_name,recipient_country,date,hs_code,value,currency\n"
-                + "TWIN-1,Fictional Aero Parts Trading Co Ltd,CN,FICTIONAL TWIN HOLDINGS,RU,2023-09-01,8407,5000,USD\n";
+                + "TWIN-1,Fictional Twin Test Supplier,CN,FICTIONAL TWIN HOLDINGS,RU,2023-09-01,8407,5000,USD\n";
         JsonPath loaded = Uploads.upload("shipments", shipment.getBytes(StandardCharsets.UTF_8), Uploads.source("test-os-twin"), 200);
         assertThat(loaded.getList("ambiguities")).hasSize(1);
         assertThat(loaded.getString("ambiguities[0].column")).isEqualTo("recipient_name");
@@ -100,9 +100,11 @@ class SanctionsIngestTest {
         assertThat(sanctions(aero)).containsExactly("UK Russia 2024-05-09");
 
         Map<String, Long> after = Uploads.counts(jdbc);
+        Map<String, Long> sequences = Uploads.sequences(jdbc);
         JsonPath again = Uploads.upload("opensanctions-ftm", Uploads.example("opensanctions-entities.ftm.json"),
                 Uploads.source("test-os-ftm"), 200);
         assertThat(again.getString("status")).isEqualTo("ALREADY_LOADED");
         assertThat(Uploads.counts(jdbc)).isEqualTo(after);
+        assertThat(Uploads.sequences(jdbc)).isEqualTo(sequences);
     }
 }

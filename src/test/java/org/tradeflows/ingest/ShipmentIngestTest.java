@@ -106,12 +106,14 @@ class ShipmentIngestTest {
         byte[] file = Uploads.example("shipments.csv");
         Uploads.upload("shipments", file, Uploads.source("test-ship-twice"), 200);
         Map<String, Long> after = Uploads.counts(jdbc);
+        Map<String, Long> sequences = Uploads.sequences(jdbc);
         List<Row> rows = rows("test-ship-twice");
 
         JsonPath again = Uploads.upload("shipments", file, Uploads.source("test-ship-twice"), 200);
         assertThat(again.getString("status")).isEqualTo("ALREADY_LOADED");
         assertThat(again.getLong("rows.loaded")).isZero();
         assertThat(Uploads.counts(jdbc)).isEqualTo(after);
+        assertThat(Uploads.sequences(jdbc)).isEqualTo(sequences);
         assertThat(rows("test-ship-twice")).isEqualTo(rows);
 
         // the same records in another file: the new one is added, the others are unchanged, nothing is duplicated

@@ -62,6 +62,16 @@ public final class Uploads {
         return counts;
     }
 
+    /** The counters of the id sequences: a load that changes nothing must not consume ids either. */
+    public static Map<String, Long> sequences(Jdbc jdbc) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String table : List.of("company", "company_alias", "company_identifier", "sanction", "shipment",
+                "trade_volume", "data_release", "source")) {
+            values.put(table, jdbc.count("select last_value from " + table + "_id_seq", List.of()));
+        }
+        return values;
+    }
+
     public static long shipments(Jdbc jdbc, String sourceKey) {
         return jdbc.count("select count(*) from shipment s join source so on so.id = s.source_id where so.key = ?",
                 List.of(sourceKey));

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Writes the companies, aliases and identifiers a load adds, in batches. New companies get their ids from the
- * company sequence in blocks, so that rows naming them can be staged before the companies themselves are written;
- * {@link #flush} writes what is pending and must run while the connection is free (no COPY in progress).
+ * company sequence in blocks, reserved only when a company is actually created, so that rows naming them can be
+ * staged before the companies themselves are written. Statements need the connection free: the hook given to
+ * {@link #beforeStatements} (pausing a COPY in progress) runs first.
  */
 public final class CompanyWriter {
 
@@ -26,7 +27,7 @@ public final class CompanyWriter {
 
     private final Connection connection;
     private final long sourceId;
-    private final long releaseId;
+    private final List<Long> created = new ArrayList<>();
     private final Deque<Long> freeIds = new ArrayDeque<>();
     private final List<NewCompany> companies = new ArrayList<>();
     private final List<NewAlias> aliases = new ArrayList<>();
@@ -34,21 +35,33 @@ public final class CompanyWriter {
     private long companiesWritten;
     private long aliasesWritten;
     private long identifiersWritten;
+    private Runnable beforeStatements = () -> {
+    };
 
-    public CompanyWriter(Connection connection, long sourceId, long releaseId) {
+    public CompanyWriter(Connection connection, long sourceId) {
         this.connection = connection;
         this.sourceId = sourceId;
-        this.releaseId = releaseId;
     }
 
-    /** True when at least {@code n} more companies can be created without touching the connection. */
-    public boolean canCreate(int n) {
-        return freeIds.size() >= n && companies.size() + aliases.size() + identifiers.size() < 20_000;
+    /** What to do before running statements on the connection (end a COPY in progress). */
+    public void beforeStatements(Runnable hook) {
+        this.beforeStatements = hook;
+    }
+
+    /** True when enough is pending that it should be written now. */
+    public boolean full() {
+        return companies.size() + aliases.size() + identifiers.size() >= 20_000;
     }
 
     long create(String name, String nameOriginal, String country) {
         if (freeIds.isEmpty()) {
-            throw new IllegalStateException("No company id reserved; call flush() first");
+            try {
+                beforeStatements.run();
+                flush();
+                reserve();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reserving company ids failed: " + e.getMessage(), e);
+            }
         }
         long id = freeIds.pop();
         companies.add(new NewCompany(id, name, nameOriginal, country));
@@ -63,20 +76,20 @@ public final class CompanyWriter {
         identifiers.add(new Object[] {companyId, identifier.scheme(), identifier.value()});
     }
 
-    /** Writes what is pending and reserves the next block of company ids. */
+    /** Writes what is pending. */
     public void flush() throws SQLException {
         if (!companies.isEmpty()) {
             try (PreparedStatement ps = connection.prepareStatement("""
-                    insert into company (id, name, name_original, country_code, source_id, release_id)
-                    values (?, ?, ?, ?, ?, ?)""")) {
+                    insert into company (id, name, name_original, country_code, source_id)
+                    values (?, ?, ?, ?, ?)""")) {
                 for (NewCompany n : companies) {
                     ps.setLong(1, n.id());
                     ps.setString(2, n.name());
                     ps.setString(3, n.nameOriginal());
                     ps.setString(4, n.country());
                     ps.setLong(5, sourceId);
-                    ps.setLong(6, releaseId);
                     ps.addBatch();
+                    created.add(n.id());
                 }
                 companiesWritten += sum(ps.executeBatch());
             }
@@ -112,14 +125,28 @@ public final class CompanyWriter {
             }
             identifiers.clear();
         }
-        if (freeIds.size() < BLOCK / 2) {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "select nextval(pg_get_serial_sequence('company', 'id')) from generate_series(1, ?)")) {
-                ps.setInt(1, BLOCK);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        freeIds.add(rs.getLong(1));
-                    }
+    }
+
+    /** Gives the companies this load created its data release (made once the file is known to be new). */
+    public void assignRelease(long releaseId) throws SQLException {
+        flush();
+        if (created.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("update company set release_id = ? where id = any(?)")) {
+            ps.setLong(1, releaseId);
+            ps.setArray(2, connection.createArrayOf("bigint", created.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    private void reserve() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select nextval(pg_get_serial_sequence('company', 'id')) from generate_series(1, ?)")) {
+            ps.setInt(1, BLOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    freeIds.add(rs.getLong(1));
                 }
             }
         }

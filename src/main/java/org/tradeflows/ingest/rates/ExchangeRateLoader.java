@@ -3,12 +3,13 @@ package org.tradeflows.ingest.rates;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tradeflows.ingest.FormatLoader;
@@ -38,33 +39,42 @@ public final class ExchangeRateLoader implements FormatLoader {
                 returning (xmax = 0) as inserted)
             select inserted from written""";
 
+    private final List<Rate> rates = new ArrayList<>();
+
+    /** Checks every row; rate files are small, so the valid rates wait in memory for {@link #write}. */
     @Override
-    public void load(LoadContext ctx, Reader reader) throws SQLException, IOException {
+    public void read(LoadContext ctx, Reader reader) throws SQLException, IOException {
         CsvTable t = CsvTable.open(reader, ctx.formatName(), new char[] {','}, REQUIRED, KNOWN);
         Map<String, Long> seen = new HashMap<>();
-        Connection c = ctx.connection();
+        boolean any = false;
+        while (t.next()) {
+            any = true;
+            ctx.rowRead();
+            RowCheck check = new RowCheck(t.line(), ctx.today());
+            Rate rate = read(t, check, ctx);
+            if (rate != null) {
+                Long first = seen.putIfAbsent(rate.currency() + "/" + rate.kind() + "/" + rate.start(), t.line());
+                if (first != null) {
+                    check.problem("period", "repeats the currency and period of line " + first, t.get("period"));
+                }
+            }
+            if (!check.ok()) {
+                ctx.reject(check, t.raw());
+            } else if (ctx.writing()) {
+                rates.add(rate);
+            }
+        }
+        if (!any) {
+            throw new IngestException("The file has a header but no rows.", 2L);
+        }
+    }
+
+    @Override
+    public void write(LoadContext ctx) throws SQLException {
         long inserted = 0;
         long updated = 0;
-        boolean any = false;
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            while (t.next()) {
-                any = true;
-                ctx.rowRead();
-                RowCheck check = new RowCheck(t.line(), ctx.today());
-                Rate rate = read(t, check, ctx);
-                if (rate != null) {
-                    Long first = seen.putIfAbsent(rate.currency() + "/" + rate.kind() + "/" + rate.start(), t.line());
-                    if (first != null) {
-                        check.problem("period", "repeats the currency and period of line " + first, t.get("period"));
-                    }
-                }
-                if (!check.ok()) {
-                    ctx.reject(check, t.raw());
-                    continue;
-                }
-                if (!ctx.writing()) {
-                    continue;
-                }
+        try (PreparedStatement ps = ctx.connection().prepareStatement(UPSERT)) {
+            for (Rate rate : rates) {
                 ps.setString(1, rate.currency());
                 ps.setString(2, rate.kind());
                 ps.setObject(3, rate.start());
@@ -80,9 +90,6 @@ public final class ExchangeRateLoader implements FormatLoader {
                     }
                 }
             }
-        }
-        if (!any) {
-            throw new IngestException("The file has a header but no rows.", 2L);
         }
         ctx.tally().wrote("exchangeRatesInserted", inserted);
         ctx.tally().wrote("exchangeRatesUpdated", updated);

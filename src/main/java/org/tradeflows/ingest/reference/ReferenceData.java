@@ -35,6 +35,18 @@ public final class ReferenceData {
     }
 
     public static ReferenceData load(Connection c) throws SQLException {
+        try {
+            return read(c);
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                throw new IllegalStateException("The database has no Tradeflows schema: start the service once on it, "
+                        + "it migrates the database and loads the reference data.", e);
+            }
+            throw e;
+        }
+    }
+
+    private static ReferenceData read(Connection c) throws SQLException {
         ReferenceData data = new ReferenceData(ExchangeRateTable.load(c));
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("select code, alpha3, numeric_code from country")) {

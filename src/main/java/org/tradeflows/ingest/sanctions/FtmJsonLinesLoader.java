@@ -35,11 +35,13 @@ public final class FtmJsonLinesLoader implements FormatLoader {
     private record PendingSanction(long line, String entityId, SanctionedEntity.Listing listing) {
     }
 
+    private SanctionedEntityWriter writer;
+    private final List<PendingSanction> waiting = new ArrayList<>();
+
     @Override
-    public void load(LoadContext ctx, Reader reader) throws SQLException, IOException {
+    public void read(LoadContext ctx, Reader reader) throws SQLException, IOException {
         BufferedReader lines = new BufferedReader(reader, 1 << 16);
-        SanctionedEntityWriter writer = new SanctionedEntityWriter(ctx);
-        List<PendingSanction> waiting = new ArrayList<>();
+        writer = new SanctionedEntityWriter(ctx);
         long lineNo = 0;
         boolean any = false;
         String text;
@@ -84,10 +86,12 @@ public final class FtmJsonLinesLoader implements FormatLoader {
         if (!any) {
             throw new IngestException("The file holds no JSON lines.", 1L);
         }
-        if (!ctx.writing()) {
-            return;
-        }
-        writer.flush();
+        writer.flushCompanies();
+    }
+
+    /** Sanctions find their entity now that every line has been read. */
+    @Override
+    public void write(LoadContext ctx) throws SQLException {
         for (PendingSanction p : waiting) {
             Long company = writer.companyOf(p.entityId());
             if (company == null) {

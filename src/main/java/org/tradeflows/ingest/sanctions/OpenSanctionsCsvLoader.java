@@ -27,10 +27,12 @@ public final class OpenSanctionsCsvLoader implements FormatLoader {
     static final Set<String> REQUIRED = Set.of("id", "schema", "name");
     private static final CSVFormat CELL = CSVFormat.RFC4180.builder().setDelimiter(';').get();
 
+    private SanctionedEntityWriter writer;
+
     @Override
-    public void load(LoadContext ctx, Reader reader) throws SQLException, IOException {
+    public void read(LoadContext ctx, Reader reader) throws SQLException, IOException {
         CsvTable t = CsvTable.open(reader, ctx.formatName(), new char[] {','}, REQUIRED, null);
-        SanctionedEntityWriter writer = new SanctionedEntityWriter(ctx);
+        writer = new SanctionedEntityWriter(ctx);
         boolean any = false;
         while (t.next()) {
             any = true;
@@ -57,9 +59,12 @@ public final class OpenSanctionsCsvLoader implements FormatLoader {
         if (!any) {
             throw new IngestException("The file has a header but no rows.", 2L);
         }
-        if (ctx.writing()) {
-            writer.finish();
-        }
+        writer.flushCompanies();
+    }
+
+    @Override
+    public void write(LoadContext ctx) throws SQLException {
+        writer.finish();
     }
 
     private SanctionedEntity read(CsvTable t, RowCheck check, LoadContext ctx) {

@@ -18,7 +18,8 @@ import org.tradeflows.ingest.sanctions.SanctionedEntity.Listing;
  * Puts entities of a sanctions list on companies: each is matched (identifiers first, the OpenSanctions id among
  * them, then names) or added, gains the names and identifiers it brings, and its sanctions are upserted on their
  * natural key (company, authority, program, listing date). A sanction's end date is updated when the list gives
- * one; a sanction another source recorded keeps its source.
+ * one; a sanction another source recorded keeps its source. Sanctions are held until the file has been read whole
+ * (a list has far fewer of them than rows), so that a file loaded before writes nothing.
  */
 final class SanctionedEntityWriter {
 
@@ -41,9 +42,8 @@ final class SanctionedEntityWriter {
     SanctionedEntityWriter(LoadContext ctx) throws SQLException {
         this.ctx = ctx;
         this.connection = ctx.connection();
-        this.companies = new CompanyWriter(connection, ctx.sourceId(), ctx.releaseId());
+        this.companies = new CompanyWriter(connection, ctx.sourceId());
         this.resolver = new CompanyResolver(CompanyIndex.load(connection), companies);
-        companies.flush();
     }
 
     /** The company an entity of this file became, by its OpenSanctions id. */
@@ -51,9 +51,10 @@ final class SanctionedEntityWriter {
         return companyByEntity.get(entityId);
     }
 
+    /** Resolves the entity to a company now (so later lines can refer to it); its sanctions wait for {@link #finish}. */
     void write(SanctionedEntity e) throws SQLException {
-        if (!companies.canCreate(1)) {
-            flush();
+        if (companies.full()) {
+            companies.flush();
         }
         List<Identifier> ids = new ArrayList<>(e.identifiers());
         ids.add(new Identifier(Identifier.OPENSANCTIONS, e.id()));
@@ -71,19 +72,22 @@ final class SanctionedEntityWriter {
         }
     }
 
-    void sanction(long companyId, Listing s) throws SQLException {
+    void sanction(long companyId, Listing s) {
         sanctionsSeen++;
         pending.add(new Object[] {companyId, s});
-        if (pending.size() >= 1000) {
-            flush();
-        }
     }
 
-    void flush() throws SQLException {
+    /** Writes the companies, names and identifiers still pending. */
+    void flushCompanies() throws SQLException {
+        companies.flush();
+    }
+
+    private void writeSanctions() throws SQLException {
         companies.flush();
         if (pending.isEmpty()) {
             return;
         }
+        int batched = 0;
         try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
             for (Object[] p : pending) {
                 Listing s = (Listing) p[1];
@@ -95,17 +99,27 @@ final class SanctionedEntityWriter {
                 ps.setLong(6, ctx.sourceId());
                 ps.setString(7, s.note());
                 ps.addBatch();
+                if (++batched % 1000 == 0) {
+                    sanctionsWritten += written(ps.executeBatch());
+                }
             }
-            for (int n : ps.executeBatch()) {
-                sanctionsWritten += Math.max(n, 0);
-            }
+            sanctionsWritten += written(ps.executeBatch());
         }
         pending.clear();
     }
 
-    /** Writes what is pending and records the counts. */
+    private static long written(int[] counts) {
+        long n = 0;
+        for (int c : counts) {
+            n += Math.max(c, 0);
+        }
+        return n;
+    }
+
+    /** Writes the sanctions and what else is pending, and records the counts. */
     void finish() throws SQLException {
-        flush();
+        companies.assignRelease(ctx.releaseId());
+        writeSanctions();
         ctx.tally().wrote("companies", companies.companiesWritten());
         ctx.tally().wrote("companiesMatched", resolver.matched());
         ctx.tally().wrote("companyAliases", companies.aliasesWritten());

@@ -84,8 +84,10 @@ public final class ShipmentLoader implements FormatLoader {
                 from ingest_shipment window w as (partition by source_id, source_record_ref)) d
             where n > 1 and line > first_line order by line""";
 
+    private CompanyWriter companies;
+
     @Override
-    public void load(LoadContext ctx, Reader reader) throws SQLException, IOException {
+    public void read(LoadContext ctx, Reader reader) throws SQLException, IOException {
         Connection c = ctx.connection();
         try (Statement st = c.createStatement()) {
             st.execute(CREATE_STAGE);
@@ -93,12 +95,18 @@ public final class ShipmentLoader implements FormatLoader {
         CsvTable table = CsvTable.open(reader, ctx.formatName(), new char[] {','}, ShipmentCsvReader.REQUIRED,
                 ShipmentCsvReader.KNOWN);
         ShipmentCsvReader rows = new ShipmentCsvReader(ctx.reference(), ctx.sourceId());
-        CompanyWriter companies = new CompanyWriter(c, ctx.sourceId(), ctx.releaseId());
+        companies = new CompanyWriter(c, ctx.sourceId());
         CompanyResolver resolver = new CompanyResolver(CompanyIndex.load(c), companies);
-        companies.flush();
         CopyRow copyRow = new CopyRow();
         boolean any = false;
         try (CopyStream copy = new CopyStream(c, COPY_STAGE)) {
+            companies.beforeStatements(() -> {
+                try {
+                    copy.pause();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             while (table.next()) {
                 any = true;
                 ctx.rowRead();
@@ -111,7 +119,7 @@ public final class ShipmentLoader implements FormatLoader {
                 if (!ctx.writing()) {
                     continue;
                 }
-                if (!companies.canCreate(2 + row.intermediaries().size())) {
+                if (companies.full()) {
                     copy.pause();
                     companies.flush();
                 }
@@ -121,10 +129,13 @@ public final class ShipmentLoader implements FormatLoader {
         if (!any) {
             throw new org.tradeflows.ingest.IngestException("The file has a header but no rows.", 2L);
         }
-        if (!ctx.writing()) {
-            return;
-        }
         companies.flush();
+    }
+
+    @Override
+    public void write(LoadContext ctx) throws SQLException {
+        Connection c = ctx.connection();
+        companies.assignRelease(ctx.releaseId());
         long staged = ctx.tally().rowsRead() - ctx.tally().rowsRejected();
         long inserted = insertShipments(c, ctx.releaseId());
         long duplicates = staged > inserted ? rejectDuplicates(c, ctx) : 0;

@@ -23,11 +23,19 @@ public final class BaciLoader implements FormatLoader {
     static final Set<String> COLUMNS = Set.of("t", "i", "j", "k", "v", "q");
     private static final BigDecimal THOUSAND = new BigDecimal(1000);
 
+    private TradeVolumeStage stage;
+
     @Override
-    public void load(LoadContext ctx, Reader reader) throws SQLException, IOException {
+    public void write(LoadContext ctx) throws SQLException, IOException {
+        stage.write(ctx);
+    }
+
+    @Override
+    public void read(LoadContext ctx, Reader reader) throws SQLException, IOException {
         CsvTable t = CsvTable.open(reader, ctx.formatName(), new char[] {','}, COLUMNS, COLUMNS);
         boolean any = false;
-        try (TradeVolumeStage stage = new TradeVolumeStage(ctx.connection())) {
+        stage = new TradeVolumeStage(ctx.connection());
+        try {
             while (t.next()) {
                 any = true;
                 ctx.rowRead();
@@ -42,7 +50,8 @@ public final class BaciLoader implements FormatLoader {
             if (!any) {
                 throw new IngestException("The file has a header but no rows.", 2L);
             }
-            stage.finish(ctx);
+        } finally {
+            stage.close();
         }
     }
 

@@ -47,12 +47,20 @@ public final class ComtradeLoader implements FormatLoader {
 
     private Map<String, String> column;
 
+    private TradeVolumeStage stage;
+
     @Override
-    public void load(LoadContext ctx, Reader reader) throws SQLException, IOException {
+    public void write(LoadContext ctx) throws SQLException, IOException {
+        stage.write(ctx);
+    }
+
+    @Override
+    public void read(LoadContext ctx, Reader reader) throws SQLException, IOException {
         CsvTable t = CsvTable.open(reader, ctx.formatName(), new char[] {',', '\t'}, Set.of(), null);
         column = resolveColumns(t);
         boolean any = false;
-        try (TradeVolumeStage stage = new TradeVolumeStage(ctx.connection())) {
+        stage = new TradeVolumeStage(ctx.connection());
+        try {
             while (t.next()) {
                 any = true;
                 ctx.rowRead();
@@ -67,7 +75,8 @@ public final class ComtradeLoader implements FormatLoader {
             if (!any) {
                 throw new IngestException("The file has a header but no rows.", 2L);
             }
-            stage.finish(ctx);
+        } finally {
+            stage.close();
         }
     }
 

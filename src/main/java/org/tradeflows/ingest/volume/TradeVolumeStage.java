@@ -91,7 +91,7 @@ final class TradeVolumeStage implements AutoCloseable {
     }
 
     /** Rejects repeated keys, then upserts; in all-or-nothing mode a repeated key stops before any write. */
-    void finish(LoadContext ctx) throws SQLException, IOException {
+    void write(LoadContext ctx) throws SQLException, IOException {
         copy.close();
         List<Long> repeated = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(DUPLICATES)) {
