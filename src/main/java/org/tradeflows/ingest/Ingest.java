@@ -154,9 +154,10 @@ public final class Ingest {
             String releaseKey, String sha, TextInput input, LoadTally tally, boolean nothingNew, String error,
             Long errorLine, long started, String message) {
         long elapsed = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-        IngestReport.Rows rows = tally.rows();
+        boolean wrote = IngestReport.LOADED.equals(status) || IngestReport.DRY_RUN.equals(status);
+        IngestReport.Rows rows = tally.rows(wrote);
         if (nothingNew) {
-            rows = new IngestReport.Rows(rows.read(), 0, rows.loaded() + rows.unchanged(), rows.skipped(), rows.rejected());
+            rows = new IngestReport.Rows(rows.read(), rows.valid(), 0, rows.valid(), rows.skipped(), rows.rejected());
         }
         boolean written = IngestReport.LOADED.equals(status);
         return new IngestReport(status, options.format().key(), options.keepValid() ? "KEEP_VALID" : "ALL_OR_NOTHING",

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param status LOADED, ALREADY_LOADED (the same file was loaded before: nothing changed), REJECTED (bad rows in
  *        all-or-nothing mode: nothing written), INVALID_FILE (the file as a whole cannot be read: nothing written)
  *        or DRY_RUN (everything checked and rolled back)
- * @param rows rows read = loaded + unchanged + skipped + rejected
+ * @param rows rows read = valid + skipped + rejected; valid = loaded + unchanged once written (nothing is loaded
+ *        when the file is rejected)
  * @param written rows inserted or updated per table
  */
 public record IngestReport(
@@ -39,8 +40,12 @@ public record IngestReport(
     public static final String INVALID_FILE = "INVALID_FILE";
     public static final String DRY_RUN = "DRY_RUN";
 
-    /** Row totals; {@code loaded} rows were inserted or changed, {@code unchanged} ones were already there as they are. */
-    public record Rows(long read, long loaded, long unchanged, long skipped, long rejected) {
+    /**
+     * Row totals: {@code valid} rows passed every check; of them {@code loaded} were inserted or changed and
+     * {@code unchanged} were already there as they are; {@code skipped} rows are valid but not of what the format
+     * loads (an aggregate partner, a person on a sanctions list).
+     */
+    public record Rows(long read, long valid, long loaded, long unchanged, long skipped, long rejected) {
     }
 
     /** Valid rows the format does not load, by reason, with the first line where it happened. */

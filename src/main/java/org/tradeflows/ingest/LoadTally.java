@@ -87,9 +87,10 @@ public final class LoadTally {
         return written.getOrDefault(what, 0L);
     }
 
-    IngestReport.Rows rows() {
-        long loaded = rowsRead - rowsRejected - rowsSkipped - rowsUnchanged;
-        return new IngestReport.Rows(rowsRead, Math.max(0, loaded), rowsUnchanged, rowsSkipped, rowsRejected);
+    IngestReport.Rows rows(boolean written) {
+        long valid = rowsRead - rowsRejected - rowsSkipped;
+        long loaded = written ? Math.max(0, valid - rowsUnchanged) : 0;
+        return new IngestReport.Rows(rowsRead, valid, loaded, written ? rowsUnchanged : 0, rowsSkipped, rowsRejected);
     }
 
     List<Rejection> rejections() {

@@ -138,6 +138,8 @@ class ShipmentIngestTest {
         JsonPath report = Uploads.upload("shipments", BAD.getBytes(StandardCharsets.UTF_8), Uploads.source("test-ship-bad"), 422);
         assertThat(report.getString("status")).isEqualTo("REJECTED");
         assertThat(report.getLong("rows.read")).isEqualTo(4);
+        assertThat(report.getLong("rows.valid")).isEqualTo(2);
+        assertThat(report.getLong("rows.loaded")).isZero();
         assertThat(report.getLong("rows.rejected")).isEqualTo(2);
         List<Map<String, Object>> rejections = report.getList("rejections");
         assertThat(rejections).extracting(r -> r.get("line") + " " + r.get("column") + ": " + r.get("reason"))

@@ -176,15 +176,19 @@ public final class LoadCommand implements Callable<Integer> {
             err.println("load: " + e.getMessage());
             return 1;
         } catch (SQLException e) {
-            err.println("load: the database refused the load, nothing was written: " + e.getMessage());
+            err.println("42P01".equals(e.getSQLState())
+                    ? "load: the database has no Tradeflows schema: start the service once on it (it migrates the "
+                            + "database and loads the reference data), then load again."
+                    : "load: the database refused the load, nothing was written: " + e.getMessage());
             return 3;
         }
     }
 
     private void print(IngestReport r, Path rejectsPath) {
         PrintStream to = r.succeeded() ? out : err;
-        to.printf("%s: %s %s, %d rows read, %d loaded, %d unchanged, %d skipped, %d rejected in %.1f s (%,d rows/s)%n",
-                r.status(), r.format(), r.mode().toLowerCase().replace('_', ' '), r.rows().read(), r.rows().loaded(),
+        to.printf("%s: %s %s, %d rows read, %d valid, %d loaded, %d unchanged, %d skipped, %d rejected in %.1f s "
+                + "(%,d rows/s)%n", r.status(), r.format(), r.mode().toLowerCase().replace('_', ' '), r.rows().read(),
+                r.rows().valid(), r.rows().loaded(),
                 r.rows().unchanged(), r.rows().skipped(), r.rows().rejected(), r.elapsedMillis() / 1000.0,
                 r.rowsPerSecond());
         if (r.error() != null) {
