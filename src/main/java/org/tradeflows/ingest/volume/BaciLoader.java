@@ -3,11 +3,8 @@ package org.tradeflows.ingest.volume;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Set;
-import org.tradeflows.ingest.FormatLoader;
-import org.tradeflows.ingest.IngestException;
 import org.tradeflows.ingest.LoadContext;
 import org.tradeflows.ingest.RowCheck;
 import org.tradeflows.ingest.input.CsvTable;
@@ -18,48 +15,18 @@ import org.tradeflows.ingest.input.CsvTable;
  * (× 1000), with the tonnes as net weight (× 1000 kg). BACI reconciles both sides' declarations, so its figures are
  * marked ESTIMATED and kept under their own source, apart from what the countries themselves report.
  */
-public final class BaciLoader implements FormatLoader {
+public final class BaciLoader extends TradeVolumeCsvLoader {
 
     static final Set<String> COLUMNS = Set.of("t", "i", "j", "k", "v", "q");
     private static final BigDecimal THOUSAND = new BigDecimal(1000);
 
-    private TradeVolumeStage stage;
-
     @Override
-    public void write(LoadContext ctx) throws SQLException, IOException {
-        stage.write(ctx);
+    CsvTable open(LoadContext ctx, Reader reader) throws IOException {
+        return CsvTable.open(reader, ctx.formatName(), new char[] {','}, COLUMNS, COLUMNS);
     }
 
     @Override
-    public void read(LoadContext ctx, Reader reader) throws SQLException, IOException {
-        CsvTable t = CsvTable.open(reader, ctx.formatName(), new char[] {','}, COLUMNS, COLUMNS);
-        boolean any = false;
-        stage = new TradeVolumeStage(ctx.connection());
-        try {
-            while (t.next()) {
-                any = true;
-                ctx.rowRead();
-                RowCheck check = new RowCheck(t.line(), ctx.today());
-                TradeVolumeRow row = read(t, check, ctx);
-                if (row == null && !check.ok()) {
-                    ctx.reject(check, t.raw());
-                } else if (row != null && ctx.writing()) {
-                    stage.write(row);
-                }
-            }
-            if (!any) {
-                throw new IngestException("The file has a header but no rows.", 2L);
-            }
-        } finally {
-            stage.close();
-        }
-    }
-
-    private TradeVolumeRow read(CsvTable t, RowCheck check, LoadContext ctx) {
-        if (t.width() != t.header().size()) {
-            check.problem(null, "the record has " + t.width() + " fields where the header has " + t.header().size(), null);
-            return null;
-        }
+    TradeVolumeRow row(CsvTable t, RowCheck check, LoadContext ctx) {
         LocalDate start = StatisticsCodes.year(t.get("t"), "t", check);
         StatisticsCodes.Country exporter = StatisticsCodes.numeric(t.get("i"), "i", check, ctx.reference());
         StatisticsCodes.Country importer = StatisticsCodes.numeric(t.get("j"), "j", check, ctx.reference());

@@ -3,13 +3,11 @@ package org.tradeflows.ingest.volume;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tradeflows.ingest.FormatLoader;
 import org.tradeflows.ingest.IngestException;
 import org.tradeflows.ingest.LoadContext;
 import org.tradeflows.ingest.RowCheck;
@@ -24,7 +22,7 @@ import org.tradeflows.ingest.reference.ProductCodes;
  * counted: partners that are aggregates (World, areas n.e.s.), re-exports and re-imports (already inside exports and
  * imports), and breakdowns by customs procedure, mode of transport or second partner (their totals are the rows).
  */
-public final class ComtradeLoader implements FormatLoader {
+public final class ComtradeLoader extends TradeVolumeCsvLoader {
 
     private static final Map<String, List<String>> COLUMNS = Map.ofEntries(
             Map.entry("reporterIso", List.of("reporteriso", "reporter iso")),
@@ -47,37 +45,11 @@ public final class ComtradeLoader implements FormatLoader {
 
     private Map<String, String> column;
 
-    private TradeVolumeStage stage;
-
     @Override
-    public void write(LoadContext ctx) throws SQLException, IOException {
-        stage.write(ctx);
-    }
-
-    @Override
-    public void read(LoadContext ctx, Reader reader) throws SQLException, IOException {
+    CsvTable open(LoadContext ctx, Reader reader) throws IOException {
         CsvTable t = CsvTable.open(reader, ctx.formatName(), new char[] {',', '\t'}, Set.of(), null);
         column = resolveColumns(t);
-        boolean any = false;
-        stage = new TradeVolumeStage(ctx.connection());
-        try {
-            while (t.next()) {
-                any = true;
-                ctx.rowRead();
-                RowCheck check = new RowCheck(t.line(), ctx.today());
-                TradeVolumeRow row = read(t, check, ctx);
-                if (row == null && !check.ok()) {
-                    ctx.reject(check, t.raw());
-                } else if (row != null && ctx.writing()) {
-                    stage.write(row);
-                }
-            }
-            if (!any) {
-                throw new IngestException("The file has a header but no rows.", 2L);
-            }
-        } finally {
-            stage.close();
-        }
+        return t;
     }
 
     private static Map<String, String> resolveColumns(CsvTable t) {
@@ -106,11 +78,8 @@ public final class ComtradeLoader implements FormatLoader {
         return name == null ? "" : t.get(name);
     }
 
-    private TradeVolumeRow read(CsvTable t, RowCheck check, LoadContext ctx) {
-        if (t.width() != t.header().size()) {
-            check.problem(null, "the record has " + t.width() + " fields where the header has " + t.header().size(), null);
-            return null;
-        }
+    @Override
+    TradeVolumeRow row(CsvTable t, RowCheck check, LoadContext ctx) {
         StatisticsCodes.Country reporter = country(t, "reporterIso", "reporterCode", check, ctx);
         StatisticsCodes.Country partner = country(t, "partnerIso", "partnerCode", check, ctx);
         String flowCode = get(t, "flow");
