@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Company names reduced to a key for matching: case, accents, punctuation and spacing are ignored, Cyrillic is
- * transliterated, common spelling variants of transliteration are folded (kh/h, ts/c, y/j/i, x/ks, doubled letters),
+ * transliterated, common spelling variants of transliteration are folded (kh/h, ts/c, y/j/i, x/ks, doubled
+ * letters; digits are never folded),
  * and legal-form words are dropped (LLC, Ltd, Co., JSC, OOO/ООО, AO/АО, PJSC, GmbH, 有限公司, «общество с
  * ограниченной ответственностью», ...). «ООО «Юником»», "Yunikom LLC" and "YUNIKOM, L.L.C." share one key.
  * A key says two names may be the same company; the resolver still checks country and identifiers.
@@ -85,7 +86,7 @@ public final class CompanyNames {
         StringBuilder out = new StringBuilder(t.length());
         for (int i = 0; i < t.length(); i++) {
             char ch = t.charAt(i);
-            if (i == 0 || ch != t.charAt(i - 1)) {
+            if (i == 0 || ch != t.charAt(i - 1) || !Character.isLetter(ch)) {
                 out.append(ch);
             }
         }

@@ -54,6 +54,8 @@ class CompanyNamesTest {
     void differentCompaniesKeepDifferentKeys() {
         assertThat(CompanyNames.key("Sequoia JSC")).isNotEqualTo(CompanyNames.key("Unikom LLC"));
         assertThat(CompanyNames.key("Alabuga Machinery")).isNotEqualTo(CompanyNames.key("Alabuga Optics"));
+        assertThat(CompanyNames.key("Supplier 1 LLC")).isNotEqualTo(CompanyNames.key("Supplier 11 LLC"));
+        assertThat(CompanyNames.key("Plant No. 100")).isNotEqualTo(CompanyNames.key("Plant No. 10"));
     }
 
     @Test
