@@ -202,7 +202,7 @@ public class IngestBench {
         Rows generator = new Rows(rows, hs6, "J-");
         long n = 0;
         long t0 = System.nanoTime();
-        try (TextInput input = TextInput.open(generator)) {
+        try (TextInput input = TextInput.open(generator, new char[] {','})) {
             CsvTable table = CsvTable.open(input.reader(), "shipment CSV", new char[] {','}, ShipmentCsvReader.REQUIRED,
                     ShipmentCsvReader.KNOWN);
             ShipmentCsvReader reader = new ShipmentCsvReader(reference, 1);

@@ -14,33 +14,37 @@ import org.tradeflows.release.SourceSpec;
 /** The file formats ingest reads, by the name used on the command line and in the upload URL. */
 public enum IngestFormat {
 
-    SHIPMENTS("shipments", "shipment CSV", "CUSTOMS_RECORDS", ShipmentLoader::new, null),
-    COMTRADE("comtrade", "UN Comtrade CSV", "OFFICIAL_STATISTICS", ComtradeLoader::new,
+    SHIPMENTS("shipments", "shipment CSV", ",", "CUSTOMS_RECORDS", ShipmentLoader::new, null),
+    COMTRADE("comtrade", "UN Comtrade CSV", ",\t", "OFFICIAL_STATISTICS", ComtradeLoader::new,
             new SourceSpec("un-comtrade", "OFFICIAL_STATISTICS", "UN Comtrade database",
                     "United Nations Statistics Division", "https://comtradeplus.un.org", null,
                     "UN Comtrade terms of use (redistribution restricted)",
                     "United Nations Statistics Division, UN Comtrade database.", "Loaded from a file the curator holds.")),
-    BACI("baci", "CEPII BACI CSV", "OFFICIAL_STATISTICS", BaciLoader::new,
+    BACI("baci", "CEPII BACI CSV", ",", "OFFICIAL_STATISTICS", BaciLoader::new,
             new SourceSpec("cepii-baci", "OFFICIAL_STATISTICS", "BACI: international trade database at the product level",
                     "CEPII", "https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37", null,
                     "Etalab Open Licence 2.0",
                     "Gaulier, G. and Zignago, S. (2010), BACI: International Trade Database at the Product-Level, CEPII.",
                     "Reconciled exporter/importer declarations: values FOB in USD, quantities in tonnes.")),
-    OPENSANCTIONS_CSV("opensanctions-csv", "OpenSanctions targets.simple.csv", "SANCTIONS_LIST", OpenSanctionsCsvLoader::new,
+    OPENSANCTIONS_CSV("opensanctions-csv", "OpenSanctions targets.simple.csv", ",", "SANCTIONS_LIST",
+            OpenSanctionsCsvLoader::new,
             FormatSources.OPENSANCTIONS),
-    OPENSANCTIONS_FTM("opensanctions-ftm", "FollowTheMoney JSON lines", "SANCTIONS_LIST", FtmJsonLinesLoader::new,
+    OPENSANCTIONS_FTM("opensanctions-ftm", "FollowTheMoney JSON lines", null, "SANCTIONS_LIST", FtmJsonLinesLoader::new,
             FormatSources.OPENSANCTIONS),
-    EXCHANGE_RATES("exchange-rates", "exchange-rate CSV", "EXCHANGE_RATES", ExchangeRateLoader::new, null);
+    EXCHANGE_RATES("exchange-rates", "exchange-rate CSV", ",", "EXCHANGE_RATES", ExchangeRateLoader::new, null);
 
     private final String key;
     private final String title;
+    private final String delimiters;
     private final String sourceKind;
     private final Supplier<FormatLoader> loader;
     private final SourceSpec defaultSource;
 
-    IngestFormat(String key, String title, String sourceKind, Supplier<FormatLoader> loader, SourceSpec defaultSource) {
+    IngestFormat(String key, String title, String delimiters, String sourceKind, Supplier<FormatLoader> loader,
+            SourceSpec defaultSource) {
         this.key = key;
         this.title = title;
+        this.delimiters = delimiters;
         this.sourceKind = sourceKind;
         this.loader = loader;
         this.defaultSource = defaultSource;
@@ -52,6 +56,11 @@ public enum IngestFormat {
 
     public String title() {
         return title;
+    }
+
+    /** The column delimiters a CSV format accepts (the first one found in the header is used); null for JSON lines. */
+    public char[] delimiters() {
+        return delimiters == null ? null : delimiters.toCharArray();
     }
 
     public String sourceKind() {

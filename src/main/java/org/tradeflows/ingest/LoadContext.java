@@ -60,6 +60,11 @@ public final class LoadContext {
         return options.today();
     }
 
+    /** The delimiters the format's CSV may use. */
+    public char[] delimiters() {
+        return options.format().delimiters();
+    }
+
     public String formatName() {
         return options.format().title();
     }

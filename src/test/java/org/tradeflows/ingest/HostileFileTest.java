@@ -85,8 +85,19 @@ class HostileFileTest {
         JsonPath r = refused("shipments", utf8(unclosed), "INVALID_FILE");
         assertThat(r.getString("error")).contains("never closed").contains("line 5");
 
+        String runaway = unclosed + "FICT-X,,Plain Supplier,CN,,Plain Recipient,RU,,,,,2023-01-01,,,8407,,1,EUR,,,,\n"
+                .repeat(20_000);
+        JsonPath big = refused("shipments", utf8(runaway), "INVALID_FILE");
+        assertThat(big.getString("error")).contains("The record that starts on line 5 runs on for more than 1048576");
+
         String stray = GOOD + "FICT-9,,\"Fictional\" Stray,CN,,X,RU,,,,,2023-01-01,,,8407,,1,EUR,,,,\n";
         assertThat(refused("shipments", utf8(stray), "INVALID_FILE").getString("error")).contains("double quote");
+    }
+
+    @Test
+    void windowsLineEndingsLoad() {
+        JsonPath report = Uploads.upload("shipments", utf8(GOOD.replace("\n", "\r\n")), Uploads.source("test-hostile-crlf"), 200);
+        assertThat(report.getString("status")).isEqualTo("LOADED");
     }
 
     @Test

@@ -32,13 +32,22 @@ public final class TextInput implements Closeable {
         this.reader = reader;
     }
 
+    /** Opens a text file that is not CSV (JSON lines). */
     public static TextInput open(InputStream raw) throws IOException {
+        return open(raw, null);
+    }
+
+    /**
+     * Opens a file; for CSV ({@code csvDelimiters} given) a record is also limited to {@link #MAX_LINE_CHARS}, so that
+     * a quoted value never closed (a truncated file, a stray quote) stops the file instead of filling memory.
+     */
+    public static TextInput open(InputStream raw, char[] csvDelimiters) throws IOException {
         CountingDigestStream counted = new CountingDigestStream(raw);
         InputStream content = InputSniffer.open(counted);
         // invalid bytes become U+FFFD, which the guard finds at its exact line
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new TextInput(counted, new GuardedReader(new InputStreamReader(content, decoder)));
+        return new TextInput(counted, new GuardedReader(new InputStreamReader(content, decoder), csvDelimiters));
     }
 
     public Reader reader() {
@@ -131,14 +140,56 @@ public final class TextInput implements Closeable {
         }
     }
 
-    /** Counts lines and refuses over-long lines, binary control characters and invalid UTF-8, naming the line. */
+    /**
+     * Counts lines and refuses over-long lines, binary control characters and invalid UTF-8, naming the line. For
+     * CSV it also follows RFC 4180 quoting (a quote opens a value only at its start) to bound a record's length.
+     */
     private static final class GuardedReader extends Reader {
+        private static final int FIELD_START = 0;
+        private static final int PLAIN = 1;
+        private static final int QUOTED = 2;
+        private static final int QUOTE_IN_QUOTED = 3;
+
         private final Reader in;
+        private final char[] delimiters;
         private long line = 1;
         private int lineLength;
+        private int state = FIELD_START;
+        private long recordLine = 1;
+        private int recordLength;
 
-        GuardedReader(Reader in) {
+        GuardedReader(Reader in, char[] delimiters) {
             this.in = in;
+            this.delimiters = delimiters;
+        }
+
+        private boolean delimiter(char ch) {
+            for (char d : delimiters) {
+                if (d == ch) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void follow(char ch) {
+            if (ch == '\n' && state != QUOTED) {
+                state = FIELD_START;
+                recordLength = 0;
+                recordLine = line + 1;
+                return;
+            }
+            if (++recordLength > MAX_LINE_CHARS) {
+                throw new IngestException("The record that starts on line " + recordLine + " runs on for more than "
+                        + MAX_LINE_CHARS + " characters: a quoted value is never closed (a truncated file or a stray "
+                        + "double quote).", recordLine);
+            }
+            state = switch (state) {
+                case FIELD_START -> ch == '"' ? QUOTED : delimiter(ch) ? FIELD_START : PLAIN;
+                case PLAIN -> delimiter(ch) ? FIELD_START : PLAIN;
+                case QUOTED -> ch == '"' ? QUOTE_IN_QUOTED : QUOTED;
+                default -> ch == '"' ? QUOTED : delimiter(ch) ? FIELD_START : PLAIN;
+            };
         }
 
         @Override
@@ -150,14 +201,17 @@ public final class TextInput implements Closeable {
                     throw new IngestException("Line " + line + " is not valid UTF-8: the file must be UTF-8 text "
                             + "(convert it, for example with iconv -f WINDOWS-1252 -t UTF-8).", line);
                 }
+                if (ch != '\n' && ++lineLength > MAX_LINE_CHARS) {
+                    throw new IngestException("Line " + line + " is longer than " + MAX_LINE_CHARS + " characters: no "
+                            + "record is that long; the file is binary or has lost its line breaks.", line);
+                }
+                if (delimiters != null) {
+                    follow(ch);
+                }
                 if (ch == '\n') {
                     line++;
                     lineLength = 0;
                     continue;
-                }
-                if (++lineLength > MAX_LINE_CHARS) {
-                    throw new IngestException("Line " + line + " is longer than " + MAX_LINE_CHARS + " characters: no "
-                            + "record is that long; the file is binary or has lost its line breaks.", line);
                 }
                 if (ch < 0x20 && ch != '\t' && ch != '\r' && ch != '\f') {
                     throw new IngestException(String.format("Line %d contains binary data (control byte 0x%02X): this "

@@ -44,7 +44,7 @@ public final class ExchangeRateLoader implements FormatLoader {
     /** Checks every row; rate files are small, so the valid rates wait in memory for {@link #write}. */
     @Override
     public void read(LoadContext ctx, Reader reader) throws SQLException, IOException {
-        CsvTable t = CsvTable.open(reader, ctx.formatName(), new char[] {','}, REQUIRED, KNOWN);
+        CsvTable t = CsvTable.open(reader, ctx.formatName(), ctx.delimiters(), REQUIRED, KNOWN);
         Map<String, Long> seen = new HashMap<>();
         boolean any = false;
         while (t.next()) {

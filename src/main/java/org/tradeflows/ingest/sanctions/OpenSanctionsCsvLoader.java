@@ -31,7 +31,7 @@ public final class OpenSanctionsCsvLoader implements FormatLoader {
 
     @Override
     public void read(LoadContext ctx, Reader reader) throws SQLException, IOException {
-        CsvTable t = CsvTable.open(reader, ctx.formatName(), new char[] {','}, REQUIRED, null);
+        CsvTable t = CsvTable.open(reader, ctx.formatName(), ctx.delimiters(), REQUIRED, null);
         writer = new SanctionedEntityWriter(ctx);
         boolean any = false;
         while (t.next()) {

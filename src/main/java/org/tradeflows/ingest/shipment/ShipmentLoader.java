@@ -92,7 +92,7 @@ public final class ShipmentLoader implements FormatLoader {
         try (Statement st = c.createStatement()) {
             st.execute(CREATE_STAGE);
         }
-        CsvTable table = CsvTable.open(reader, ctx.formatName(), new char[] {','}, ShipmentCsvReader.REQUIRED,
+        CsvTable table = CsvTable.open(reader, ctx.formatName(), ctx.delimiters(), ShipmentCsvReader.REQUIRED,
                 ShipmentCsvReader.KNOWN);
         ShipmentCsvReader rows = new ShipmentCsvReader(ctx.reference(), ctx.sourceId());
         companies = new CompanyWriter(c, ctx.sourceId());

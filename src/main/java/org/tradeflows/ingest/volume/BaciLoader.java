@@ -22,7 +22,7 @@ public final class BaciLoader extends TradeVolumeCsvLoader {
 
     @Override
     CsvTable open(LoadContext ctx, Reader reader) throws IOException {
-        return CsvTable.open(reader, ctx.formatName(), new char[] {','}, COLUMNS, COLUMNS);
+        return CsvTable.open(reader, ctx.formatName(), ctx.delimiters(), COLUMNS, COLUMNS);
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class ComtradeLoader extends TradeVolumeCsvLoader {
 
     @Override
     CsvTable open(LoadContext ctx, Reader reader) throws IOException {
-        CsvTable t = CsvTable.open(reader, ctx.formatName(), new char[] {',', '\t'}, Set.of(), null);
+        CsvTable t = CsvTable.open(reader, ctx.formatName(), ctx.delimiters(), Set.of(), null);
         column = resolveColumns(t);
         return t;
     }

@@ -115,7 +115,7 @@ class TextInputTest {
     }
 
     private static CsvTable table(String text, Set<String> required, Set<String> known) throws IOException {
-        TextInput in = TextInput.open(new ByteArrayInputStream(utf8(text)));
+        TextInput in = TextInput.open(new ByteArrayInputStream(utf8(text)), new char[] {','});
         return CsvTable.open(in.reader(), "test CSV", new char[] {','}, required, known);
     }
 
@@ -149,5 +149,36 @@ class TextInputTest {
 
         CsvTable stray = table("a,b\n\"x\"y,2\n", Set.of("a", "b"), null);
         assertThatThrownBy(stray::next).isInstanceOf(IngestException.class).hasMessageContaining("double quote");
+    }
+
+    @Test
+    void aQuoteNeverClosedStopsAtTheRecordLimitInsteadOfFillingMemory() throws IOException {
+        String rows = "x,1\n".repeat(400_000);
+        CsvTable t = table("a,b\nok,1\n\"opened,2\n" + rows, Set.of("a", "b"), null);
+        assertThat(t.next()).isTrue();
+        assertThatThrownBy(t::next).isInstanceOf(IngestException.class)
+                .hasMessageContaining("The record that starts on line 3 runs on for more than 1048576 characters");
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedValueIsJustACharacter() throws IOException {
+        String rows = "pipe 5\" wide,1\n" + "x,1\n".repeat(300_000);
+        CsvTable t = table("a,b\n" + rows, Set.of("a", "b"), null);
+        long n = 0;
+        while (t.next()) {
+            n++;
+        }
+        assertThat(n).isEqualTo(300_001);
+    }
+
+    @Test
+    void windowsLineEndingsAreFine() throws IOException {
+        CsvTable t = table("a,b\r\n1,2\r\n\"x\r\ny\",3\r\n", Set.of("a", "b"), null);
+        assertThat(t.next()).isTrue();
+        assertThat(t.get("b")).isEqualTo("2");
+        assertThat(t.next()).isTrue();
+        assertThat(t.line()).isEqualTo(3);
+        assertThat(t.get("a")).isEqualTo("x\r\ny");
+        assertThat(t.next()).isFalse();
     }
 }
