@@ -66,7 +66,7 @@ public final class Ingest {
             ReleaseLog.lock(c, "INGEST");
             ReferenceData reference = ReferenceData.load(c);
             long sourceId = source(c, options, sourceKey, reference);
-            input = TextInput.open(in, options.format().delimiters());
+            input = TextInput.open(in, options.format().delimiters(), options.charset());
             LoadContext context = new LoadContext(c, reference, sourceId, options, tally, input, progress);
             FormatLoader loader = options.format().loader();
             loader.read(context, input.reader());

@@ -70,6 +70,15 @@ class HostileFileTest {
         JsonPath r = refused("shipments", latin1, "INVALID_FILE");
         assertThat(r.getString("error")).contains("not valid UTF-8");
         assertThat(r.getLong("errorLine")).isEqualTo(2);
+
+        // named, the encoding is read as such
+        Map<String, Object> params = Uploads.source("test-hostile-1252");
+        params.put("charset", "windows-1252");
+        JsonPath named = Uploads.upload("shipments", latin1, params, 200);
+        assertThat(named.getLong("rows.loaded")).isEqualTo(4);
+        assertThat(jdbc.count("select count(*) from shipment where supplier_declared_name = 'Soci\u00e9t\u00e9 Fictive'",
+                java.util.List.of())).isEqualTo(1);
+        Uploads.post("shipments", latin1, Map.of("source", "x", "charset", "klingon")).then().statusCode(400);
     }
 
     @Test

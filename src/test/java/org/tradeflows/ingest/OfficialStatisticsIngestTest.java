@@ -37,7 +37,7 @@ class OfficialStatisticsIngestTest {
         assertThat(report.getLong("rows.loaded")).isEqualTo(4);
         assertThat(report.getLong("rows.skipped")).isEqualTo(3);
         assertThat(report.getList("skipped.reason", String.class)).containsExactlyInAnyOrder(
-                "partner: 'W00' is an aggregate (World, areas n.e.s.), not a country",
+                "partner: 'W00' (code 0) is an aggregate, not a country",
                 "flow RX (re-exports, re-imports and other flows are inside X and M)",
                 "a breakdown by customs procedure");
         assertThat(volumes("test-comtrade")).containsExactly(

@@ -83,6 +83,10 @@ public final class LoadCommand implements Callable<Integer> {
             + "reason (default: FILE.rejected.csv beside the input)")
     Path rejects;
 
+    @Option(names = "--charset", paramLabel = "NAME", description = "the file's encoding when it is not UTF-8 (for "
+            + "example windows-1252)")
+    String charset;
+
     @Option(names = "--dry-run", description = "check everything, write nothing")
     boolean dryRun;
 
@@ -126,22 +130,21 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IngestFormat f;
-        try {
-            f = IngestFormat.byKey(format);
-        } catch (IllegalArgumentException e) {
-            err.println("load: " + e.getMessage());
-            return 2;
-        }
         boolean stdin = "-".equals(file);
         Path path = stdin ? null : Path.of(file);
         if (path != null && !Files.isRegularFile(path)) {
             err.println("load: no such file: " + file);
             return 2;
         }
-        IngestOptions options = IngestOptions.of(f, new SourceOptions(source, sourceTitle, sourceKind, sourcePublisher,
-                sourceUrl, sourceLicence, sourceCitation, sourcePublishedOn)).keepValid(keepValid).dryRun(dryRun)
-                .fileName(stdin ? "standard input" : path.getFileName().toString());
+        IngestOptions options;
+        try {
+            options = IngestOptions.of(IngestFormat.byKey(format), new SourceOptions(source, sourceTitle, sourceKind,
+                    sourcePublisher, sourceUrl, sourceLicence, sourceCitation, sourcePublishedOn)).keepValid(keepValid)
+                    .dryRun(dryRun).fileName(stdin ? "standard input" : path.getFileName().toString()).charset(charset);
+        } catch (IllegalArgumentException e) {
+            err.println("load: " + e.getMessage());
+            return 2;
+        }
         Path rejectsPath = rejects != null ? rejects
                 : Path.of(stdin ? "stdin.rejected.csv" : path.toString() + ".rejected.csv");
         try (Connection c = connect()) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,12 +43,18 @@ public final class TextInput implements Closeable {
      * a quoted value never closed (a truncated file, a stray quote) stops the file instead of filling memory.
      */
     public static TextInput open(InputStream raw, char[] csvDelimiters) throws IOException {
+        return open(raw, csvDelimiters, StandardCharsets.UTF_8);
+    }
+
+    /** Opens a file in another encoding than UTF-8 (a curator's choice, for exports such as Windows-1252 CSV). */
+    public static TextInput open(InputStream raw, char[] csvDelimiters, Charset charset) throws IOException {
         CountingDigestStream counted = new CountingDigestStream(raw);
         InputStream content = InputSniffer.open(counted);
         // invalid bytes become U+FFFD, which the guard finds at its exact line
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new TextInput(counted, new GuardedReader(new InputStreamReader(content, decoder), csvDelimiters));
+        return new TextInput(counted, new GuardedReader(new InputStreamReader(content, decoder), csvDelimiters,
+                charset.name()));
     }
 
     public Reader reader() {
@@ -152,15 +159,17 @@ public final class TextInput implements Closeable {
 
         private final Reader in;
         private final char[] delimiters;
+        private final String charset;
         private long line = 1;
         private int lineLength;
         private int state = FIELD_START;
         private long recordLine = 1;
         private int recordLength;
 
-        GuardedReader(Reader in, char[] delimiters) {
+        GuardedReader(Reader in, char[] delimiters, String charset) {
             this.in = in;
             this.delimiters = delimiters;
+            this.charset = charset;
         }
 
         private boolean delimiter(char ch) {
@@ -198,8 +207,10 @@ public final class TextInput implements Closeable {
             for (int i = off; i < off + n; i++) {
                 char ch = buffer[i];
                 if (ch == '\uFFFD') {
-                    throw new IngestException("Line " + line + " is not valid UTF-8: the file must be UTF-8 text "
-                            + "(convert it, for example with iconv -f WINDOWS-1252 -t UTF-8).", line);
+                    throw new IngestException("UTF-8".equals(charset)
+                            ? "Line " + line + " is not valid UTF-8: the file must be UTF-8 text (or name its encoding, "
+                                    + "for example charset windows-1252; or convert it with iconv -f WINDOWS-1252 -t UTF-8)."
+                            : "Line " + line + " has bytes that are not " + charset + " text.", line);
                 }
                 if (ch != '\n' && ++lineLength > MAX_LINE_CHARS) {
                     throw new IngestException("Line " + line + " is longer than " + MAX_LINE_CHARS + " characters: no "

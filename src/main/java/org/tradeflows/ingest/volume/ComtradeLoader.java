@@ -161,7 +161,19 @@ public final class ComtradeLoader extends TradeVolumeCsvLoader {
     private StatisticsCodes.Country country(CsvTable t, String iso, String numeric, RowCheck check, LoadContext ctx) {
         String isoValue = get(t, iso);
         if (!isoValue.isEmpty()) {
-            return StatisticsCodes.alpha3(isoValue, column.get(iso), check, ctx.reference());
+            String alpha2 = ctx.reference().country(isoValue.trim());
+            if (alpha2 != null && isoValue.trim().length() == 3) {
+                return new StatisticsCodes.Country(alpha2, null);
+            }
+            if (!column.containsKey(numeric) || get(t, numeric).isEmpty()) {
+                return StatisticsCodes.alpha3(isoValue, column.get(iso), check, ctx.reference());
+            }
+            // Comtrade's own codes for groups (W00 World, EUR the EU, S19 Other Asia n.e.s.): the numeric code decides
+            StatisticsCodes.Country byNumber = StatisticsCodes.numeric(get(t, numeric), column.get(numeric), check,
+                    ctx.reference());
+            return byNumber.code() != null ? byNumber
+                    : new StatisticsCodes.Country(null, "'" + isoValue.trim() + "' (code " + get(t, numeric)
+                            + ") is an aggregate, not a country");
         }
         if (column.containsKey(numeric)) {
             return StatisticsCodes.numeric(get(t, numeric), column.get(numeric), check, ctx.reference());

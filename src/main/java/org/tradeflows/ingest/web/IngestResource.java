@@ -55,18 +55,19 @@ public class IngestResource {
             @QueryParam("sourcePublishedOn") String sourcePublishedOn,
             @QueryParam("keepValid") @DefaultValue("false") boolean keepValid,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-            @QueryParam("fileName") String fileName) {
-        IngestFormat f;
-        LocalDate publishedOn;
+            @QueryParam("fileName") String fileName,
+            @QueryParam("charset") String charset) {
+        IngestOptions options;
         try {
-            f = IngestFormat.byKey(format);
-            publishedOn = sourcePublishedOn == null || sourcePublishedOn.isBlank() ? null : LocalDate.parse(sourcePublishedOn);
+            IngestFormat f = IngestFormat.byKey(format);
+            LocalDate publishedOn = sourcePublishedOn == null || sourcePublishedOn.isBlank() ? null
+                    : LocalDate.parse(sourcePublishedOn);
+            options = IngestOptions.of(f, new SourceOptions(source, sourceTitle, sourceKind, sourcePublisher, sourceUrl,
+                    sourceLicence, sourceCitation, publishedOn)).keepValid(keepValid).dryRun(dryRun).fileName(fileName)
+                    .charset(charset);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return Response.status(400).entity(Map.of("error", e.getMessage())).build();
         }
-        IngestOptions options = IngestOptions.of(f, new SourceOptions(source, sourceTitle, sourceKind, sourcePublisher,
-                sourceUrl, sourceLicence, sourceCitation, publishedOn)).keepValid(keepValid).dryRun(dryRun)
-                .fileName(fileName);
         try {
             IngestReport report = ingest.load(body, options);
             return Response.status(report.succeeded() ? 200 : 422).entity(report).build();
