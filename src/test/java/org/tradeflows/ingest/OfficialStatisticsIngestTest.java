@@ -53,6 +53,25 @@ class OfficialStatisticsIngestTest {
     }
 
     @Test
+    void theLegacyComtradeLayoutTabSeparated() {
+        String legacy = String.join("\t", "Classification", "Year", "Period", "Period Desc.", "Aggregate Level",
+                "Is Leaf Code", "Trade Flow Code", "Trade Flow", "Reporter Code", "Reporter", "Reporter ISO", "Partner Code",
+                "Partner", "Partner ISO", "Commodity Code", "Commodity", "Qty Unit", "Qty", "Netweight (kg)",
+                "Trade Value (US$)", "Flag") + "\n"
+                + String.join("\t", "H5", "2021", "2021", "2021", "4", "0", "2", "Export", "842", "USA", "USA", "643",
+                        "Russian Federation", "RUS", "8411", "Fictional turbojets", "No Quantity", "", "150", "424242",
+                        "0") + "\n"
+                + String.join("\t", "H5", "2021", "2021", "2021", "4", "0", "1", "Import", "643", "Russian Federation",
+                        "RUS", "0", "World", "WLD", "8411", "Fictional turbojets", "No Quantity", "", "", "1", "0") + "\n";
+        JsonPath report = Uploads.upload("comtrade", legacy.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Uploads.source("test-comtrade-legacy"), 200);
+        assertThat(report.getLong("rows.loaded")).isEqualTo(1);
+        assertThat(report.getLong("rows.skipped")).isEqualTo(1);
+        assertThat(volumes("test-comtrade-legacy")).containsExactly(
+                "US>RU EXPORT YEAR 2021-01-01..2021-12-31 8411 424242.00 USD EXACT kg=150.000 q=- eur-ok");
+    }
+
+    @Test
     void aRevisedComtradeFileUpdatesOnlyWhatChanged() {
         String file = new String(Uploads.example("comtrade.csv"), java.nio.charset.StandardCharsets.UTF_8);
         Uploads.upload("comtrade", file.getBytes(java.nio.charset.StandardCharsets.UTF_8), Uploads.source("test-comtrade-rev"), 200);
