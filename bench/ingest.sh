@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reruns the ingest benchmark (see INGEST.md): builds the service, prepares its own database (tradeflows_bench,
+# Reruns the ingest benchmark (see INGEST.md): builds the service, prepares its own database (tradeflows_bench_ingest,
 # migrated and given the reference data by starting the service once on port 8095), then runs IngestBench.java.
 #   ROWS       rows for the database runs (default 300000)
 #   STREAM_GB  gigabytes streamed through the Java side for the memory run (default 3)
@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${ROWS:-300000}
 STREAM_GB=${STREAM_GB:-3}
-DB_URL=${BENCH_DB_URL:-jdbc:postgresql://localhost:5432/tradeflows_bench}
+DB_URL=${BENCH_DB_URL:-jdbc:postgresql://localhost:5432/tradeflows_bench_ingest}
 
 mvn -q -B -DskipTests package
 mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
