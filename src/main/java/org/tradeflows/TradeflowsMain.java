@@ -2,18 +2,25 @@ package org.tradeflows;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
 import org.tradeflows.db.DatabaseBootstrap;
+import org.tradeflows.ingest.cli.LoadCommand;
+import org.tradeflows.synthetic.GenerateCommand;
 
 /**
- * Entry point: {@code generate ...} writes synthetic shipments without starting the service; otherwise it creates the
- * service's database when it is missing, then starts Quarkus.
+ * Entry point: {@code load ...} runs the maintainer's load command and {@code generate ...} writes synthetic
+ * shipments, both without starting the service; otherwise it creates the service's database when it is missing,
+ * then starts Quarkus.
  */
 @QuarkusMain
 public class TradeflowsMain {
 
     public static void main(String... args) {
+        if (args.length > 0 && "load".equals(args[0])) {
+            System.exit(LoadCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && "generate".equals(args[0])) {
-            System.exit(org.tradeflows.synthetic.GenerateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         DatabaseBootstrap.fromConfig().ensureDatabaseExists();
         Quarkus.run(args);

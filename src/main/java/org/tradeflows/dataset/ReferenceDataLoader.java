@@ -15,6 +15,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
+import org.tradeflows.release.ReleaseLog;
+import org.tradeflows.release.SourceSpec;
 
 /**
  * Loads the reference data shipped in {@code reference/}: ISO countries, the HS 2022 tree, the CHPL tiers and

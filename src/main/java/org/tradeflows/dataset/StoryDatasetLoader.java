@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
+import org.tradeflows.release.ReleaseLog;
+import org.tradeflows.release.SourceSpec;
 
 /**
  * Loads the open story dataset ({@code dataset/}): the investigation's sources, companies, sanctions and

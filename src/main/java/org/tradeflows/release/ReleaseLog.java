@@ -1,26 +1,30 @@
-package org.tradeflows.dataset;
+package org.tradeflows.release;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Optional;
 
-/** The data_release table: one row per load, keyed by kind and content fingerprint. */
-final class ReleaseLog {
+/**
+ * The data_release table: one row per load, keyed by kind and content fingerprint. Shared by the loaders of the
+ * shipped datasets and by ingest, so that every load is recorded the same way.
+ */
+public final class ReleaseLog {
 
     private ReleaseLog() {
     }
 
     /** Serialises loaders across service replicas for the length of the caller's transaction. */
-    static void lock(Connection c, String releaseKind) throws SQLException {
+    public static void lock(Connection c, String releaseKind) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
             ps.setString(1, "tradeflows-release-" + releaseKind);
             ps.execute();
         }
     }
 
-    static Optional<Long> find(Connection c, String kind, String sha256) throws SQLException {
+    public static Optional<Long> find(Connection c, String kind, String sha256) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "select id from data_release where kind = ? and content_sha256 = ? order by id desc limit 1")) {
             ps.setString(1, kind);
@@ -31,7 +35,16 @@ final class ReleaseLog {
         }
     }
 
-    static long insert(Connection c, String key, String version, String kind, String sha256, Long sourceId,
+    public static Optional<Long> findByKey(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select id from data_release where key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public static long insert(Connection c, String key, String version, String kind, String sha256, Long sourceId,
             String changelog) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into data_release (key, version, kind, synthetic, content_sha256, source_id, changelog)
@@ -42,7 +55,7 @@ final class ReleaseLog {
             ps.setBoolean(4, "SYNTHETIC".equals(kind));
             ps.setString(5, sha256);
             if (sourceId == null) {
-                ps.setNull(6, java.sql.Types.BIGINT);
+                ps.setNull(6, Types.BIGINT);
             } else {
                 ps.setLong(6, sourceId);
             }
@@ -54,9 +67,17 @@ final class ReleaseLog {
         }
     }
 
-    static void recordCounts(Connection c, long releaseId, String countsJson) throws SQLException {
+    public static void recordCounts(Connection c, long releaseId, String countsJson) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update data_release set counts = ?::jsonb where id = ?")) {
             ps.setString(1, countsJson);
+            ps.setLong(2, releaseId);
+            ps.executeUpdate();
+        }
+    }
+
+    public static void recordChangelog(Connection c, long releaseId, String changelog) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update data_release set changelog = ? where id = ?")) {
+            ps.setString(1, changelog);
             ps.setLong(2, releaseId);
             ps.executeUpdate();
         }

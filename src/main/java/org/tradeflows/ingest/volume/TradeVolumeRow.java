@@ -1,0 +1,11 @@
+package org.tradeflows.ingest.volume;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** One valid row of official statistics: a reporter's declared flow with a partner, over a year or a month. */
+record TradeVolumeRow(long line, String reporter, String partner, String flow, String periodKind, LocalDate periodStart,
+        LocalDate periodEnd, String productCode, BigDecimal value, String currency, BigDecimal eurRate,
+        BigDecimal usdRate, String qualifier, BigDecimal netWeightKg, BigDecimal quantity, String quantityUnit,
+        String note) {
+}

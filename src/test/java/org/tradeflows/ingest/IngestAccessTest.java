@@ -1,0 +1,40 @@
+package org.tradeflows.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.junit.jupiter.api.Test;
+import org.tradeflows.support.Uploads;
+
+/** Uploading is for curators: no key is 401, an unknown key 401, a key without the curator role 403. */
+@QuarkusTest
+class IngestAccessTest {
+
+    private static final byte[] RATES = Uploads.example("exchange-rates.csv");
+
+    @Test
+    void withoutAKeyTheEndpointRefuses() {
+        given().contentType("text/csv").body(RATES).when().post("/ingest/exchange-rates").then().statusCode(401);
+    }
+
+    @Test
+    void anUnknownKeyIsRefused() {
+        given().header("Authorization", "Bearer not-a-key").contentType("text/csv").body(RATES)
+                .when().post("/ingest/exchange-rates").then().statusCode(401);
+    }
+
+    @Test
+    @TestSecurity(user = "a-reader", roles = "reader")
+    void aReaderIsForbidden() {
+        given().contentType("text/csv").body(RATES).when().post("/ingest/exchange-rates").then().statusCode(403);
+    }
+
+    @Test
+    void theAdminKeyCarriesTheCuratorRole() {
+        given().header("Authorization", "Bearer " + Uploads.ADMIN_KEY).contentType("text/csv").body(RATES)
+                .queryParam("source", "test-access").queryParam("sourceTitle", "Access test").queryParam("dryRun", true)
+                .when().post("/ingest/exchange-rates").then().statusCode(200).body("status", equalTo("DRY_RUN"));
+    }
+}
