@@ -41,6 +41,12 @@ public final class DatabaseBootstrap {
         return new DatabaseBootstrap(url, user, password);
     }
 
+    /** The same settings with some replaced (null keeps the configured one), e.g. from a command's options. */
+    public DatabaseBootstrap with(String url, String user, String password) {
+        return new DatabaseBootstrap(url != null ? url : this.url, user != null ? user : this.user,
+                password != null ? password : this.password);
+    }
+
     /** A plain connection to the service's database, for commands that run without starting the service. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);

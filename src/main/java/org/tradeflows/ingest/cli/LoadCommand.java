@@ -11,13 +11,11 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.tradeflows.ingest.Ingest;
 import org.tradeflows.ingest.IngestException;
 import org.tradeflows.ingest.IngestFormat;
@@ -224,14 +222,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     private Connection connect() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        String url = dbUrl != null ? dbUrl : config.getOptionalValue("quarkus.datasource.jdbc.url", String.class)
-                .orElse("jdbc:postgresql://localhost:5432/tradeflows");
-        String user = dbUser != null ? dbUser : config.getOptionalValue("quarkus.datasource.username", String.class)
-                .orElse("postgres");
-        String password = dbPassword != null ? dbPassword
-                : config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null);
-        return DriverManager.getConnection(url, user, password);
+        return org.tradeflows.db.DatabaseBootstrap.fromConfig().with(dbUrl, dbUser, dbPassword).connect();
     }
 
     private static String sha256(Path path) throws IOException {
