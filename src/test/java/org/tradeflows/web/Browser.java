@@ -47,6 +47,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start(int width, int height) {
+        return start(width, height, false);
+    }
+
+    /** A phone: the window emulates a touch screen of that size (as Chrome's device mode does), so the page's
+     * viewport is exactly that wide; a plain window can not be made narrower than the browser's own minimum. */
+    public static Browser phone(int width, int height) {
+        return start(width, height, true);
+    }
+
+    private static Browser start(int width, int height, boolean phone) {
         try {
             Path profile = Files.createTempDirectory("tradeflows-chromium-");
             ChromeOptions options = new ChromeOptions();
@@ -55,6 +65,10 @@ public final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--disable-quic", "--disable-extensions", "--lang=en-US", "--force-prefers-reduced-motion",
                     "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+            if (phone) {
+                options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                        Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true)));
+            }
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
@@ -63,7 +77,9 @@ public final class Browser implements AutoCloseable {
                     .usingDriverExecutable(new File(executable("TRADEFLOWS_CHROMEDRIVER", "/usr/bin/chromedriver")))
                     .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().window().setSize(new Dimension(width, height));
+            if (!phone) {
+                driver.manage().window().setSize(new Dimension(width, height));
+            }
             return new Browser(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -98,7 +98,7 @@ function sanctions(c) {
   return h('div', { class: 'profile-block' },
     h('h3', {}, 'Sanctions', c.sanctioned ? h('span', { class: 'badge sanctioned' }, 'in force today') : null),
     list.length
-      ? h('table', { class: 'data-table sanctions' },
+      ? h('div', { class: 'table-wrap' }, h('table', { class: 'data-table sanctions' },
         h('caption', { class: 'visually-hidden' }, 'Sanctions listings'),
         h('thead', {}, h('tr', {}, ['Authority', 'Program', 'Listed', 'Ended', 'Source'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, list.map((s) => h('tr', { dataset: { authority: s.authority } },
@@ -106,7 +106,7 @@ function sanctions(c) {
           h('td', {}, s.program || ''),
           h('td', {}, s.listedOn || 'date not given'),
           h('td', {}, s.endedOn || '—'),
-          h('td', {}, sourceLink(s.source), s.note ? h('div', { class: 'muted small' }, s.note) : null)))))
+          h('td', {}, sourceLink(s.source), s.note ? h('div', { class: 'muted small' }, s.note) : null))))))
       : h('p', { class: 'muted' }, 'No listing recorded.'));
 }
 
@@ -116,7 +116,7 @@ function counterparties(c, nav, chartEl) {
     h('h3', {}, 'Counterparties'),
     chartEl,
     list.length
-      ? h('table', { class: 'data-table counterparties' },
+      ? h('div', { class: 'table-wrap' }, h('table', { class: 'data-table counterparties' },
         h('caption', { class: 'visually-hidden' }, 'Counterparties with totals'),
         h('thead', {}, h('tr', {}, ['Company', 'Direction', 'Value', 'Shipments', 'Period'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, list.map((p) => h('tr', { dataset: { id: p.company ? p.company.id : '', role: p.role, valueEur: p.totals.valueEur ?? '', shipments: p.totals.shipmentCount } },
@@ -127,7 +127,7 @@ function counterparties(c, nav, chartEl) {
           h('td', {}, p.role === 'SUPPLIER' ? 'sent to it' : 'received from it'),
           h('td', { class: 'num' }, figure(p.totals.value)),
           h('td', { class: 'num' }, count(p.totals.shipmentCount)),
-          h('td', {}, p.totals.firstDate ? `${p.totals.firstDate} – ${p.totals.lastDate}` : '')))))
+          h('td', {}, p.totals.firstDate ? `${p.totals.firstDate} – ${p.totals.lastDate}` : ''))))))
       : h('p', { class: 'muted' }, 'No documented shipments within the current filters.'));
 }
 

@@ -139,6 +139,8 @@ async function loadTopics() {
   }
 }
 
+// on a phone the filters start folded, so that the charts come first
+if (window.matchMedia('(max-width: 40rem)').matches) document.getElementById('filters-box').open = false;
 loadTopics();
 history.replaceState(null, '', location.pathname + toSearch(state));
 apply();
