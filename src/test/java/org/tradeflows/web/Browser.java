@@ -16,7 +16,6 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -39,11 +38,13 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final boolean phone;
     private final List<LogEntry> console = new ArrayList<>();
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path profile, boolean phone) {
         this.driver = driver;
         this.profile = profile;
+        this.phone = phone;
     }
 
     public static Browser start(int width, int height) {
@@ -80,7 +81,7 @@ public final class Browser implements AutoCloseable {
             if (!phone) {
                 driver.manage().window().setSize(new Dimension(width, height));
             }
-            return new Browser(driver, profile);
+            return new Browser(driver, profile, phone);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,29 +158,43 @@ public final class Browser implements AutoCloseable {
         console.clear();
     }
 
-    /** Saves a screenshot of the whole page (beyond the window) as target/screenshots/NAME.png. */
+    /**
+     * Saves a screenshot of the whole page as target/screenshots/NAME.png: the viewport is made as tall as the page,
+     * the charts are left to redraw at that size (waited for on their data-state), then the size is restored.
+     */
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
-            byte[] png;
+            long width = script("return document.documentElement.clientWidth;");
+            long height = script("return window.innerHeight;");
+            long page = Math.min(12000, (long) script("return document.documentElement.scrollHeight;"));
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", page, "deviceScaleFactor", 1, "mobile", phone));
             try {
-                Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-                @SuppressWarnings("unchecked")
-                Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-                Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
-                        "height", Math.min(((Number) size.get("height")).doubleValue(), 12000), "scale", 1);
-                Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                        Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-                png = Base64.getDecoder().decode((String) shot.get("data"));
-            } catch (RuntimeException cdpUnavailable) {
-                png = driver.getScreenshotAs(OutputType.BYTES);
+                awaitChartsDrawn();
+                Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+                Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+            } finally {
+                if (phone) {
+                    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                            Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+                } else {
+                    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                }
+                awaitChartsDrawn();
             }
-            Files.write(file, png);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Two animation frames (so that resize observers have run), then no chart still drawing. */
+    private void awaitChartsDrawn() {
+        ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+        waiting().withMessage("charts still drawing").until(d -> findAll(".chart[data-state='rendering']").isEmpty());
     }
 
     @Override
