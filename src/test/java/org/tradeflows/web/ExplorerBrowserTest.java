@@ -481,4 +481,14 @@ class ExplorerBrowserTest {
         awaitPanel("products");
         assertThat(browser.driver().switchTo().activeElement().getTagName()).as("focus moves to the panel heading").isEqualTo("h2");
     }
+
+    @Test
+    void aCodeTheApiRejectsIsExplainedInEachPanelWithoutConsoleErrors() {
+        browser.open(url("&supplierCountries=QQ"));
+        for (String panel : List.of("sankey", "products", "time")) {
+            WebElement p = browser.awaitAttribute("#panel-" + panel, "data-state", "error");
+            assertThat(p.findElement(By.cssSelector(".message [role=alert]")).getText())
+                    .contains("'QQ' is not an ISO 3166-1 alpha-2 code");
+        }
+    }
 }

@@ -48,6 +48,8 @@ function apply() {
   const previous = loaded;
   loaded = state;
   document.body.classList.toggle('embedded', Boolean(state.embed));
+  // inside a newsroom's iframe, links (sources, GraphiQL, the full explorer) open in a new tab, not in the frame
+  document.getElementById('link-target').setAttribute('target', state.embed ? '_blank' : '_self');
   document.getElementById('synthetic-banner').hidden = !state.synthetic;
   clear(document.getElementById('filter-summary'), describeFilter(state));
   fillForm();

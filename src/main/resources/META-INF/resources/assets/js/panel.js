@@ -26,6 +26,7 @@ export class Panel {
     this.el.dataset.search = location.search; // which view the panel shows, for tests and debugging
     this.setState('loading');
     clear(this.messageEl);
+    this.showTables(true);
     if (this.queryLink) {
       this.queryLink.href = graphiqlUrl(query, variables);
       this.queryLink.dataset.query = query;
@@ -53,7 +54,13 @@ export class Panel {
 
   showEmpty(text) {
     this.setState('empty');
+    this.showTables(false);
     clear(this.messageEl, h('p', { class: 'empty' }, text));
+  }
+
+  /** The data-table disclosure is offered only when there are rows to show. */
+  showTables(visible) {
+    for (const details of this.el.querySelectorAll('details.data')) details.hidden = !visible;
   }
 
   summary(...parts) {
