@@ -41,9 +41,11 @@ public class FlowApi {
     private final CountrySql countries;
     private final ProductCategorySql products;
     private final SourceSql sources;
+    private final io.smallrye.graphql.api.Context context;
 
     public FlowApi(FlowSql flows, FlowFilters filters, CompanySql companies, CountrySql countries,
-            ProductCategorySql products, SourceSql sources) {
+            ProductCategorySql products, SourceSql sources, io.smallrye.graphql.api.Context context) {
+        this.context = context;
         this.flows = flows;
         this.filters = filters;
         this.companies = companies;
@@ -66,16 +68,23 @@ public class FlowApi {
         List<FlowDimension> dims = dimensions(groupBy);
         ShipmentScope scope = filters.scope(filter, "filter");
         Page page = Page.of(first, after, -1);
-        FlowQuery q = new FlowQuery(dims, scope, orders(orderBy, dims), page.limit(), page.after(), null);
+        FlowQuery q = new FlowQuery(dims, scope, orders(orderBy, dims), page.limit(), page.after(), null,
+                wantsDistinct(context));
         List<FlowSql.Row> rows = flows.groups(q);
         Page.Slice<FlowEdge> slice = page.slice(rows, r -> Page.cursor(r.sortValues()), (c, r) -> new FlowEdge(c, r.group()));
         long total = rows.isEmpty() ? (page.hasAfter() ? countGroups(dims, scope) : 0) : rows.get(0).groupCount();
-        return new FlowConnection(slice.edges(), slice.pageInfo(), total, scope);
+        String served = rows.isEmpty() ? "SHIPMENTS" : rows.get(0).store().name();
+        return new FlowConnection(slice.edges(), slice.pageInfo(), total, served, scope);
     }
 
     private long countGroups(List<FlowDimension> dims, ShipmentScope scope) {
-        List<FlowSql.Row> first = flows.groups(new FlowQuery(dims, scope, List.of(), 1, null, null));
+        List<FlowSql.Row> first = flows.groups(new FlowQuery(dims, scope, List.of(), 1, null, null, false));
         return first.isEmpty() ? 0 : first.get(0).groupCount();
+    }
+
+    /** Distinct company counts cannot come from a rollup: they are computed only when the query asks for them. */
+    static boolean wantsDistinct(io.smallrye.graphql.api.Context context) {
+        return context.getSelectedFields().toString().contains("distinct");
     }
 
     static List<FlowDimension> dimensions(List<FlowDimension> groupBy) {
@@ -106,7 +115,7 @@ public class FlowApi {
 
     @Description("The grand total of the filter over all groups (one extra aggregate, computed only when asked for).")
     public FlowGroup total(@Source FlowConnection connection) {
-        return flows.groups(FlowQuery.total(connection.scope())).get(0).group();
+        return flows.groups(FlowQuery.total(connection.scope()).withDistinct(wantsDistinct(context))).get(0).group();
     }
 
     @Description("The supplier, when grouped by SUPPLIER.")

@@ -45,9 +45,11 @@ public class FlowNavigationApi {
     private final CompanySql companies;
     private final CountrySql countries;
     private final ProductCategorySql products;
+    private final io.smallrye.graphql.api.Context context;
 
     public FlowNavigationApi(FlowSql flows, ShipmentSql shipments, FlowFilters filters, CompanySql companies,
-            CountrySql countries, ProductCategorySql products) {
+            CountrySql countries, ProductCategorySql products, io.smallrye.graphql.api.Context context) {
+        this.context = context;
         this.flows = flows;
         this.shipments = shipments;
         this.filters = filters;
@@ -69,7 +71,7 @@ public class FlowNavigationApi {
         List<FlowDimension> dims = FlowApi.dimensions(groupBy);
         ShipmentScope scope = filters.scope(filter, "filter");
         FlowQuery q = new FlowQuery(dims, scope, FlowApi.orders(null, dims), nested(first), null,
-                new FlowQuery.Partition(kind, keys));
+                new FlowQuery.Partition(kind, keys), FlowApi.wantsDistinct(context));
         Map<Object, List<FlowGroup>> byParent = new HashMap<>();
         for (FlowSql.Row row : flows.groups(q)) {
             byParent.computeIfAbsent(row.partitionKey(), k -> new ArrayList<>()).add(row.group());
@@ -138,7 +140,7 @@ public class FlowNavigationApi {
                 continue;
             }
             FlowQuery q = new FlowQuery(List.of(child), scope, FlowApi.orders(null, List.of(child)), MAX_NESTED, null,
-                    new FlowQuery.Partition(FlowQuery.PartitionKind.PRODUCT, parents));
+                    new FlowQuery.Partition(FlowQuery.PartitionKind.PRODUCT, parents), FlowApi.wantsDistinct(context));
             List<FlowSql.Row> rows = flows.groups(q);
             List<String> childCodes = rows.stream().map(r -> childCode(r.group(), child)).filter(java.util.Objects::nonNull)
                     .distinct().toList();

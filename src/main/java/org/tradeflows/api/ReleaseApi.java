@@ -27,7 +27,7 @@ public class ReleaseApi {
     }
 
     @Query("currentRelease")
-    @Description("The newest data release; it changes whenever data is loaded.")
+    @Description("The newest release of real (non-synthetic) data; it changes whenever data is loaded.")
     public DataRelease currentRelease() {
         return releases.current().orElse(null);
     }

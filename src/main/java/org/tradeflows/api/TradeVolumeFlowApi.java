@@ -48,9 +48,12 @@ public class TradeVolumeFlowApi {
     private final ProductCategorySql products;
     private final SourceSql sources;
     private final Codes codes;
+    private final io.smallrye.graphql.api.Context context;
 
     public TradeVolumeFlowApi(TradeVolumeFlowSql volumes, TradeVolumeApi lists, FlowSql flows, FlowFilters filters,
-            CountrySql countries, ProductCategorySql products, SourceSql sources, Codes codes) {
+            CountrySql countries, ProductCategorySql products, SourceSql sources, Codes codes,
+            io.smallrye.graphql.api.Context context) {
+        this.context = context;
         this.volumes = volumes;
         this.lists = lists;
         this.flows = flows;
@@ -131,7 +134,7 @@ public class TradeVolumeFlowApi {
                 product == null ? null : List.of(product), null, null, null, null, null, null, null, null, null,
                 includeSynthetic);
         ShipmentScope scope = filters.scope(flowFilter, "coverage");
-        var documented = FlowSql.measuresOf(flows.groups(FlowQuery.total(scope)).get(0).group());
+        var documented = FlowSql.measuresOf(flows.groups(FlowQuery.total(scope).withDistinct(FlowApi.wantsDistinct(context))).get(0).group());
         List<OfficialTotal> official = new ArrayList<>();
         official.addAll(official(from, to, TradeFlow.EXPORT, yearFrom, yearTo, product, documented.valueEur()));
         official.addAll(official(to, from, TradeFlow.IMPORT, yearFrom, yearTo, product, documented.valueEur()));

@@ -59,7 +59,7 @@ public class CompanySql {
         return jdbc.count("select count(*) from company c where " + w.sql(), w.params());
     }
 
-    private static Where where(CompanyFilter f) {
+    static Where where(CompanyFilter f) {
         Where w = new Where().and("c.merged_into_id is null");
         if (f == null) {
             return w;

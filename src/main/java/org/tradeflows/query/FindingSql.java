@@ -77,7 +77,7 @@ public class FindingSql {
         return jdbc.count("select count(*) from finding f where " + w.sql(), w.params());
     }
 
-    private static Where where(FindingFilter f, Long companyId) {
+    static Where where(FindingFilter f, Long companyId) {
         Where w = new Where();
         if (f == null) {
             return w;

@@ -9,7 +9,18 @@ import org.tradeflows.api.types.FlowOrderField;
  * the ordering, the page and (for batched navigation) the partition. {@link FlowSql} renders it as one statement.
  */
 public record FlowQuery(List<FlowDimension> groupBy, ShipmentScope scope, List<Order> orderBy, int limit,
-        List<String> after, Partition partition) {
+        List<String> after, Partition partition, boolean needsDistinct) {
+
+    /** A query whose distinct company counts are wanted (they need the shipments, not a rollup). */
+    public FlowQuery(List<FlowDimension> groupBy, ShipmentScope scope, List<Order> orderBy, int limit, List<String> after,
+            Partition partition) {
+        this(groupBy, scope, orderBy, limit, after, partition, true);
+    }
+
+    /** The same query, answering distinct company counts only when asked for. */
+    public FlowQuery withDistinct(boolean distinct) {
+        return new FlowQuery(groupBy, scope, orderBy, limit, after, partition, distinct);
+    }
 
     /** An ordering criterion with its direction resolved. */
     public record Order(FlowOrderField field, boolean descending) {

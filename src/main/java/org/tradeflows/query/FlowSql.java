@@ -66,23 +66,18 @@ public class FlowSql {
         MEASURE_TYPES.put("share", "numeric");
     }
 
-    private static final String MEASURES = """
-            sum(value_eur) as value_eur, sum(value_usd) as value_usd, count(*) as shipment_count,
-            count(*) filter (where value_eur is null) as without_eur, sum(net_weight_kg) as net_weight,
-            count(distinct supplier_id) as distinct_suppliers, count(distinct recipient_id) as distinct_recipients,
-            min(period_start) as first_date, max(period_end) as last_date, """ + GroupedSelect.QUALIFIER;
-
-    private static final String BASE_COLUMNS = "s.supplier_id, s.recipient_id, s.value_eur, s.value_usd, s.net_weight_kg, "
-            + "s.period_start, s.period_end, s.value_qualifier";
-
     private final Jdbc jdbc;
+    private final boolean rollups;
 
-    public FlowSql(Jdbc jdbc) {
+    public FlowSql(Jdbc jdbc,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tradeflows.rollups.enabled", defaultValue = "true")
+            boolean rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
     /** A group and the sort values that make its cursor. */
-    public record Row(FlowGroup group, List<String> sortValues, Object partitionKey, long groupCount) {
+    public record Row(FlowGroup group, List<String> sortValues, Object partitionKey, long groupCount, FlowStore store) {
     }
 
     static Key key(FlowDimension d, List<String> sanctionAuthorities) {
@@ -119,8 +114,16 @@ public class FlowSql {
     /** The groups of one page (or, partitioned, the first groups of each parent). */
     public List<Row> groups(FlowQuery q) {
         List<Key> keys = q.groupBy().stream().map(d -> key(d, q.scope().sanctionAuthorities())).toList();
-        return run(keys, q, (rs, sort) -> new Row(group(rs, q.groupBy()), sort,
-                q.partition() == null ? null : rs.getObject("part_key"), rs.getLong("group_count")));
+        FlowStore store = FlowStore.choose(q, false, rollups);
+        return run(keys, q, store, (rs, sort) -> new Row(group(rs, q.groupBy()), sort,
+                q.partition() == null ? null : rs.getObject("part_key"), rs.getLong("group_count"), store));
+    }
+
+    /** The same groups read from the given store: how tests prove that rollups and shipments agree. */
+    public List<Row> groups(FlowQuery q, FlowStore store) {
+        List<Key> keys = q.groupBy().stream().map(d -> key(d, q.scope().sanctionAuthorities())).toList();
+        return run(keys, q, store, (rs, sort) -> new Row(group(rs, q.groupBy()), sort,
+                q.partition() == null ? null : rs.getObject("part_key"), rs.getLong("group_count"), store));
     }
 
     /** A company's counterparties with totals per direction, for many companies at once. */
@@ -130,7 +133,7 @@ public class FlowSql {
                 new Key("k_role", "case when s.supplier_id = part.key then 'RECIPIENT' else 'SUPPLIER' end", "text", Set.of()));
         FlowQuery q = new FlowQuery(List.of(), scope, List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true)), limit,
                 null, new FlowQuery.Partition(FlowQuery.PartitionKind.COMPANY, companyIds));
-        return run(keys, q, (rs, sort) -> Map.entry(rs.getLong("part_key"), new Counterparty(
+        return run(keys, q, FlowStore.SHIPMENTS, (rs, sort) -> Map.entry(rs.getLong("part_key"), new Counterparty(
                 CompanyRole.valueOf(rs.getString("k_role")), measures(rs), rs.getLong("k_counterparty"))))
                 .stream().filter(e -> e.getValue().companyId() != 0).toList();
     }
@@ -142,7 +145,7 @@ public class FlowSql {
                 new Key("k_direction", "case when s.supplier_country = part.key then 'EXPORT' else 'IMPORT' end", "text", Set.of()));
         FlowQuery q = new FlowQuery(List.of(), scope, List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true)), limit,
                 null, new FlowQuery.Partition(FlowQuery.PartitionKind.COUNTRY, countryCodes));
-        return run(keys, q, (rs, sort) -> Map.entry(rs.getString("part_key"), new PartnerTotal(
+        return run(keys, q, FlowStore.choose(q, false, rollups), (rs, sort) -> Map.entry(rs.getString("part_key"), new PartnerTotal(
                 TradeFlow.valueOf(rs.getString("k_direction")), measures(rs), rs.getString("k_partner"))));
     }
 
@@ -194,7 +197,11 @@ public class FlowSql {
         return MEASURE_TYPES.containsKey(orderAlias(f));
     }
 
-    private <T> List<T> run(List<Key> keys, FlowQuery q, RowReader<T> reader) {
+    /** The one statement of a query, and the sort columns its cursors are made of. */
+    private record Rendered(Where.Fragment sql, List<Keyset.Column> sort) {
+    }
+
+    private Rendered render(List<Key> keys, FlowQuery q, FlowStore store) {
         List<Object> params = new ArrayList<>();
         Set<Join> joins = EnumSet.noneOf(Join.class);
         keys.forEach(k -> joins.addAll(k.joins()));
@@ -211,7 +218,7 @@ public class FlowSql {
         if (partitioned) {
             base.append("part.key as part_key, ");
         }
-        base.append(BASE_COLUMNS).append(" from shipment s");
+        base.append(store.baseColumns).append(" from ").append(store.from);
         for (Join j : joins) {
             base.append("\n").append(j.sql);
         }
@@ -220,12 +227,22 @@ public class FlowSql {
             params.add(q.partition().keys());
         }
         Where where = ShipmentScopeSql.where(q.scope());
+        String role = store.roleCondition(q);
+        if (role != null) {
+            where.and(role);
+        }
         base.append("\nwhere ").append(where.sql());
         params.addAll(where.params());
 
         List<Keyset.Column> sort = sortColumns(q, keys);
-        Where.Fragment sql = GroupedSelect.render(new Where.Fragment(base.toString(), params),
-                keys.stream().map(Key::alias).toList(), MEASURES, partitioned, sort, q.after(), q.limit());
+        return new Rendered(GroupedSelect.render(new Where.Fragment(base.toString(), params),
+                keys.stream().map(Key::alias).toList(), store.measures, partitioned, sort, q.after(), q.limit()), sort);
+    }
+
+    private <T> List<T> run(List<Key> keys, FlowQuery q, FlowStore store, RowReader<T> reader) {
+        Rendered rendered = render(keys, q, store);
+        Where.Fragment sql = rendered.sql();
+        List<Keyset.Column> sort = rendered.sort();
         return jdbc.list(sql.sql(), sql.params(), rs -> {
             List<String> values = new ArrayList<>(sort.size());
             for (Keyset.Column c : sort) {
@@ -235,12 +252,60 @@ public class FlowSql {
         });
     }
 
+    /** Every group of the query (no page limit), as an export of key codes and measures in a stable column order. */
+    public ExportQuery export(FlowQuery q) {
+        List<Key> keys = q.groupBy().stream().map(d -> key(d, q.scope().sanctionAuthorities())).toList();
+        FlowQuery all = new FlowQuery(q.groupBy(), q.scope(), q.orderBy(), Integer.MAX_VALUE, null, null, true);
+        Rendered rendered = render(keys, all, FlowStore.SHIPMENTS);
+        List<String> columns = new ArrayList<>();
+        List<String> select = new ArrayList<>();
+        for (FlowDimension d : q.groupBy()) {
+            switch (d) {
+                case SUPPLIER, RECIPIENT -> {
+                    String k = key(d, List.of()).alias();
+                    String name = d.name().toLowerCase(java.util.Locale.ROOT);
+                    select.add("global_id('Company', " + k + "::text) as " + name + "_id");
+                    select.add("(select name from company where id = " + k + ") as " + name + "_name");
+                    columns.add(name + "_id");
+                    columns.add(name + "_name");
+                }
+                case SOURCE -> {
+                    select.add("(select key from source where id = k_source) as source");
+                    columns.add("source");
+                }
+                case QUARTER -> {
+                    select.add("to_char(k_quarter, 'YYYY-\"Q\"Q') as quarter");
+                    columns.add("quarter");
+                }
+                case MONTH -> {
+                    select.add("to_char(k_month, 'YYYY-MM') as month");
+                    columns.add("month");
+                }
+                default -> {
+                    String column = d.name().toLowerCase(java.util.Locale.ROOT);
+                    select.add(key(d, List.of()).alias() + " as " + column);
+                    columns.add(column);
+                }
+            }
+        }
+        List<String> measures = List.of("value_eur", "value_usd", "qualifier as value_qualifier", "shipment_count",
+                "without_eur as shipments_without_eur", "net_weight as net_weight_kg", "distinct_suppliers",
+                "distinct_recipients", "first_date", "last_date", "share as share_of_total");
+        for (String m : measures) {
+            select.add(m);
+            columns.add(m.contains(" as ") ? m.substring(m.indexOf(" as ") + 4) : m);
+        }
+        String sql = "select " + String.join(", ", select) + " from (" + rendered.sql().sql() + ") g order by "
+                + Keyset.orderBy(rendered.sort());
+        return new ExportQuery("flows", sql, rendered.sql().params(), columns);
+    }
+
     static FlowMeasures measures(ResultSet rs) throws SQLException {
         BigDecimal eur = rs.getBigDecimal("value_eur");
         ValueQualifier qualifier = ValueQualifier.valueOf(rs.getString("qualifier"));
         return new FlowMeasures(eur, rs.getBigDecimal("value_usd"), eur == null ? null : Money.of(eur, "EUR", qualifier),
                 qualifier, rs.getLong("shipment_count"), rs.getLong("without_eur"), rs.getBigDecimal("net_weight"),
-                rs.getLong("distinct_suppliers"), rs.getLong("distinct_recipients"),
+                Jdbc.longOrNull(rs, "distinct_suppliers"), Jdbc.longOrNull(rs, "distinct_recipients"),
                 Jdbc.date(rs, "first_date").orElse(null), Jdbc.date(rs, "last_date").orElse(null),
                 rs.getBigDecimal("share"));
     }

@@ -34,9 +34,15 @@ public class ReleaseSql {
         return jdbc.list("select " + COLUMNS + " from data_release where id = any(?)", List.of(ids), ReleaseSql::map);
     }
 
-    /** The newest release; its id changes whenever data is loaded (used for cache validation). */
+    /** The newest release of real data (synthetic test releases are not the open dataset's). */
     public Optional<DataRelease> current() {
-        return jdbc.one("select " + COLUMNS + " from data_release order by id desc limit 1", List.of(), ReleaseSql::map);
+        return jdbc.one("select " + COLUMNS + " from data_release where not synthetic order by id desc limit 1", List.of(),
+                ReleaseSql::map);
+    }
+
+    /** The id of the newest release of any kind: it changes whenever anything is loaded (for cache validation). */
+    public long newestId() {
+        return jdbc.count("select coalesce(max(id), 0) from data_release", List.of());
     }
 
     static DataRelease map(ResultSet rs) throws SQLException {

@@ -10,5 +10,7 @@ public record FlowConnection(
         @NonNull @Description("The groups of this page with their cursors.") List<@NonNull FlowEdge> edges,
         @NonNull @Description("Paging information.") PageInfo pageInfo,
         @NonNull @Description("Number of groups over all pages.") long totalCount,
+        @NonNull @Description("Where the sums were read: SHIPMENTS, or a rollup kept current by every load "
+                + "(FLOW_ROLLUP_MONTH, COMPANY_ROLLUP_YEAR) when it holds the same answer.") String servedFrom,
         @Ignore org.tradeflows.query.ShipmentScope scope) {
 }

@@ -16,8 +16,8 @@ public record FlowMeasures(
         @NonNull @Description("Number of shipments.") long shipmentCount,
         @NonNull @Description("Shipments whose value could not be converted to EUR (no exchange rate for their period).") long shipmentsWithoutEur,
         @Description("Sum of net weights in kilograms (shipments without a weight add nothing).") BigDecimal netWeightKg,
-        @NonNull @Description("Number of distinct suppliers.") long distinctSuppliers,
-        @NonNull @Description("Number of distinct recipients.") long distinctRecipients,
+        @Description("Number of distinct suppliers (counted from the shipments whenever asked for).") Long distinctSuppliers,
+        @Description("Number of distinct recipients (counted from the shipments whenever asked for).") Long distinctRecipients,
         @Description("Earliest shipment date.") LocalDate firstDate,
         @Description("Latest shipment date (end of the last period).") LocalDate lastDate,
         @Description("Share of the EUR value in the filtered total of all groups (0 to 1); with INTERMEDIARY_COUNTRY a "

@@ -1,0 +1,24 @@
+package org.tradeflows.export;
+
+/** The two export formats: CSV with a header row (RFC 4180), and newline-delimited JSON objects. */
+public enum ExportFormat {
+    CSV("text/csv; charset=utf-8", "csv"),
+    NDJSON("application/x-ndjson", "ndjson");
+
+    final String mediaType;
+    final String extension;
+
+    ExportFormat(String mediaType, String extension) {
+        this.mediaType = mediaType;
+        this.extension = extension;
+    }
+
+    static ExportFormat of(String extension) {
+        for (ExportFormat f : values()) {
+            if (f.extension.equals(extension)) {
+                return f;
+            }
+        }
+        throw new jakarta.ws.rs.NotFoundException();
+    }
+}

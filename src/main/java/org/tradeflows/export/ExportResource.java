@@ -1,0 +1,179 @@
+package org.tradeflows.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tradeflows.api.FlowFilters;
+import org.tradeflows.api.GlobalId;
+import org.tradeflows.api.errors.BadUserInputException;
+import org.tradeflows.api.types.CompanyFilter;
+import org.tradeflows.api.types.FindingFilter;
+import org.tradeflows.api.types.FlowDimension;
+import org.tradeflows.api.types.FlowFilter;
+import org.tradeflows.api.types.TradeVolumeFilter;
+import org.tradeflows.query.ExportQuery;
+import org.tradeflows.query.ExportSql;
+import org.tradeflows.query.FlowQuery;
+import org.tradeflows.query.FlowSql;
+import org.tradeflows.query.ReleaseSql;
+
+/**
+ * Complete, streamed exports for scripts and notebooks: no row cap, flat memory, a header row and a stable column
+ * order, the same filters as GraphQL (the `filter` parameter takes the same JSON as the GraphQL input type).
+ */
+@Path("/export")
+@Tag(name = "Exports", description = "Streaming CSV and NDJSON exports with the filters of the GraphQL API.")
+public class ExportResource {
+
+    private static final String FILTER_DOC = "The same JSON object as the GraphQL input type of the same name, URL-encoded.";
+
+    private final ExportSql exports;
+    private final FlowSql flows;
+    private final FlowFilters flowFilters;
+    private final ExportStreamer streamer;
+    private final ReleaseSql releases;
+    private final ObjectMapper json;
+
+    public ExportResource(ExportSql exports, FlowSql flows, FlowFilters flowFilters, ExportStreamer streamer,
+            ReleaseSql releases, ObjectMapper json) {
+        this.exports = exports;
+        this.flows = flows;
+        this.flowFilters = flowFilters;
+        this.streamer = streamer;
+        this.releases = releases;
+        this.json = json;
+    }
+
+    @GET
+    @Path("shipments.{format}")
+    @Operation(summary = "Shipments", description = "Every shipment matching the filter, ordered by date then id. Columns: "
+            + "id, source_record_ref, period_start, period_end, supplier_id, supplier_name, supplier_declared_name, "
+            + "supplier_country, recipient_id, recipient_name, recipient_declared_name, recipient_country, origin_country, "
+            + "destination_country, intermediaries (name@country; in order), hs_code, product_code, description, value, "
+            + "currency, value_qualifier, value_eur, value_usd, quantity, quantity_unit, net_weight_kg, source, release, synthetic.")
+    @APIResponse(responseCode = "200", description = "The rows, streamed", content = {
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+    @APIResponse(responseCode = "400", description = "A malformed filter; the body names the field and the problem")
+    public Response shipments(
+            @Parameter(description = "csv or ndjson") @PathParam("format") String format,
+            @Parameter(description = "FlowFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("filter") String filter) {
+        return respond(exports.shipments(flowFilters.scope(read(filter, FlowFilter.class), "filter")), format);
+    }
+
+    @GET
+    @Path("flows.{format}")
+    @Operation(summary = "Flows", description = "Every group of flows(groupBy, filter), largest first. Columns: one or two "
+            + "per dimension (supplier_id and supplier_name, recipient_id and recipient_name, supplier_country, "
+            + "recipient_country, intermediary_country, section, hs2, hs4, hs6, year, quarter, month, source, chpl_tier, "
+            + "recipient_sanctioned) in the order of groupBy, then value_eur, value_usd, value_qualifier, shipment_count, "
+            + "shipments_without_eur, net_weight_kg, distinct_suppliers, distinct_recipients, first_date, last_date, share_of_total.")
+    @APIResponse(responseCode = "200", description = "The groups, streamed", content = {
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+    @APIResponse(responseCode = "400", description = "A malformed filter or dimension")
+    public Response flows(
+            @Parameter(description = "csv or ndjson") @PathParam("format") String format,
+            @Parameter(description = "Comma-separated FlowDimension names, e.g. SUPPLIER_COUNTRY,HS4,YEAR") @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "FlowFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("filter") String filter) {
+        List<FlowDimension> dims = new ArrayList<>();
+        if (groupBy != null && !groupBy.isBlank()) {
+            for (String d : groupBy.split(",")) {
+                try {
+                    dims.add(FlowDimension.valueOf(d.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw new BadUserInputException("groupBy: '" + org.tradeflows.api.Printable.of(d.trim())
+                            + "' is not a FlowDimension");
+                }
+            }
+        }
+        FlowQuery q = new FlowQuery(dims, flowFilters.scope(read(filter, FlowFilter.class), "filter"),
+                List.of(new FlowQuery.Order(org.tradeflows.api.types.FlowOrderField.VALUE_EUR, true)), 1, null, null);
+        return respond(flows.export(q), format);
+    }
+
+    @GET
+    @Path("trade-volumes.{format}")
+    @Operation(summary = "Official trade figures", description = "Every official figure matching the filter, ordered by "
+            + "period. Columns: id, reporter, partner, flow, period_kind, period_start, period_end, product_code (empty: all "
+            + "goods), value, currency, value_qualifier, value_eur, value_usd, net_weight_kg, quantity, quantity_unit, "
+            + "source, source_citation, release, note.")
+    @APIResponse(responseCode = "200", description = "The rows, streamed", content = {
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+    public Response tradeVolumes(
+            @Parameter(description = "csv or ndjson") @PathParam("format") String format,
+            @Parameter(description = "TradeVolumeFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("filter") String filter) {
+        return respond(exports.tradeVolumes(read(filter, TradeVolumeFilter.class)), format);
+    }
+
+    @GET
+    @Path("companies.{format}")
+    @Operation(summary = "Companies", description = "Every company matching the filter with its identifiers and sanctions. "
+            + "Columns: id, name, name_original, country, city, special_economic_zone, aliases, identifiers "
+            + "(SCHEME:value; …), sanctions (AUTHORITY listed..ended; …), sanctioned_today, source.")
+    @APIResponse(responseCode = "200", description = "The rows, streamed", content = {
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+    public Response companies(
+            @Parameter(description = "csv or ndjson") @PathParam("format") String format,
+            @Parameter(description = "CompanyFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("filter") String filter) {
+        return respond(exports.companies(read(filter, CompanyFilter.class)), format);
+    }
+
+    @GET
+    @Path("findings.{format}")
+    @Operation(summary = "Findings", description = "Every finding matching the filter: reported figures about sets of "
+            + "flows, never to be added up. Columns: id, key, kind, statement, value, currency, value_qualifier, count, "
+            + "count_unit, count_qualifier, period_start, period_end, period_label, part_of, companies, countries, "
+            + "products, confirmed, source, citation, note.")
+    @APIResponse(responseCode = "200", description = "The rows, streamed", content = {
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+    public Response findings(
+            @Parameter(description = "csv or ndjson") @PathParam("format") String format,
+            @Parameter(description = "FindingFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("filter") String filter) {
+        FindingFilter f = read(filter, FindingFilter.class);
+        Long company = f == null || f.company() == null ? null : GlobalId.numeric(f.company(), "Company", "filter.company");
+        return respond(exports.findings(f, company), format);
+    }
+
+    private <T> T read(String filter, Class<T> type) {
+        if (filter == null || filter.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readerFor(type).with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(filter);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+            throw new BadUserInputException("filter: not a valid " + type.getSimpleName() + " JSON object" + where + ": "
+                    + org.tradeflows.api.Printable.of(e.getOriginalMessage()));
+        }
+    }
+
+    private Response respond(ExportQuery query, String extension) {
+        ExportFormat format = ExportFormat.of(extension);
+        String release = releases.current().map(r -> r.key()).orElse("none");
+        String file = "tradeflows-" + query.name() + "-" + release + "." + format.extension;
+        return Response.ok(streamer.stream(query, format, UUID.randomUUID().toString()), format.mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .header("X-Tradeflows-Release", release)
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

@@ -1,0 +1,112 @@
+package org.tradeflows.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.tradeflows.api.types.CompanyFilter;
+import org.tradeflows.api.types.FindingFilter;
+import org.tradeflows.api.types.TradeVolumeFilter;
+
+/**
+ * The statements behind the streaming exports. Each selects exactly the documented columns, in their documented
+ * order, with the same filters as the GraphQL API; ids are the API's global ids.
+ */
+@ApplicationScoped
+public class ExportSql {
+
+    public static final List<String> SHIPMENT_COLUMNS = List.of("id", "source_record_ref", "period_start", "period_end",
+            "supplier_id", "supplier_name", "supplier_declared_name", "supplier_country", "recipient_id", "recipient_name",
+            "recipient_declared_name", "recipient_country", "origin_country", "destination_country", "intermediaries",
+            "hs_code", "product_code", "description", "value", "currency", "value_qualifier", "value_eur", "value_usd",
+            "quantity", "quantity_unit", "net_weight_kg", "source", "release", "synthetic");
+
+    public ExportQuery shipments(ShipmentScope scope) {
+        Where w = ShipmentScopeSql.where(scope);
+        String sql = """
+                select global_id('Shipment', s.id::text) as id, s.source_record_ref, s.period_start, s.period_end,
+                       global_id('Company', s.supplier_id::text) as supplier_id, sup.name as supplier_name,
+                       s.supplier_declared_name, s.supplier_country,
+                       global_id('Company', s.recipient_id::text) as recipient_id, rec.name as recipient_name,
+                       s.recipient_declared_name, s.recipient_country, s.origin_country, s.destination_country,
+                       (select string_agg(coalesce(ic.name, '') || '@' || coalesce(si.country_code, ic.country_code, ''), '; '
+                                          order by si.position)
+                          from shipment_intermediary si left join company ic on ic.id = si.company_id
+                         where si.shipment_id = s.id) as intermediaries,
+                       s.hs_code, s.product_code, s.description, s.value, s.currency, s.value_qualifier, s.value_eur,
+                       s.value_usd, s.quantity, s.quantity_unit, s.net_weight_kg, src.key as source, rel.key as release,
+                       s.synthetic
+                  from shipment s
+                  left join company sup on sup.id = s.supplier_id
+                  left join company rec on rec.id = s.recipient_id
+                  join source src on src.id = s.source_id
+                  join data_release rel on rel.id = s.release_id
+                 where %s
+                 order by s.period_start, s.id""".formatted(w.sql());
+        return new ExportQuery("shipments", sql, w.params(), SHIPMENT_COLUMNS);
+    }
+
+    public static final List<String> TRADE_VOLUME_COLUMNS = List.of("id", "reporter", "partner", "flow", "period_kind",
+            "period_start", "period_end", "product_code", "value", "currency", "value_qualifier", "value_eur", "value_usd",
+            "net_weight_kg", "quantity", "quantity_unit", "source", "source_citation", "release", "note");
+
+    public ExportQuery tradeVolumes(TradeVolumeFilter filter) {
+        Where w = TradeVolumeSql.where(filter);
+        String sql = """
+                select global_id('TradeVolume', t.id::text) as id, t.reporter, t.partner, t.flow, t.period_kind, t.period_start,
+                       t.period_end, t.product_code, t.value, t.currency, t.value_qualifier, t.value_eur, t.value_usd,
+                       t.net_weight_kg, t.quantity, t.quantity_unit, src.key as source, src.citation as source_citation,
+                       rel.key as release, t.note
+                  from trade_volume t join source src on src.id = t.source_id join data_release rel on rel.id = t.release_id
+                 where %s
+                 order by t.period_start, t.id""".formatted(w.sql());
+        return new ExportQuery("trade-volumes", sql, w.params(), TRADE_VOLUME_COLUMNS);
+    }
+
+    public static final List<String> COMPANY_COLUMNS = List.of("id", "name", "name_original", "country", "city",
+            "special_economic_zone", "aliases", "identifiers", "sanctions", "sanctioned_today", "source");
+
+    public ExportQuery companies(CompanyFilter filter) {
+        Where w = CompanySql.where(filter);
+        String sql = """
+                select global_id('Company', c.id::text) as id, c.name, c.name_original, c.country_code as country, c.city,
+                       c.special_economic_zone,
+                       (select string_agg(a.alias, '; ' order by a.id) from company_alias a where a.company_id = c.id) as aliases,
+                       (select string_agg(i.scheme || ':' || i.value, '; ' order by i.scheme, i.value)
+                          from company_identifier i where i.company_id = c.id) as identifiers,
+                       (select string_agg(x.authority || coalesce(' ' || x.listed_on::text, '') || coalesce('..' || x.ended_on::text, '')
+                                          || case when x.confirmed then '' else ' (reported)' end, '; ' order by x.listed_on nulls last, x.id)
+                          from sanction x where x.company_id = c.id) as sanctions,
+                       exists (select 1 from sanction s where s.company_id = c.id and %s) as sanctioned_today,
+                       (select key from source where id = c.source_id) as source
+                  from company c
+                 where %s
+                 order by lower(c.name), c.id""".formatted(CompanySql.SANCTION_IN_FORCE, w.sql());
+        java.time.LocalDate today = java.time.LocalDate.now();
+        List<Object> params = new ArrayList<>(List.of(today, today, today));
+        params.addAll(w.params());
+        return new ExportQuery("companies", sql, params, COMPANY_COLUMNS);
+    }
+
+    public static final List<String> FINDING_COLUMNS = List.of("id", "key", "kind", "statement", "value", "currency",
+            "value_qualifier", "count", "count_unit", "count_qualifier", "period_start", "period_end", "period_label",
+            "part_of", "companies", "countries", "products", "confirmed", "source", "citation", "note");
+
+    public ExportQuery findings(FindingFilter filter, Long companyId) {
+        Where w = FindingSql.where(filter, companyId);
+        String sql = """
+                select global_id('Finding', f.id::text) as id, f.key, f.kind, f.statement, f.value, f.currency,
+                       f.value_qualifier, f.count, f.count_unit, f.count_qualifier, f.period_start, f.period_end,
+                       f.period_label, (select p.key from finding p where p.id = f.part_of_id) as part_of,
+                       (select string_agg(c.name || ' (' || fc.role || ')', '; ' order by fc.role, c.name)
+                          from finding_company fc join company c on c.id = fc.company_id where fc.finding_id = f.id) as companies,
+                       (select string_agg(fk.country_code || ' (' || fk.role || ')', '; ' order by fk.role, fk.country_code)
+                          from finding_country fk where fk.finding_id = f.id) as countries,
+                       (select string_agg(fp.product_code, '; ' order by fp.product_code)
+                          from finding_product fp where fp.finding_id = f.id) as products,
+                       f.confirmed, src.key as source, src.citation, f.note
+                  from finding f join source src on src.id = f.source_id
+                 where %s
+                 order by f.id""".formatted(w.sql());
+        return new ExportQuery("findings", sql, w.params(), FINDING_COLUMNS);
+    }
+}

@@ -1,0 +1,142 @@
+package org.tradeflows.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.tradeflows.api.types.FlowDimension;
+import org.tradeflows.api.types.FlowOrderField;
+import org.tradeflows.db.Jdbc;
+import org.tradeflows.query.FlowQuery;
+import org.tradeflows.query.FlowSql;
+import org.tradeflows.query.FlowStore;
+import org.tradeflows.query.ShipmentScope;
+import org.tradeflows.support.GraphQL;
+import org.tradeflows.support.SyntheticData;
+
+/**
+ * Rollups answer exactly as the shipments do, for every grain they serve — after the first load, after another
+ * load, and after shipments are deleted or re-attributed (as a merge of companies does).
+ */
+@QuarkusTest
+class RollupConsistencyTest {
+
+    static final List<List<FlowDimension>> MONTH_GRAINS = List.of(List.of(), List.of(FlowDimension.SUPPLIER_COUNTRY),
+            List.of(FlowDimension.RECIPIENT_COUNTRY), List.of(FlowDimension.SECTION), List.of(FlowDimension.HS2),
+            List.of(FlowDimension.HS4), List.of(FlowDimension.HS6), List.of(FlowDimension.YEAR), List.of(FlowDimension.QUARTER),
+            List.of(FlowDimension.MONTH), List.of(FlowDimension.SOURCE), List.of(FlowDimension.CHPL_TIER),
+            List.of(FlowDimension.SUPPLIER_COUNTRY, FlowDimension.RECIPIENT_COUNTRY, FlowDimension.HS4, FlowDimension.YEAR),
+            List.of(FlowDimension.SUPPLIER_COUNTRY, FlowDimension.RECIPIENT_COUNTRY, FlowDimension.HS2, FlowDimension.MONTH));
+    static final List<List<FlowDimension>> COMPANY_GRAINS = List.of(List.of(FlowDimension.SUPPLIER),
+            List.of(FlowDimension.SUPPLIER, FlowDimension.YEAR), List.of(FlowDimension.RECIPIENT, FlowDimension.YEAR),
+            List.of(FlowDimension.RECIPIENT, FlowDimension.SOURCE));
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Jdbc jdbc;
+    @Inject
+    FlowSql flows;
+
+    private static ShipmentScope scope(String... sources) {
+        ShipmentScope all = ShipmentScope.all().withSynthetic(true);
+        return new ShipmentScope(null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                null, List.of(), null, List.of(), List.of(), List.of(sources), null, all.includeSynthetic());
+    }
+
+    private static String text(FlowSql.Row r) {
+        var g = r.group();
+        return String.join("|", String.valueOf(r.partitionKey()), String.valueOf(g.year()), String.valueOf(g.quarter()),
+                String.valueOf(g.month()), String.valueOf(g.chplTier()), String.valueOf(g.supplierId()),
+                String.valueOf(g.recipientId()), String.valueOf(g.supplierCountryCode()), String.valueOf(g.recipientCountryCode()),
+                String.valueOf(g.sectionCode()), String.valueOf(g.hs2Code()), String.valueOf(g.hs4Code()),
+                String.valueOf(g.hs6Code()), String.valueOf(g.sourceId()),
+                g.valueEur() == null ? "-" : g.valueEur().stripTrailingZeros().toPlainString(),
+                g.valueUsd() == null ? "-" : g.valueUsd().stripTrailingZeros().toPlainString(),
+                String.valueOf(g.shipmentCount()), String.valueOf(g.shipmentsWithoutEur()),
+                g.netWeightKg() == null ? "-" : g.netWeightKg().stripTrailingZeros().toPlainString(),
+                String.valueOf(g.firstDate()), String.valueOf(g.lastDate()), String.valueOf(g.valueQualifier()),
+                g.shareOfTotal() == null ? "-" : g.shareOfTotal().stripTrailingZeros().toPlainString());
+    }
+
+    private void assertSame(FlowQuery q, FlowStore rollup) {
+        assertThat(FlowStoreAccess.choose(q)).as("store chosen for %s", q.groupBy()).isEqualTo(rollup);
+        List<String> fromShipments = flows.groups(q, FlowStore.SHIPMENTS).stream().map(RollupConsistencyTest::text).toList();
+        List<String> fromRollup = flows.groups(q, rollup).stream().map(RollupConsistencyTest::text).toList();
+        assertThat(fromRollup).as("%s from %s", q.groupBy(), rollup).isEqualTo(fromShipments);
+        assertThat(fromShipments).isNotEmpty();
+    }
+
+    private FlowQuery query(List<FlowDimension> dims, ShipmentScope scope, FlowQuery.Partition partition) {
+        return new FlowQuery(dims, scope, List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true)), 100_000, null,
+                partition, false);
+    }
+
+    private void assertEveryGrain(String... sources) {
+        ShipmentScope scope = scope(sources);
+        for (List<FlowDimension> dims : MONTH_GRAINS) {
+            assertSame(query(dims, scope, null), FlowStore.FLOW_ROLLUP_MONTH);
+        }
+        ShipmentScope filtered = scope.withPeriod(LocalDate.of(2022, 2, 1), LocalDate.of(2023, 11, 30))
+                .withCountries(List.of("CN", "HK"), List.of("RU")).withHs(List.of("84", "8542", "9013"), List.of("XI"));
+        assertSame(query(List.of(FlowDimension.HS6, FlowDimension.MONTH), filtered, null), FlowStore.FLOW_ROLLUP_MONTH);
+        assertSame(query(List.of(FlowDimension.YEAR), scope,
+                new FlowQuery.Partition(FlowQuery.PartitionKind.PRODUCT, List.of("84", "XVI", "8542"))), FlowStore.FLOW_ROLLUP_MONTH);
+        for (List<FlowDimension> dims : COMPANY_GRAINS) {
+            assertSame(query(dims, scope, null), FlowStore.COMPANY_ROLLUP_YEAR);
+        }
+        List<Long> companies = jdbc.list("select id from company where key like 'syn-rollup-%' order by id limit 12", List.of(),
+                rs -> rs.getLong(1));
+        assertSame(query(List.of(FlowDimension.YEAR), scope.withPeriod(LocalDate.of(2022, 1, 1), LocalDate.of(2023, 12, 31)),
+                new FlowQuery.Partition(FlowQuery.PartitionKind.COMPANY, companies)), FlowStore.COMPANY_ROLLUP_YEAR);
+    }
+
+    @Test
+    void rollupsEqualShipmentsAfterLoadsDeletesAndUpdates() {
+        SyntheticData.load(dataSource, "rollup-a", 21, 40, 3000);
+        assertEveryGrain("synthetic-rollup-a");
+
+        SyntheticData.load(dataSource, "rollup-b", 22, 40, 2000);
+        assertEveryGrain("synthetic-rollup-a", "synthetic-rollup-b");
+
+        jdbc.update("""
+                delete from shipment where id in (select s.id from shipment s join source x on x.id = s.source_id
+                                                   where x.key = 'synthetic-rollup-a' and s.id % 7 = 0)""", List.of());
+        long survivor = jdbc.one("select id from company where key = 'syn-rollup-a-0'", List.of(), rs -> rs.getLong(1)).orElseThrow();
+        jdbc.update("""
+                update shipment set supplier_id = ? where supplier_id in (select id from company where key in
+                  ('syn-rollup-a-2', 'syn-rollup-a-4')) and source_id = (select id from source where key = 'synthetic-rollup-a')""",
+                List.of(survivor));
+        jdbc.update("update shipment set recipient_country = 'KZ', hs_code = '8542310000', product_code = '854231' "
+                + "where source_id = (select id from source where key = 'synthetic-rollup-b') and id % 11 = 0", List.of());
+        assertEveryGrain("synthetic-rollup-a", "synthetic-rollup-b");
+    }
+
+    @Test
+    void theApiSaysWhereItReadAndGoesToShipmentsForWhatRollupsCannotAnswer() {
+        SyntheticData.load(dataSource, "rollup-a", 21, 40, 3000);
+        String f = "{sources: [\"synthetic-rollup-a\"], includeSynthetic: true}";
+        assertThat(GraphQL.data("{ flows(groupBy: [SUPPLIER_COUNTRY, HS4, YEAR], filter: " + f + ") { servedFrom } }")
+                .getString("data.flows.servedFrom")).isEqualTo("FLOW_ROLLUP_MONTH");
+        assertThat(GraphQL.data("{ flows(groupBy: [HS4], filter: " + f + ") { servedFrom edges { node { distinctSuppliers } } } }")
+                .getString("data.flows.servedFrom")).isEqualTo("SHIPMENTS");
+        String sanctioned = f.replace("}", ", recipientSanctioned: true}");
+        assertThat(GraphQL.data("{ flows(groupBy: [HS4], filter: " + sanctioned + ") { servedFrom } }")
+                .getString("data.flows.servedFrom")).isEqualTo("SHIPMENTS");
+        assertThat(GraphQL.data("{ flows(groupBy: [SUPPLIER, YEAR], filter: " + f + ") { servedFrom } }")
+                .getString("data.flows.servedFrom")).isEqualTo("COMPANY_ROLLUP_YEAR");
+        Map<String, Long> perSource = jdbc.list("select source_id, sum(shipments) from flow_rollup_month group by 1", List.of(),
+                rs -> Map.entry(String.valueOf(rs.getLong(1)), rs.getLong(2))).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> base = jdbc.list("select source_id, count(*) from shipment group by 1", List.of(),
+                rs -> Map.entry(String.valueOf(rs.getLong(1)), rs.getLong(2))).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(perSource).isEqualTo(base);
+    }
+}
