@@ -41,6 +41,11 @@ public final class DatabaseBootstrap {
         return new DatabaseBootstrap(url, user, password);
     }
 
+    /** A plain connection to the service's database, for commands that run without starting the service. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
     public void ensureDatabaseExists() {
         Matcher m = URL.matcher(url);
         if (!m.matches()) {

@@ -66,13 +66,13 @@ public class FlowSql {
         MEASURE_TYPES.put("share", "numeric");
     }
 
-    private final Jdbc jdbc;
+    private final org.tradeflows.db.AnswerCache answers;
     private final boolean rollups;
 
-    public FlowSql(Jdbc jdbc,
+    public FlowSql(org.tradeflows.db.AnswerCache answers,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tradeflows.rollups.enabled", defaultValue = "true")
             boolean rollups) {
-        this.jdbc = jdbc;
+        this.answers = answers;
         this.rollups = rollups;
     }
 
@@ -243,7 +243,7 @@ public class FlowSql {
         Rendered rendered = render(keys, q, store);
         Where.Fragment sql = rendered.sql();
         List<Keyset.Column> sort = rendered.sort();
-        return jdbc.list(sql.sql(), sql.params(), rs -> {
+        return answers.list(sql.sql(), sql.params(), rs -> {
             List<String> values = new ArrayList<>(sort.size());
             for (Keyset.Column c : sort) {
                 values.add(rs.getString(c.expression()));

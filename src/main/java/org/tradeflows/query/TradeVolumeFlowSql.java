@@ -50,10 +50,10 @@ public class TradeVolumeFlowSql {
             count(*) filter (where value_eur is null) as without_eur, sum(net_weight_kg) as net_weight,
             min(period_start) as first_date, max(period_end) as last_date, """ + GroupedSelect.QUALIFIER;
 
-    private final Jdbc jdbc;
+    private final org.tradeflows.db.AnswerCache answers;
 
-    public TradeVolumeFlowSql(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    public TradeVolumeFlowSql(org.tradeflows.db.AnswerCache answers) {
+        this.answers = answers;
     }
 
     private static Key key(TradeVolumeDimension d) {
@@ -129,7 +129,7 @@ public class TradeVolumeFlowSql {
         }
         Where.Fragment sql = GroupedSelect.render(new Where.Fragment(base.toString(), w.params()),
                 keys.stream().map(Key::alias).toList(), MEASURES, false, sort, q.after(), q.limit());
-        return jdbc.list(sql.sql(), sql.params(), rs -> {
+        return answers.list(sql.sql(), sql.params(), rs -> {
             List<String> values = new ArrayList<>();
             for (Keyset.Column c : sort) {
                 values.add(rs.getString(c.expression()));

@@ -48,6 +48,11 @@ public final class SyntheticShipments {
 
     /** Loads the spec once: when its source exists already, nothing is written. Commits on success. */
     public static Loaded loadIfAbsent(Connection c, Spec spec) throws SQLException {
+        return loadIfAbsent(c, spec, done -> { });
+    }
+
+    /** As above, reporting the number of shipments written after every chunk. */
+    public static Loaded loadIfAbsent(Connection c, Spec spec, java.util.function.LongConsumer progress) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
@@ -59,7 +64,7 @@ public final class SyntheticShipments {
                 c.commit();
                 return new Loaded(existing, release, false);
             }
-            Loaded loaded = generate(c, spec);
+            Loaded loaded = generate(c, spec, progress);
             c.commit();
             return loaded;
         } catch (SQLException | RuntimeException e) {
@@ -86,7 +91,7 @@ public final class SyntheticShipments {
         }
     }
 
-    private static Loaded generate(Connection c, Spec spec) throws SQLException {
+    private static Loaded generate(Connection c, Spec spec, java.util.function.LongConsumer progress) throws SQLException {
         SplittableRandom random = new SplittableRandom(spec.seed());
         long sourceId;
         try (PreparedStatement ps = c.prepareStatement("""
@@ -137,7 +142,11 @@ public final class SyntheticShipments {
         }
         sanction(c, spec, random, companyIds, sourceId);
         List<String[]> products = products(c);
-        copyShipments(c, spec, random, companyIds, companyCountries, products, sourceId, releaseId);
+        for (int from = 0; from < spec.shipments(); from += CHUNK) {
+            int to = Math.min(spec.shipments(), from + CHUNK);
+            copyShipments(c, spec, random, companyIds, companyCountries, products, sourceId, releaseId, from, to);
+            progress.accept(to);
+        }
         return new Loaded(sourceId, releaseId, true);
     }
 
@@ -175,27 +184,31 @@ public final class SyntheticShipments {
         return out;
     }
 
+    /** Rows go in chunks: each chunk is one COPY and one insert, which the rollup triggers sum once. */
+    static final int CHUNK = 500_000;
+
     private static void copyShipments(Connection c, Spec spec, SplittableRandom random, long[] ids, String[] countries,
-            List<String[]> products, long sourceId, long releaseId) throws SQLException {
+            List<String[]> products, long sourceId, long releaseId, int first, int end) throws SQLException {
         try (var st = c.createStatement()) {
             st.execute("""
-                    create temp table synthetic_in (ref text, supplier_id bigint, recipient_id bigint, supplier_country text,
-                      recipient_country text, period_start date, period_end date, hs_code text, product_code text,
-                      value numeric, currency text, qualifier text, quantity numeric, unit text, weight numeric,
-                      intermediary_country text, intermediary_id bigint) on commit drop""");
+                    create temp table if not exists synthetic_in (ref text, supplier_id bigint, recipient_id bigint,
+                      supplier_country text, recipient_country text, period_start date, period_end date, hs_code text,
+                      product_code text, value numeric, currency text, qualifier text, quantity numeric, unit text,
+                      weight numeric, intermediary_country text, intermediary_id bigint) on commit drop""");
+            st.execute("truncate synthetic_in");
         }
         int suppliers = (ids.length + 1) / 2;
         int recipients = ids.length / 2;
         long days = spec.to().toEpochDay() - spec.from().toEpochDay() + 1;
         Reader rows = new Reader() {
-            private int next = 0;
+            private int next = first;
             private final StringBuilder buffer = new StringBuilder();
             private int position = 0;
 
             @Override
             public int read(char[] cbuf, int off, int len) {
                 while (position >= buffer.length()) {
-                    if (next >= spec.shipments()) {
+                    if (next >= end) {
                         return -1;
                     }
                     buffer.setLength(0);
