@@ -72,7 +72,8 @@ class LandingPageBrowserTest {
         browser.open(base.toString());
         browser.awaitAttribute("#dataset", "data-state", "ready");
         List<String> links = browser.findAll("main a, header a").stream().map(a -> a.getAttribute("href")).toList();
-        for (String path : List.of("/explorer", "/q/graphql-ui/", "/examples", "/README.md", "/graphql/schema.graphql")) {
+        for (String path : List.of("/explorer", "/q/graphql-ui/", "/examples", "/README.md", "/graphql/schema.graphql",
+                "/q/swagger-ui/")) {
             assertThat(links).as("links").anyMatch(l -> l.endsWith(path));
             given().when().get(path).then().statusCode(200);
         }
