@@ -11,7 +11,7 @@ PORT="${BENCH_PORT:-8180}"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/tradeflows_bench"
 
 mvn -q package -DskipTests
-java -Xmx512m -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &
+java -Xmx512m -Dquarkus.http.port="$PORT" -Dtradeflows.limits.rate-limit.enabled=false -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

@@ -14,9 +14,11 @@ import org.tradeflows.query.ShipmentScope;
 public class FlowFilters {
 
     private final Codes codes;
+    private final org.tradeflows.query.SourceSql sourceSql;
 
-    public FlowFilters(Codes codes) {
+    public FlowFilters(Codes codes, org.tradeflows.query.SourceSql sourceSql) {
         this.codes = codes;
+        this.sourceSql = sourceSql;
     }
 
     public ShipmentScope scope(FlowFilter f, String argument) {
@@ -37,8 +39,7 @@ public class FlowFilters {
         if (f.minValueEur() != null && f.minValueEur().compareTo(BigDecimal.ZERO) < 0) {
             throw new BadUserInputException(a + "minValueEur: must not be negative");
         }
-        List<String> sources = orEmpty(f.sources());
-        sources.forEach(k -> Codes.text(a + "sources", k, 100));
+        List<Long> sources = sourceIds(orEmpty(f.sources()), a + "sources");
         return new ShipmentScope(f.periodFrom(), f.periodTo(),
                 ids(f.suppliers(), a + "suppliers"), ids(f.recipients(), a + "recipients"),
                 orEmpty(codes.countries(a + "supplierCountries", f.supplierCountries())),
@@ -48,6 +49,18 @@ public class FlowFilters {
                 orEmpty(codes.countries(a + "intermediaryCountries", f.intermediaryCountries())),
                 ids(f.intermediaries(), a + "intermediaries"), sources, f.minValueEur(),
                 Boolean.TRUE.equals(f.includeSynthetic()));
+    }
+
+    /** Source keys resolved to ids here, so that the database plans with the actual values. */
+    private List<Long> sourceIds(List<String> keys, String argument) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String name = argument + "[" + i + "]";
+            String key = Codes.text(name, keys.get(i), 100);
+            ids.add(sourceSql.byKey(key).map(s -> Long.parseLong(GlobalId.parse(s.id()).key()))
+                    .orElseThrow(() -> new BadUserInputException(name + ": no source with the key '" + Printable.of(key) + "'")));
+        }
+        return ids;
     }
 
     private static List<Long> ids(List<String> ids, String argument) {

@@ -18,13 +18,15 @@ public class AnswerCache {
     }
 
     private final Jdbc jdbc;
+    private final DataVersion dataVersion;
     private final boolean enabled;
     private final Cache<Key, List<?>> answers;
 
-    public AnswerCache(Jdbc jdbc,
+    public AnswerCache(Jdbc jdbc, DataVersion dataVersion,
             @ConfigProperty(name = "tradeflows.answer-cache.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "tradeflows.answer-cache.max-rows", defaultValue = "200000") long maxRows) {
         this.jdbc = jdbc;
+        this.dataVersion = dataVersion;
         this.enabled = enabled;
         this.answers = Caffeine.newBuilder().maximumWeight(maxRows).weigher((Key k, List<?> v) -> v.size() + 1)
                 .recordStats().build();
@@ -35,7 +37,7 @@ public class AnswerCache {
         if (!enabled) {
             return jdbc.list(sql, params, mapper);
         }
-        long version = jdbc.count("select version from data_version", List.of());
+        long version = dataVersion.current();
         return (List<T>) answers.get(new Key(version, sql, List.copyOf(params)), k -> List.copyOf(jdbc.list(sql, params, mapper)));
     }
 }

@@ -10,15 +10,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs SQL text with bound parameters on the service's datasource. The SQL itself lives in the *Sql class of
- * each aggregate; this class only binds, executes and maps. Connections join the caller's transaction.
+ * each aggregate; this class only binds, executes and maps. Connections join the caller's transaction. Every statement
+ * is cancelled by PostgreSQL after tradeflows.limits.statement-timeout (SQLState 57014, answered TIMEOUT); loaders,
+ * exports and migrations use their own connections and are not bound by it.
  */
 @ApplicationScoped
 public class Jdbc {
@@ -33,17 +37,22 @@ public class Jdbc {
     private final AgroalDataSource dataSource;
     /** Statements run, exported as tradeflows_sql_statements_total: the N+1 guard in the tests reads it. */
     private final Counter statements;
+    /** Seconds after which PostgreSQL is asked to cancel a statement (JDBC counts whole seconds); 0 for none. */
+    private final int timeoutSeconds;
 
-    public Jdbc(AgroalDataSource dataSource, MeterRegistry registry) {
+    public Jdbc(AgroalDataSource dataSource, MeterRegistry registry,
+            @ConfigProperty(name = "tradeflows.limits.statement-timeout", defaultValue = "10s") Duration statementTimeout) {
         this.dataSource = dataSource;
         this.statements = Counter.builder("tradeflows.sql.statements")
                 .description("SQL statements run by the read path (Jdbc)").register(registry);
+        this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, (statementTimeout.toMillis() + 999) / 1000);
     }
 
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
         statements.increment();
         LOG.debugf("SQL %s", sql.lines().findFirst().orElse(""));
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(timeoutSeconds);
             bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
@@ -69,6 +78,7 @@ public class Jdbc {
     public int update(String sql, List<?> params) {
         statements.increment();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(timeoutSeconds);
             bind(c, ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {

@@ -20,9 +20,11 @@ public class ReleaseSql {
             + "changelog, source_id";
 
     private final Jdbc jdbc;
+    private final org.tradeflows.db.DataVersion version;
 
-    public ReleaseSql(Jdbc jdbc) {
+    public ReleaseSql(Jdbc jdbc, org.tradeflows.db.DataVersion version) {
         this.jdbc = jdbc;
+        this.version = version;
     }
 
     public List<DataRelease> all(boolean includeSynthetic) {
@@ -40,9 +42,12 @@ public class ReleaseSql {
                 ReleaseSql::map);
     }
 
-    /** The id of the newest release of any kind: it changes whenever anything is loaded (for cache validation). */
-    public long newestId() {
-        return jdbc.count("select coalesce(max(id), 0) from data_release", List.of());
+    /**
+     * What a cached answer depends on: the data version, which every committed change to the data bumps (loads,
+     * curated corrections, anything else; see V6__data_version.sql).
+     */
+    public String dataVersion() {
+        return String.valueOf(version.current());
     }
 
     static DataRelease map(ResultSet rs) throws SQLException {

@@ -24,7 +24,7 @@ public record ShipmentScope(
         Boolean throughIntermediary,
         List<String> intermediaryCountries,
         List<Long> intermediaryIds,
-        List<String> sourceKeys,
+        List<Long> sourceIds,
         BigDecimal minValueEur,
         boolean includeSynthetic) {
 
@@ -36,24 +36,24 @@ public record ShipmentScope(
     public ShipmentScope withSynthetic(boolean include) {
         return new ShipmentScope(periodFrom, periodTo, supplierIds, recipientIds, supplierCountries, recipientCountries,
                 hsPrefixes, sections, chplTiers, topic, recipientSanctioned, sanctionAuthorities, throughIntermediary,
-                intermediaryCountries, intermediaryIds, sourceKeys, minValueEur, include);
+                intermediaryCountries, intermediaryIds, sourceIds, minValueEur, include);
     }
 
     public ShipmentScope withPeriod(LocalDate from, LocalDate to) {
         return new ShipmentScope(from, to, supplierIds, recipientIds, supplierCountries, recipientCountries,
                 hsPrefixes, sections, chplTiers, topic, recipientSanctioned, sanctionAuthorities, throughIntermediary,
-                intermediaryCountries, intermediaryIds, sourceKeys, minValueEur, includeSynthetic);
+                intermediaryCountries, intermediaryIds, sourceIds, minValueEur, includeSynthetic);
     }
 
     public ShipmentScope withCountries(List<String> suppliers, List<String> recipients) {
         return new ShipmentScope(periodFrom, periodTo, supplierIds, recipientIds, suppliers, recipients,
                 hsPrefixes, sections, chplTiers, topic, recipientSanctioned, sanctionAuthorities, throughIntermediary,
-                intermediaryCountries, intermediaryIds, sourceKeys, minValueEur, includeSynthetic);
+                intermediaryCountries, intermediaryIds, sourceIds, minValueEur, includeSynthetic);
     }
 
     public ShipmentScope withHs(List<String> prefixes, List<String> sectionCodes) {
         return new ShipmentScope(periodFrom, periodTo, supplierIds, recipientIds, supplierCountries, recipientCountries,
                 prefixes, sectionCodes, chplTiers, topic, recipientSanctioned, sanctionAuthorities, throughIntermediary,
-                intermediaryCountries, intermediaryIds, sourceKeys, minValueEur, includeSynthetic);
+                intermediaryCountries, intermediaryIds, sourceIds, minValueEur, includeSynthetic);
     }
 }

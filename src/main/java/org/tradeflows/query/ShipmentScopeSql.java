@@ -22,6 +22,15 @@ public final class ShipmentScopeSql {
         return new Where.Fragment(RECIPIENT_SANCTIONED.formatted(" and x.authority = any(?)"), List.of(authorities));
     }
 
+    /** One value as an equality (which an ordered index scan can use), several as = any(array). */
+    private static void in(Where w, String column, java.util.List<?> values) {
+        if (values.size() == 1) {
+            w.and(column + " = ?", values.get(0));
+        } else if (!values.isEmpty()) {
+            w.and(column + " = any(?)", values);
+        }
+    }
+
     public static Where where(ShipmentScope f) {
         Where w = new Where();
         if (!f.includeSynthetic()) {
@@ -29,10 +38,14 @@ public final class ShipmentScopeSql {
         }
         w.andIf(f.periodFrom(), "s.period_start >= ?", f.periodFrom());
         w.andIf(f.periodTo(), "s.period_start <= ?", f.periodTo());
-        w.andIf(f.supplierIds(), "s.supplier_id = any(?)", f.supplierIds());
-        w.andIf(f.recipientIds(), "s.recipient_id = any(?)", f.recipientIds());
-        w.andIf(f.supplierCountries(), "s.supplier_country = any(?)", f.supplierCountries());
-        w.andIf(f.recipientCountries(), "s.recipient_country = any(?)", f.recipientCountries());
+        in(w, "s.supplier_id", f.supplierIds());
+        in(w, "s.recipient_id", f.recipientIds());
+        in(w, "s.supplier_country", f.supplierCountries());
+        in(w, "s.recipient_country", f.recipientCountries());
+        if (!f.hsPrefixes().isEmpty() && f.sections().isEmpty() && f.hsPrefixes().stream().allMatch(p -> p.length() >= 2)) {
+            // implied by the prefixes, but an index can use it
+            in(w, "s.hs2", f.hsPrefixes().stream().map(p -> p.substring(0, 2)).distinct().toList());
+        }
         if (!f.hsPrefixes().isEmpty() || !f.sections().isEmpty()) {
             List<String> alternatives = new ArrayList<>();
             List<Object> params = new ArrayList<>();
@@ -64,7 +77,7 @@ public final class ShipmentScopeSql {
                 f.intermediaryCountries());
         w.andIf(f.intermediaryIds(), "exists (select 1 from shipment_intermediary si where si.shipment_id = s.id "
                 + "and si.company_id = any(?))", f.intermediaryIds());
-        w.andIf(f.sourceKeys(), "s.source_id in (select id from source where key = any(?))", f.sourceKeys());
+        in(w, "s.source_id", f.sourceIds());
         w.andIf(f.minValueEur(), "s.value_eur >= ?", f.minValueEur());
         return w;
     }

@@ -122,21 +122,28 @@ public final class SyntheticShipments {
         }
         long[] companyIds = new long[spec.companies()];
         String[] companyCountries = new String[spec.companies()];
+        String[] keys = new String[spec.companies()];
+        String[] names = new String[spec.companies()];
+        for (int i = 0; i < spec.companies(); i++) {
+            boolean supplierSide = i % 2 == 0;
+            companyCountries[i] = supplierSide ? pick(random, SUPPLIER_COUNTRIES) : pick(random, RECIPIENT_COUNTRIES);
+            keys[i] = "syn-" + spec.name() + "-" + i;
+            names[i] = "Synthetic " + (supplierSide ? "Supplier " : "Recipient ") + spec.name() + " " + i;
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into company (key, name, country_code, description, source_id, release_id)
-                values (?, ?, ?, 'Synthetic company (generated, not a real entity)', ?, ?) returning id""")) {
-            for (int i = 0; i < spec.companies(); i++) {
-                boolean supplierSide = i % 2 == 0;
-                String country = supplierSide ? pick(random, SUPPLIER_COUNTRIES) : pick(random, RECIPIENT_COUNTRIES);
-                ps.setString(1, "syn-" + spec.name() + "-" + i);
-                ps.setString(2, "Synthetic " + (supplierSide ? "Supplier " : "Recipient ") + spec.name() + " " + i);
-                ps.setString(3, country);
-                ps.setLong(4, sourceId);
-                ps.setLong(5, releaseId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    companyIds[i] = rs.getLong(1);
-                    companyCountries[i] = country;
+                select k, n, cc, 'Synthetic company (generated, not a real entity)', ?, ?
+                  from unnest(?::text[], ?::text[], ?::text[]) u(k, n, cc)
+                returning id, key""")) {
+            ps.setLong(1, sourceId);
+            ps.setLong(2, releaseId);
+            ps.setArray(3, c.createArrayOf("text", keys));
+            ps.setArray(4, c.createArrayOf("text", names));
+            ps.setArray(5, c.createArrayOf("text", companyCountries));
+            String prefix = "syn-" + spec.name() + "-";
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    companyIds[Integer.parseInt(rs.getString(2).substring(prefix.length()))] = rs.getLong(1);
                 }
             }
         }

@@ -44,10 +44,11 @@ class RollupConsistencyTest {
     @Inject
     FlowSql flows;
 
-    private static ShipmentScope scope(String... sources) {
-        ShipmentScope all = ShipmentScope.all().withSynthetic(true);
+    private ShipmentScope scope(String... sources) {
+        List<Long> ids = java.util.Arrays.stream(sources).map(k -> jdbc.one("select id from source where key = ?", List.of(k),
+                rs -> rs.getLong(1)).orElseThrow()).toList();
         return new ShipmentScope(null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                null, List.of(), null, List.of(), List.of(), List.of(sources), null, all.includeSynthetic());
+                null, List.of(), null, List.of(), List.of(), ids, null, true);
     }
 
     private static String text(FlowSql.Row r) {

@@ -34,6 +34,30 @@ public final class GraphQL {
                 .then().statusCode(200).extract().jsonPath().using(EXACT_NUMBERS);
     }
 
+    /** Posts as the holder of an API key (null: anonymously); any HTTP status is accepted and returned in the path. */
+    public static JsonPath postAs(String key, String query, Map<String, Object> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", query);
+        if (variables != null) {
+            body.put("variables", variables);
+        }
+        var request = given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body);
+        if (key != null) {
+            request = request.header("Authorization", "Bearer " + key);
+        }
+        return request.when().post("/graphql").then().extract().jsonPath().using(EXACT_NUMBERS);
+    }
+
+    /** Runs a query or mutation as the holder of a key, failing on any error in the answer. */
+    public static JsonPath dataAs(String key, String query, Map<String, Object> variables) {
+        JsonPath answer = postAs(key, query, variables);
+        List<Object> errors = answer.getList("errors");
+        if (errors != null && !errors.isEmpty()) {
+            throw new AssertionError("GraphQL errors: " + errors + "\nfor query:\n" + query);
+        }
+        return answer;
+    }
+
     public static JsonPath post(String query) {
         return post(query, null);
     }

@@ -1,0 +1,140 @@
+package org.tradeflows.api.errors;
+
+import graphql.ExceptionWhileDataFetching;
+import graphql.GraphQLError;
+import graphql.InvalidSyntaxError;
+import graphql.introspection.GoodFaithIntrospection;
+import graphql.validation.ValidationError;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns whatever went wrong into a {@link CodedError}. Our own exceptions keep their message; known database
+ * conditions get a code and a plain explanation; anything else becomes INTERNAL with a reference that appears in the
+ * server log next to the real cause, so no class name, SQL or stack trace reaches a client.
+ */
+public final class ErrorClassifier {
+
+    private static final Logger LOG = Logger.getLogger(ErrorClassifier.class);
+    /** Agroal's words when no connection became free within the acquisition timeout (it sets no SQLState). */
+    private static final String ACQUISITION_TIMEOUT = "acquisition timeout";
+
+    private ErrorClassifier() {
+    }
+
+    public static CodedError classify(GraphQLError error) {
+        if (error instanceof CodedError coded) {
+            return coded;
+        }
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            Coded c = classify(fetching.getException(), fieldOf(error.getPath()));
+            return new CodedError(c.code(), c.message(), error.getLocations(), error.getPath());
+        }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            return new CodedError(ErrorCodes.QUERY_TOO_COMPLEX, "Introspection that repeats __Type.fields, inputFields, "
+                    + "interfaces or possibleTypes, or nests too deeply, is refused; ask for the schema once, as GraphiQL does",
+                    error.getLocations(), null);
+        }
+        if (error instanceof InvalidSyntaxError || error.getErrorType() == graphql.ErrorType.InvalidSyntax) {
+            return new CodedError(ErrorCodes.GRAPHQL_PARSE_FAILED, ErrorMessages.clean(error.getMessage()), error.getLocations(), null);
+        }
+        if (error instanceof ValidationError v) {
+            // a literal argument of the wrong type is bad input like any other value; the rest is a wrong document
+            boolean value = v.getValidationErrorType() == graphql.validation.ValidationErrorType.WrongType;
+            String message = value ? ErrorMessages.clean(v.getDescription())
+                    : "Validation error (" + v.getValidationErrorType() + "): " + ErrorMessages.clean(v.getDescription());
+            return new CodedError(value ? ErrorCodes.BAD_USER_INPUT : ErrorCodes.GRAPHQL_VALIDATION_FAILED, message,
+                    error.getLocations(), null);
+        }
+        if (error.getErrorType() == graphql.ErrorType.ValidationError) {
+            // variables that do not fit their declared types (coercion errors): the message names the variable
+            return new CodedError(ErrorCodes.BAD_USER_INPUT, ErrorMessages.clean(error.getMessage()), error.getLocations(),
+                    error.getPath());
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf("GraphQL error %s (%s): %s", reference, error.getClass().getName(), error.getMessage());
+        return new CodedError(ErrorCodes.INTERNAL, internalMessage(reference), error.getLocations(), error.getPath());
+    }
+
+    /** The code and client-facing message for an exception; {@code field} names where it happened, when known. */
+    public static Coded classify(Throwable thrown, String field) {
+        String prefix = field == null ? "" : field + ": ";
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BadUserInputException || t instanceof NotFoundException) {
+                String code = t instanceof NotFoundException ? ErrorCodes.NOT_FOUND : ErrorCodes.BAD_USER_INPUT;
+                return new Coded(code, t.getMessage());
+            }
+            if (t instanceof graphql.schema.CoercingParseLiteralException || t instanceof graphql.schema.CoercingParseValueException) {
+                return new Coded(ErrorCodes.BAD_USER_INPUT, prefix + "an argument does not fit its type: "
+                        + ErrorMessages.clean(t.getMessage()));
+            }
+            if (t instanceof UnauthorizedException) {
+                return new Coded(ErrorCodes.UNAUTHENTICATED, prefix + "needs an API key, sent as 'Authorization: Bearer "
+                        + "<key>'; reading needs none, corrections need role curator, keys and the audit trail role admin");
+            }
+            if (t instanceof ForbiddenException) {
+                return new Coded(ErrorCodes.FORBIDDEN, prefix + "the role of this API key does not allow it; corrections "
+                        + "need role curator, keys and the audit trail role admin");
+            }
+            if (t instanceof SQLException sql) {
+                Coded known = database(sql, prefix);
+                if (known != null) {
+                    return known;
+                }
+            }
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(thrown, "Internal error %s at %s", reference, field);
+        return new Coded(ErrorCodes.INTERNAL, internalMessage(reference));
+    }
+
+    private static Coded database(SQLException e, String prefix) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("57014")) {
+            return new Coded(ErrorCodes.TIMEOUT, "The query ran longer than the statement time limit and was cancelled; "
+                    + "ask for smaller pages (first) or narrower filters");
+        }
+        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
+                || (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains(ACQUISITION_TIMEOUT))) {
+            LOG.warnf("Database unavailable or busy: %s (%s)", e.getMessage(), state);
+            return new Coded(ErrorCodes.SERVICE_UNAVAILABLE, "The database is busy or unavailable; retry in a few seconds");
+        }
+        if (state.startsWith("22")) {
+            // data exceptions: text PostgreSQL cannot hold (a NUL character), a number out of its range, ...
+            return new Coded(ErrorCodes.BAD_USER_INPUT, prefix + "a value in the request cannot be stored or compared (for example text "
+                    + "with a NUL character, or a number out of range); check the arguments");
+        }
+        if (state.startsWith("23")) {
+            LOG.infof("Constraint violation answered as BAD_USER_INPUT: %s", e.getMessage());
+            return new Coded(ErrorCodes.BAD_USER_INPUT, "The change conflicts with data recorded meanwhile "
+                    + "(a duplicate or a missing reference); read the record again and retry");
+        }
+        return null;
+    }
+
+    private static String internalMessage(String reference) {
+        return "Internal error; the server log has the details under reference " + reference;
+    }
+
+    private static String fieldOf(List<Object> path) {
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (Object p : path) {
+            if (p instanceof Integer i) {
+                b.append('[').append(i).append(']');
+            } else {
+                b.append(b.length() == 0 ? "" : ".").append(p);
+            }
+        }
+        return b.toString();
+    }
+
+    public record Coded(String code, String message) {
+    }
+}

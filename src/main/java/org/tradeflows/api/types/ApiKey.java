@@ -1,0 +1,18 @@
+package org.tradeflows.api.types;
+
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("An API key as the service keeps it: never the key itself, only its first characters to recognise it.")
+public record ApiKey(
+        @NonNull @Id @Description("Global id of the key (pass it to revokeApiKey).") String id,
+        @NonNull @Description("Who or what holds the key, e.g. 'newsroom charts'.") String name,
+        @NonNull @Description("What the key may do.") ApiRole role,
+        @NonNull @Description("The first characters of the key, to tell keys apart.") String prefix,
+        @NonNull @Description("When the key was created.") OffsetDateTime createdAt,
+        @NonNull @Description("Who created it.") String createdBy,
+        @Description("When it was revoked; empty while it works.") OffsetDateTime revokedAt,
+        @Description("Who revoked it.") String revokedBy) {
+}

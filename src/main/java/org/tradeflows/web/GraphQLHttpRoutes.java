@@ -1,0 +1,117 @@
+package org.tradeflows.web;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.tradeflows.api.errors.ErrorClassifier;
+import org.tradeflows.api.errors.ErrorCodes;
+import org.tradeflows.limits.Limits;
+import org.tradeflows.query.ReleaseSql;
+
+/**
+ * The HTTP side of /graphql in front of SmallRye's handler: methods, body size (413), malformed bodies and
+ * documents (400 / GRAPHQL_PARSE_FAILED), queries by GET with ETags, and a failure handler that answers every
+ * failure with a coded body and no detail.
+ */
+@ApplicationScoped
+public class GraphQLHttpRoutes {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLHttpRoutes.class);
+    private static final String PATH = "/graphql";
+    private static final Set<String> METHODS = Set.of("GET", "POST", "OPTIONS");
+
+    private final ReleaseSql releases;
+    private final Limits limits;
+    private final long maxBodyBytes;
+
+    public GraphQLHttpRoutes(ReleaseSql releases, Limits limits,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
+        this.releases = releases;
+        this.limits = limits;
+        this.maxBodyBytes = maxBody.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route(PATH).order(-30).failureHandler(this::failure);
+        router.route(PATH).order(-29).handler(this::method);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        router.post(PATH).order(-28).handler(ctx -> {
+            ctx.request().resume();
+            body.handle(ctx);
+        }).handler(this::post);
+        GraphQLGetHandler get = new GraphQLGetHandler(Arc.container().instance(CurrentIdentityAssociation.class).get(),
+                Arc.container().instance(CurrentVertxRequest.class).get(), releases::dataVersion, limits.cacheMaxAge());
+        router.get(PATH).order(-27).handler(get);
+    }
+
+    private void method(RoutingContext ctx) {
+        if (METHODS.contains(ctx.request().method().name())) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("Allow", "GET, POST, OPTIONS");
+        HttpAnswers.error(ctx, 405, ErrorCodes.METHOD_NOT_ALLOWED, "Send GraphQL by POST (any operation) or GET (queries only)");
+    }
+
+    private void post(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader("Content-Type");
+        String body = ctx.body() == null ? null : ctx.body().asString();
+        try {
+            GraphQLRequest request = contentType != null && contentType.startsWith("application/graphql")
+                    && !contentType.startsWith("application/graphql-response")
+                            ? GraphQLRequest.fromParameters(body, null, null)
+                            : GraphQLRequest.fromJson(body);
+            request.parse();
+            acceptJson(ctx);
+            ctx.next();
+        } catch (GraphQLRequest.Refused refused) {
+            HttpAnswers.error(ctx, refused.status(), refused.code(), refused.getMessage());
+        }
+    }
+
+    /** A client that accepts no JSON still gets JSON, the only thing GraphQL answers in, rather than a bare 406. */
+    private static void acceptJson(RoutingContext ctx) {
+        String accept = ctx.request().getHeader("Accept");
+        if (accept != null && !accept.contains("json") && !accept.contains("*/*") && !accept.contains("application/*")) {
+            ctx.request().headers().set("Accept", "application/json");
+        }
+    }
+
+    private void failure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationException) {
+            ctx.next(); // Quarkus answers these with the authentication challenge
+            return;
+        }
+        if (ctx.statusCode() == 413) {
+            HttpAnswers.error(ctx, 413, ErrorCodes.REQUEST_TOO_LARGE, "The request body is larger than the limit of "
+                    + maxBodyBytes / 1024 + " KiB");
+            return;
+        }
+        if (failure == null) {
+            int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+            HttpAnswers.error(ctx, status, status < 500 ? ErrorCodes.BAD_REQUEST : ErrorCodes.INTERNAL,
+                    status < 500 ? "The request was refused (HTTP " + status + ")" : "Internal error");
+            return;
+        }
+        ErrorClassifier.Coded c = ErrorClassifier.classify(failure, null);
+        int status = switch (c.code()) {
+            case ErrorCodes.SERVICE_UNAVAILABLE -> 503;
+            case ErrorCodes.TIMEOUT -> 504;
+            case ErrorCodes.BAD_USER_INPUT, ErrorCodes.NOT_FOUND -> 400;
+            default -> 500;
+        };
+        LOG.debugf("Failure on %s answered %d %s", PATH, status, c.code());
+        HttpAnswers.error(ctx, status, c.code(), c.message());
+    }
+}

@@ -1,0 +1,69 @@
+package org.tradeflows.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tradeflows.api.types.FlowDimension;
+import org.tradeflows.api.types.FlowOrderField;
+import org.tradeflows.query.FlowQuery;
+import org.tradeflows.query.FlowStore;
+import org.tradeflows.query.ShipmentScope;
+
+/** Which store answers which query: rollups only where their grain gives the same answer. Plain logic, no database. */
+class FlowStoreTest {
+
+    private static FlowQuery q(List<FlowDimension> dims, ShipmentScope scope, FlowQuery.Partition partition, boolean distinct) {
+        return new FlowQuery(dims, scope, List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true)), 20, null, partition, distinct);
+    }
+
+    private static ShipmentScope scope(LocalDate from, LocalDate to, List<Long> suppliers, List<String> hs, BigDecimal min,
+            Boolean sanctioned) {
+        return new ShipmentScope(from, to, suppliers, List.of(), List.of("CN"), List.of("RU"), hs, List.of(), List.of(), null,
+                sanctioned, List.of(), null, List.of(), List.of(), List.of(), min, false);
+    }
+
+    @Test
+    void countryAndProductGrainsReadTheMonthlyRollup() {
+        ShipmentScope s = scope(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 6, 30), List.of(), List.of("8407"), null, null);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.SUPPLIER_COUNTRY, FlowDimension.HS4, FlowDimension.YEAR), s, null,
+                false))).isEqualTo(FlowStore.FLOW_ROLLUP_MONTH);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.MONTH), s,
+                new FlowQuery.Partition(FlowQuery.PartitionKind.PRODUCT, List.of("84")), false))).isEqualTo(FlowStore.FLOW_ROLLUP_MONTH);
+    }
+
+    @Test
+    void whatARollupCannotKnowGoesToTheShipments() {
+        ShipmentScope aligned = scope(null, null, List.of(), List.of(), null, null);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.HS4), aligned, null, true))).as("distinct counts")
+                .isEqualTo(FlowStore.SHIPMENTS);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.HS4),
+                scope(LocalDate.of(2023, 1, 15), null, List.of(), List.of(), null, null), null, false))).as("mid-month start")
+                .isEqualTo(FlowStore.SHIPMENTS);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.HS4),
+                scope(null, null, List.of(), List.of("84071000"), null, null), null, false))).as("national code")
+                .isEqualTo(FlowStore.SHIPMENTS);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.HS4),
+                scope(null, null, List.of(), List.of(), new BigDecimal("1000"), null), null, false))).as("minimum value")
+                .isEqualTo(FlowStore.SHIPMENTS);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.RECIPIENT_SANCTIONED), aligned, null, false))).as("sanctions at a date")
+                .isEqualTo(FlowStore.SHIPMENTS);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.INTERMEDIARY_COUNTRY), aligned, null, false)))
+                .isEqualTo(FlowStore.SHIPMENTS);
+    }
+
+    @Test
+    void companyByYearReadsTheCompanyRollupWithoutCountryOrProductFilters() {
+        ShipmentScope plain = ShipmentScope.all();
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.SUPPLIER, FlowDimension.YEAR), plain, null, false)))
+                .isEqualTo(FlowStore.COMPANY_ROLLUP_YEAR);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.YEAR), plain,
+                new FlowQuery.Partition(FlowQuery.PartitionKind.COMPANY, List.of(1L, 2L)), false))).isEqualTo(FlowStore.COMPANY_ROLLUP_YEAR);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.SUPPLIER, FlowDimension.RECIPIENT), plain, null, false)))
+                .isEqualTo(FlowStore.SHIPMENTS);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.SUPPLIER), plain.withPeriod(LocalDate.of(2023, 3, 1), null), null, false)))
+                .as("the company rollup is yearly").isEqualTo(FlowStore.SHIPMENTS);
+    }
+}
