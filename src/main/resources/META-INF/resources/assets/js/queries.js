@@ -1,0 +1,194 @@
+// Every query the explorer sends, as constants: user input only ever travels in variables.
+
+const SOURCE_FIELDS = 'key title publisher publishedOn url citation kind';
+const MEASURES = 'value { amount currency qualifier text } valueEur shipmentCount shipmentsWithoutEur';
+
+export const SANKEY_COUNTRIES = `# Flows between supplier and recipient countries, largest first, with the sources behind them.
+query ExplorerSankeyCountries($filter: FlowFilter!, $first: Int!) {
+  flows(groupBy: [SUPPLIER_COUNTRY, RECIPIENT_COUNTRY], filter: $filter, first: $first) {
+    totalCount
+    total { ${MEASURES} distinctSuppliers distinctRecipients }
+    edges { node { supplierCountry { code name } recipientCountry { code name } ${MEASURES} } }
+  }
+  sources: flows(groupBy: [SOURCE], filter: $filter, first: 10) {
+    totalCount
+    edges { node { source { ${SOURCE_FIELDS} } value { text qualifier } shipmentCount } }
+  }
+}`;
+
+export const SANKEY_COMPANIES = `# Flows between supplier and recipient companies, largest first, with the sources behind them.
+query ExplorerSankeyCompanies($filter: FlowFilter!, $first: Int!) {
+  flows(groupBy: [SUPPLIER, RECIPIENT], filter: $filter, first: $first) {
+    totalCount
+    total { ${MEASURES} distinctSuppliers distinctRecipients }
+    edges {
+      node {
+        supplier { id name country { code } sanctioned }
+        recipient { id name country { code } sanctioned }
+        ${MEASURES}
+      }
+    }
+  }
+  sources: flows(groupBy: [SOURCE], filter: $filter, first: 10) {
+    totalCount
+    edges { node { source { ${SOURCE_FIELDS} } value { text qualifier } shipmentCount } }
+  }
+}`;
+
+export const PRODUCT_SECTIONS = `# Flows by HS section, largest first: the top of the product drill-down.
+query ExplorerProductSections($filter: FlowFilter!) {
+  flows(groupBy: [SECTION], filter: $filter, first: 25) {
+    totalCount
+    total { ${MEASURES} }
+    edges { node { section { code description level } ${MEASURES} } }
+  }
+  sources: flows(groupBy: [SOURCE], filter: $filter, first: 10) {
+    totalCount
+    edges { node { source { ${SOURCE_FIELDS} } value { text qualifier } shipmentCount } }
+  }
+}`;
+
+export const PRODUCT_CHILDREN = `# One level down the HS tree: the categories under $code with the flows under each, largest first.
+query ExplorerProductChildren($code: String!, $filter: FlowFilter!) {
+  productCategory(code: $code) {
+    code
+    description
+    level
+    chplTier
+    ancestors { code description level }
+    total: flows(filter: $filter) { ${MEASURES} }
+    childTotals(filter: $filter) {
+      category { code description level chplTier }
+      totals { ${MEASURES} }
+    }
+    sources: flows(groupBy: [SOURCE], filter: $filter, first: 10) {
+      source { ${SOURCE_FIELDS} }
+      value { text qualifier }
+      shipmentCount
+    }
+  }
+}`;
+
+export const TIME_SERIES = `# Flows over time (by $groupBy: YEAR, QUARTER or MONTH), oldest first.
+query ExplorerTimeSeries($filter: FlowFilter!, $groupBy: [FlowDimension!]!, $orderBy: [FlowOrder!]) {
+  flows(groupBy: $groupBy, filter: $filter, orderBy: $orderBy, first: 100) {
+    totalCount
+    pageInfo { hasNextPage }
+    total { ${MEASURES} }
+    edges { node { year quarter month ${MEASURES} } }
+  }
+  sources: flows(groupBy: [SOURCE], filter: $filter, first: 10) {
+    totalCount
+    edges { node { source { ${SOURCE_FIELDS} } value { text qualifier } shipmentCount } }
+  }
+}`;
+
+export const FINDINGS = `# What the sources report about these countries, period and product: claims, never added to each other or to shipments.
+query ExplorerFindings($filter: FindingFilter) {
+  findings(filter: $filter, first: 30) {
+    totalCount
+    edges {
+      node {
+        key
+        kind
+        statement
+        value { amount currency qualifier text }
+        count { text qualifier }
+        period { label start end }
+        throughIntermediaries
+        confirmed
+        partOf { key statement value { text } }
+        sameClaimAs { key value { text } source { title publisher } }
+        companies { role company { id name } }
+        source { ${SOURCE_FIELDS} }
+        citation
+      }
+    }
+  }
+}`;
+
+export const OFFICIAL_TOTALS = `# Official trade statistics for the selected countries, each figure as its reporter publishes it (never summed across sides or sources).
+query ExplorerOfficialTotals($filter: TradeVolumeFilter) {
+  tradeVolumes(filter: $filter, first: 50) {
+    totalCount
+    edges {
+      node {
+        reporter { code name }
+        partner { code name }
+        flow
+        period { label start end }
+        product { code description }
+        value { amount currency qualifier text }
+        valueEur
+        note
+        source { ${SOURCE_FIELDS} }
+      }
+    }
+  }
+}`;
+
+export const COMPANY_SEARCH = `# Companies whose name or alias matches the search text.
+query ExplorerCompanySearch($search: String!) {
+  companies(filter: { search: $search }, first: 10) {
+    totalCount
+    edges { node { id name nameOriginal country { code name } sanctioned } }
+  }
+}`;
+
+export const COMPANY_PROFILE = `# A company: names, identifiers, sanctions, findings, and its counterparties within the current filter.
+query ExplorerCompanyProfile($id: ID!, $filter: FlowFilter) {
+  company(id: $id) {
+    id
+    name
+    nameOriginal
+    description
+    city
+    specialEconomicZone
+    country { code name }
+    aliases { name kind }
+    identifiers { scheme value }
+    sanctioned
+    sanctions { authority program listedOn endedOn confirmed note source { ${SOURCE_FIELDS} } }
+    source { ${SOURCE_FIELDS} }
+    findings {
+      key
+      statement
+      value { text qualifier }
+      count { text }
+      period { label }
+      partOf { statement }
+      source { ${SOURCE_FIELDS} }
+    }
+    total: flows(filter: $filter) { ${MEASURES} firstDate lastDate }
+    counterparties(filter: $filter, first: 20) {
+      role
+      company { id name country { code name } sanctioned }
+      totals { ${MEASURES} firstDate lastDate }
+    }
+    sources: flows(groupBy: [SOURCE], filter: $filter, first: 10) {
+      source { ${SOURCE_FIELDS} }
+      value { text qualifier }
+      shipmentCount
+    }
+  }
+}`;
+
+export const FILTER_OPTIONS = `# The choices of the filter form.
+query ExplorerFilterOptions {
+  topics { key name }
+}`;
+
+export const LANDING = `# What the open dataset holds, where it comes from, and its current release.
+query Landing($sourceKinds: [SourceKind]) {
+  findings { totalCount }
+  companies { totalCount }
+  sanctions { totalCount }
+  tradeVolumes { totalCount }
+  shipments { totalCount }
+  currentRelease { key version kind releasedAt synthetic }
+  dataReleases { key version kind releasedAt changelog source { title } }
+  sources(filter: { kinds: $sourceKinds }, first: 100) {
+    totalCount
+    edges { node { key title publisher publishedOn url citation kind licence } }
+  }
+}`;

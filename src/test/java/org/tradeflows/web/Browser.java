@@ -1,0 +1,212 @@
+package org.tradeflows.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven through chromedriver (both installed by .ci/run), with the flags this machine needs:
+ * no background networking, a fresh profile. Collects the browser console so that tests fail on any SEVERE entry, waits
+ * on conditions only, and saves full-page screenshots under target/screenshots/.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final boolean phone;
+    private final List<LogEntry> console = new ArrayList<>();
+
+    private Browser(ChromeDriver driver, Path profile, boolean phone) {
+        this.driver = driver;
+        this.profile = profile;
+        this.phone = phone;
+    }
+
+    public static Browser start(int width, int height) {
+        return start(width, height, false);
+    }
+
+    /** A phone: the window emulates a touch screen of that size (as Chrome's device mode does), so the page's
+     * viewport is exactly that wide; a plain window can not be made narrower than the browser's own minimum. */
+    public static Browser phone(int width, int height) {
+        return start(width, height, true);
+    }
+
+    private static Browser start(int width, int height, boolean phone) {
+        try {
+            Path profile = Files.createTempDirectory("tradeflows-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(executable("TRADEFLOWS_CHROMIUM", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--disable-quic", "--disable-extensions", "--lang=en-US", "--force-prefers-reduced-motion",
+                    "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+            if (phone) {
+                options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                        Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true)));
+            }
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            // both paths given: Selenium Manager is never asked to find or download anything
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(executable("TRADEFLOWS_CHROMEDRIVER", "/usr/bin/chromedriver")))
+                    .usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            if (!phone) {
+                driver.manage().window().setSize(new Dimension(width, height));
+            }
+            return new Browser(driver, profile, phone);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String executable(String env, String fallback) {
+        String value = System.getenv(env);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    public WebDriverWait waiting() {
+        return new WebDriverWait(driver, TIMEOUT);
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Waits until the element has the attribute value, e.g. a panel's data-state="ready". */
+    public WebElement awaitAttribute(String css, String attribute, String value) {
+        waiting().withMessage(() -> css + " never had " + attribute + "=" + value + " (has "
+                + attributeOrNull(css, attribute) + "; console: " + consoleText() + ")")
+                .until(d -> value.equals(attributeOrNull(css, attribute)));
+        return find(css);
+    }
+
+    private String attributeOrNull(String css, String attribute) {
+        List<WebElement> found = findAll(css);
+        return found.isEmpty() ? null : found.get(0).getAttribute(attribute);
+    }
+
+    public void awaitUrlContains(String part) {
+        waiting().until(ExpectedConditions.urlContains(part));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T script(String js, Object... args) {
+        return (T) ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** Console entries so far (the driver hands each entry out once, so they are kept here). */
+    public List<LogEntry> console() {
+        driver.manage().logs().get(LogType.BROWSER).forEach(console::add);
+        return List.copyOf(console);
+    }
+
+    private String consoleText() {
+        return console().stream().map(e -> e.getLevel() + " " + e.getMessage()).toList().toString();
+    }
+
+    /** Fails on any SEVERE console entry since the last call: errors, failed requests, uncaught exceptions. */
+    public void assertNoConsoleErrors() {
+        List<String> severe = console().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+        console.clear();
+        assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    /** Forgets the console so far (for pages that are not ours, e.g. GraphiQL). */
+    public void discardConsole() {
+        console();
+        console.clear();
+    }
+
+    /**
+     * Saves a screenshot of the whole page as target/screenshots/NAME.png: the viewport is made as tall as the page,
+     * the charts are left to redraw at that size (waited for on their data-state), then the size is restored.
+     */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            long width = script("return document.documentElement.clientWidth;");
+            long height = script("return window.innerHeight;");
+            long page = Math.min(12000, (long) script("return document.documentElement.scrollHeight;"));
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", page, "deviceScaleFactor", 1, "mobile", phone));
+            try {
+                awaitChartsDrawn();
+                Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+                Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+            } finally {
+                if (phone) {
+                    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                            Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+                } else {
+                    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                }
+                awaitChartsDrawn();
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Two animation frames (so that resize observers have run), then no chart still drawing. */
+    private void awaitChartsDrawn() {
+        ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+        waiting().withMessage("charts still drawing").until(d -> findAll(".chart[data-state='rendering']").isEmpty());
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temporary profile is harmless
+            }
+        }
+    }
+}
