@@ -22,6 +22,13 @@ public enum FlowStore {
             count(distinct supplier_id) as distinct_suppliers, count(distinct recipient_id) as distinct_recipients,
             min(period_start) as first_date, max(period_end) as last_date, """ + GroupedSelect.QUALIFIER),
 
+    FLOW_ROLLUP_YEAR("""
+            (select synthetic, source_id, supplier_country, recipient_country, hs as hs_code, left(hs, 2) as hs2,
+                    case when length(hs) >= 4 then left(hs, 4) end as hs4, null::text as hs6,
+                    make_date(year, 1, 1) as period_start, value_eur, value_usd, shipments, without_eur, without_usd,
+                    net_weight, with_weight, first_date, last_date, more_than, at_least, estimated, approximate
+               from flow_rollup_year) s""", Constants.ROLLUP_COLUMNS, Constants.ROLLUP_MEASURES),
+
     FLOW_ROLLUP_MONTH("""
             (select synthetic, source_id, supplier_country, recipient_country, hs as hs_code, left(hs, 2) as hs2,
                     case when length(hs) >= 4 then left(hs, 4) end as hs4, case when length(hs) = 6 then hs end as hs6,
@@ -62,6 +69,10 @@ public enum FlowStore {
                      else 'EXACT' end as qualifier""";
     }
 
+    private static final Set<FlowDimension> YEAR_GRAIN = EnumSet.of(FlowDimension.SUPPLIER_COUNTRY,
+            FlowDimension.RECIPIENT_COUNTRY, FlowDimension.SECTION, FlowDimension.HS2, FlowDimension.HS4, FlowDimension.YEAR,
+            FlowDimension.SOURCE);
+
     private static final Set<FlowDimension> MONTH_GRAIN = EnumSet.of(FlowDimension.SUPPLIER_COUNTRY,
             FlowDimension.RECIPIENT_COUNTRY, FlowDimension.SECTION, FlowDimension.HS2, FlowDimension.HS4, FlowDimension.HS6,
             FlowDimension.YEAR, FlowDimension.QUARTER, FlowDimension.MONTH, FlowDimension.SOURCE, FlowDimension.CHPL_TIER);
@@ -92,6 +103,13 @@ public enum FlowStore {
         }
         boolean noCompanies = s.supplierIds().isEmpty() && s.recipientIds().isEmpty();
         FlowQuery.PartitionKind partition = q.partition() == null ? null : q.partition().kind();
+        boolean hs4Grain = s.hsPrefixes().stream().allMatch(p -> p.length() <= 4) && s.chplTiers().isEmpty()
+                && s.topic() == null && (partition != FlowQuery.PartitionKind.PRODUCT
+                        || q.partition().keys().stream().allMatch(k -> String.valueOf(k).length() <= 4));
+        if (noCompanies && partition != FlowQuery.PartitionKind.COMPANY && YEAR_GRAIN.containsAll(q.groupBy()) && hs4Grain
+                && yearAligned(s.periodFrom(), s.periodTo())) {
+            return FLOW_ROLLUP_YEAR;
+        }
         if (noCompanies && partition != FlowQuery.PartitionKind.COMPANY && MONTH_GRAIN.containsAll(q.groupBy())
                 && monthAligned(s.periodFrom(), s.periodTo())) {
             return FLOW_ROLLUP_MONTH;

@@ -35,6 +35,16 @@ class FlowStoreTest {
     }
 
     @Test
+    void wholeYearsByPairAndHs4ReadTheYearlyRollup() {
+        ShipmentScope s = scope(LocalDate.of(2022, 1, 1), LocalDate.of(2023, 12, 31), List.of(), List.of("84"), null, null);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.SUPPLIER_COUNTRY, FlowDimension.RECIPIENT_COUNTRY,
+                FlowDimension.HS4, FlowDimension.YEAR), s, null, false))).isEqualTo(FlowStore.FLOW_ROLLUP_YEAR);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.HS6), s, null, false))).isEqualTo(FlowStore.FLOW_ROLLUP_MONTH);
+        assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.HS4),
+                scope(null, null, List.of(), List.of("840710"), null, null), null, false))).isEqualTo(FlowStore.FLOW_ROLLUP_MONTH);
+    }
+
+    @Test
     void whatARollupCannotKnowGoesToTheShipments() {
         ShipmentScope aligned = scope(null, null, List.of(), List.of(), null, null);
         assertThat(FlowStore.chooseFor(q(List.of(FlowDimension.HS4), aligned, null, true))).as("distinct counts")
