@@ -30,7 +30,7 @@ public class FindingSql {
     private static final String SELECT = """
             select f.id, f.key, f.kind, f.statement, f.quote, f.value, f.currency, f.value_qualifier, f.count, f.count_unit,
                    f.count_qualifier, f.period_start, f.period_end, f.period_label, f.confirmed, f.through_intermediaries,
-                   f.note, f.source_id, f.part_of_id, f.same_claim_as_id, s.citation
+                   f.note, f.source_id, f.part_of_id, s.citation
               from finding f join source s on s.id = f.source_id""";
 
     private final Jdbc jdbc;
@@ -154,6 +154,6 @@ public class FindingSql {
         return new Finding(GlobalId.of("Finding", id), rs.getString("key"), FindingKind.valueOf(rs.getString("kind")),
                 rs.getString("statement"), rs.getString("quote"), value, count, period, rs.getBoolean("confirmed"),
                 rs.getBoolean("through_intermediaries"), rs.getString("note"), rs.getString("citation"), id,
-                rs.getLong("source_id"), Jdbc.longOrNull(rs, "part_of_id"), Jdbc.longOrNull(rs, "same_claim_as_id"));
+                rs.getLong("source_id"), Jdbc.longOrNull(rs, "part_of_id"));
     }
 }

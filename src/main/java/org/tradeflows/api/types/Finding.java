@@ -22,8 +22,7 @@ public record Finding(
         @NonNull @Description("Ready-to-use citation of the finding's source.") String citation,
         @Ignore long dbId,
         @Ignore long sourceId,
-        @Ignore Long partOfId,
-        @Ignore Long sameClaimAsId) implements Node {
+        @Ignore Long partOfId) implements Node {
 
     @Override
     @org.eclipse.microprofile.graphql.Id
