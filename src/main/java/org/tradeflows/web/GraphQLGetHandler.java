@@ -1,5 +1,6 @@
 package org.tradeflows.web;
 
+import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -8,6 +9,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +21,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.tradeflows.api.errors.CodedError;
 import org.tradeflows.api.errors.ErrorClassifier;
@@ -28,19 +32,22 @@ import org.tradeflows.api.errors.ErrorCodes;
 /**
  * Queries by HTTP GET ({@code /graphql?query=…&variables=…&operationName=…}) for browsers and caches. The answer
  * carries an ETag made of the data version (newest release and newest correction), the request and the caller, and
- * Cache-Control; a matching If-None-Match is answered 304 without running the query. Mutations are refused (405):
+ * Cache-Control; a matching If-None-Match is answered 304 without running the query, and an answer the server keeps
+ * ({@link ResponseCache}) is sent again without running it. Mutations are refused (405):
  * a GET must never change anything.
  */
 public class GraphQLGetHandler extends SmallRyeGraphQLAbstractHandler {
 
     private final Supplier<String> dataVersion;
     private final Duration maxAge;
+    private final ResponseCache answers;
 
     public GraphQLGetHandler(CurrentIdentityAssociation identity, CurrentVertxRequest request, Supplier<String> dataVersion,
-            Duration maxAge) {
+            Duration maxAge, ResponseCache answers) {
         super(identity, request, false);
         this.dataVersion = dataVersion;
         this.maxAge = maxAge;
+        this.answers = answers;
     }
 
     @Override
@@ -79,8 +86,16 @@ public class GraphQLGetHandler extends SmallRyeGraphQLAbstractHandler {
                 ctx.response().setStatusCode(304).end();
                 return;
             }
+            String type = responseType(ctx.request().getHeader("Accept"));
+            String key = etag + " " + type;
+            Optional<ResponseCache.Answer> cached = answers.get(key);
+            if (cached.isPresent()) {
+                ctx.response().setStatusCode(200).putHeader("Content-Type", cached.get().contentType())
+                        .end(Buffer.buffer(cached.get().body()));
+                return;
+            }
             try {
-                getExecutionService().executeAsync(input(request), metaData, new Writer(ctx));
+                getExecutionService().executeAsync(input(request), metaData, new Writer(ctx, type, key, answers));
             } catch (RuntimeException e) {
                 ErrorClassifier.Coded c = ErrorClassifier.classify(e, null);
                 HttpAnswers.error(ctx, 500, c.code(), c.message());
@@ -131,26 +146,42 @@ public class GraphQLGetHandler extends SmallRyeGraphQLAbstractHandler {
         return false;
     }
 
-    /** Writes the GraphQL answer; answers with errors that may pass by themselves are not to be cached. */
+    static String responseType(String accept) {
+        return accept != null && accept.contains("application/graphql-response+json")
+                ? "application/graphql-response+json; charset=UTF-8" : "application/json; charset=UTF-8";
+    }
+
+    /**
+     * Writes the GraphQL answer; answers with errors that may pass by themselves are not to be cached by clients, and
+     * the server keeps only answers without any error.
+     */
     private static final class Writer implements ExecutionResponseWriter {
         private final RoutingContext ctx;
+        private final String type;
+        private final String key;
+        private final ResponseCache answers;
 
-        Writer(RoutingContext ctx) {
+        Writer(RoutingContext ctx, String type, String key, ResponseCache answers) {
             this.ctx = ctx;
+            this.type = type;
+            this.key = key;
+            this.answers = answers;
         }
 
         @Override
         public void write(ExecutionResponse er) {
-            boolean transientError = er.getExecutionResult().getErrors().stream()
+            List<GraphQLError> errors = er.getExecutionResult().getErrors();
+            boolean transientError = errors.stream()
                     .anyMatch(e -> e instanceof CodedError c && ErrorCodes.isTransient(c.code()));
             if (transientError) {
                 ctx.response().headers().remove("ETag");
                 ctx.response().putHeader("Cache-Control", "no-store");
             }
-            String accept = ctx.request().getHeader("Accept");
-            String type = accept != null && accept.contains("application/graphql-response+json")
-                    ? "application/graphql-response+json; charset=UTF-8" : "application/json; charset=UTF-8";
-            ctx.response().setStatusCode(200).putHeader("Content-Type", type).end(er.getExecutionResultAsString());
+            byte[] body = er.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
+            if (errors.isEmpty()) {
+                answers.put(key, new ResponseCache.Answer(type, body));
+            }
+            ctx.response().setStatusCode(200).putHeader("Content-Type", type).end(Buffer.buffer(body));
         }
 
         @Override

@@ -32,12 +32,14 @@ public class GraphQLHttpRoutes {
 
     private final ReleaseSql releases;
     private final Limits limits;
+    private final ResponseCache answers;
     private final long maxBodyBytes;
 
-    public GraphQLHttpRoutes(ReleaseSql releases, Limits limits,
+    public GraphQLHttpRoutes(ReleaseSql releases, Limits limits, ResponseCache answers,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.releases = releases;
         this.limits = limits;
+        this.answers = answers;
         this.maxBodyBytes = maxBody.asLongValue();
     }
 
@@ -50,7 +52,7 @@ public class GraphQLHttpRoutes {
             body.handle(ctx);
         }).handler(this::post);
         GraphQLGetHandler get = new GraphQLGetHandler(Arc.container().instance(CurrentIdentityAssociation.class).get(),
-                Arc.container().instance(CurrentVertxRequest.class).get(), releases::dataVersion, limits.cacheMaxAge());
+                Arc.container().instance(CurrentVertxRequest.class).get(), releases::dataVersion, limits.cacheMaxAge(), answers);
         router.get(PATH).order(-27).handler(get);
     }
 

@@ -68,6 +68,47 @@ class GetAndCorsTest {
         assertThat(get(QUERY, vars, "\"other\", " + changed.header("ETag")).statusCode()).isEqualTo(304);
     }
 
+    private static double statements() {
+        return given().when().get("/q/metrics").then().extract().asString().lines()
+                .filter(l -> l.startsWith("tradeflows_sql_statements_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void aRepeatedGetIsAnsweredAgainWithoutRunningTheQueryUntilTheDataChanges() {
+        long company = new Fixtures(ds).company("Server Cache Optics", "CN");
+        String id = GlobalId.of("Company", company);
+        String vars = "{\"id\": \"" + id + "\"}";
+        Response first = get(QUERY, vars, null);
+        assertThat(first.jsonPath().getString("data.company.name")).isEqualTo("Server Cache Optics");
+
+        double before = statements();
+        Response again = get(QUERY, vars, null);
+        assertThat(statements() - before).as("statements for a repeated GET: the data version only").isEqualTo(1.0);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.asString()).isEqualTo(first.asString());
+        assertThat(again.header("Content-Type")).isEqualTo(first.header("Content-Type"));
+        assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+
+        // the response type asked for is part of the key
+        Response typed = given().queryParam("query", QUERY).queryParam("variables", vars)
+                .header("Accept", "application/graphql-response+json").when().get("/graphql");
+        assertThat(typed.header("Content-Type")).startsWith("application/graphql-response+json");
+        assertThat(typed.jsonPath().getString("data.company.name")).isEqualTo("Server Cache Optics");
+
+        // any change to the data is seen by the next GET
+        GraphQL.dataAs(Keys.create("CURATOR", "server-cache"), "mutation($i: CompanyUpdate!) { updateCompany(input: $i) { id } }",
+                Map.of("i", Map.of("id", id, "city", "Wuxi")));
+        assertThat(get(QUERY, vars, null).jsonPath().getString("data.company.city")).isEqualTo("Wuxi");
+
+        // an answer with an error is run again every time
+        String missing = "{\"id\": \"" + GlobalId.of("Company", company + 100000) + "\"}";
+        get(QUERY, missing, null);
+        double beforeMissing = statements();
+        get(QUERY, missing, null);
+        assertThat(statements() - beforeMissing).as("statements for a repeated answer with an error").isGreaterThan(1.0);
+    }
+
     @Test
     void answersForAKeyAreNotSharedWithOthers() {
         Response anonymous = get("{ viewer { authenticated } }", null, null);

@@ -1,0 +1,41 @@
+package org.tradeflows.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Whole answers to GET queries, keyed by their ETag — the data version, a fingerprint of the request and the caller,
+ * and the response type — so a repeated query is answered without running GraphQL. Any committed change to the data
+ * bumps the version and with it every key; only answers without errors are kept. Bounded by bytes held.
+ */
+@ApplicationScoped
+public class ResponseCache {
+
+    /** A complete answer: its media type and its UTF-8 body. */
+    public record Answer(String contentType, byte[] body) {
+    }
+
+    private final boolean enabled;
+    private final Cache<String, Answer> answers;
+
+    public ResponseCache(@ConfigProperty(name = "tradeflows.response-cache.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "tradeflows.response-cache.max-size", defaultValue = "64M") MemorySize maxSize) {
+        this.enabled = enabled;
+        this.answers = Caffeine.newBuilder().maximumWeight(maxSize.asLongValue())
+                .weigher((String k, Answer a) -> a.body().length + k.length() + 64).build();
+    }
+
+    public Optional<Answer> get(String key) {
+        return enabled ? Optional.ofNullable(answers.getIfPresent(key)) : Optional.empty();
+    }
+
+    public void put(String key, Answer answer) {
+        if (enabled) {
+            answers.put(key, answer);
+        }
+    }
+}
