@@ -24,3 +24,15 @@ wait "$SERVICE" || true
 
 java -Xmx512m -cp "target/classes:$(cat target/bench-classpath.txt)" bench/IngestBench.java "$DB_URL" "$ROWS" "$STREAM_GB" \
   | tee bench/last-run.md
+
+# Where the database's time goes: the same rows inserted with less and less of the table's machinery (rolled back).
+DB_NAME=${DB_URL##*/}
+{
+  echo
+  echo '## Database side: the same rows with less of the table (bench/ingest_breakdown.sql)'
+  echo
+  echo '```'
+  psql -h 127.0.0.1 -U postgres -d "$DB_NAME" -v rows="$ROWS" -f bench/ingest_breakdown.sql 2>&1 \
+    | grep -E '^[0-9]\.|^INSERT|^Time: [0-9]{4,}|rows_per_run|^ +[0-9]+$'
+  echo '```'
+} | tee -a bench/last-run.md
