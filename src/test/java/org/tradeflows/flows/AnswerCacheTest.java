@@ -1,6 +1,5 @@
 package org.tradeflows.flows;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tradeflows.db.Jdbc;
 import org.tradeflows.support.GraphQL;
+import org.tradeflows.support.Statements;
 import org.tradeflows.support.SyntheticData;
 
 /** Repeated aggregates come from the answer cache, and any change to the data makes the next answer fresh. */
@@ -30,11 +30,6 @@ class AnswerCacheTest {
         SyntheticData.load(dataSource, "cache", 31, 10, 300);
     }
 
-    private static double statements() {
-        return given().when().get("/q/metrics").then().extract().asString().lines()
-                .filter(l -> l.startsWith("tradeflows_sql_statements_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
 
     private static long total() {
         return GraphQL.data(QUERY).getList("data.flows.edges.node.shipmentCount", Long.class).stream().mapToLong(Long::longValue).sum();
@@ -43,10 +38,10 @@ class AnswerCacheTest {
     @Test
     void aRepeatedAggregateOnlyChecksTheDataVersion() {
         total();
-        double before = statements();
+        double before = Statements.soFar();
         total();
         // one look-up of the source key named in the filter, one read of the data version; no aggregate
-        assertThat(statements() - before).as("statements for a cached aggregate").isEqualTo(2.0);
+        assertThat(Statements.soFar() - before).as("statements for a cached aggregate").isEqualTo(2.0);
     }
 
     @Test

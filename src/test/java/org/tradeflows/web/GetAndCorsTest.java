@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.tradeflows.api.GlobalId;
 import org.tradeflows.support.Fixtures;
 import org.tradeflows.support.GraphQL;
+import org.tradeflows.support.Statements;
 import org.tradeflows.support.Keys;
 
 /** Browser front-ends: queries by GET with ETag and 304, never a mutation by GET, and CORS from any origin. */
@@ -68,11 +69,6 @@ class GetAndCorsTest {
         assertThat(get(QUERY, vars, "\"other\", " + changed.header("ETag")).statusCode()).isEqualTo(304);
     }
 
-    private static double statements() {
-        return given().when().get("/q/metrics").then().extract().asString().lines()
-                .filter(l -> l.startsWith("tradeflows_sql_statements_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
 
     @Test
     void aRepeatedGetIsAnsweredAgainWithoutRunningTheQueryUntilTheDataChanges() {
@@ -82,9 +78,9 @@ class GetAndCorsTest {
         Response first = get(QUERY, vars, null);
         assertThat(first.jsonPath().getString("data.company.name")).isEqualTo("Server Cache Optics");
 
-        double before = statements();
+        double before = Statements.soFar();
         Response again = get(QUERY, vars, null);
-        assertThat(statements() - before).as("statements for a repeated GET: the data version only").isEqualTo(1.0);
+        assertThat(Statements.soFar() - before).as("statements for a repeated GET: the data version only").isEqualTo(1.0);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.asString()).isEqualTo(first.asString());
         assertThat(again.header("Content-Type")).isEqualTo(first.header("Content-Type"));
@@ -104,9 +100,9 @@ class GetAndCorsTest {
         // an answer with an error is run again every time
         String missing = "{\"id\": \"" + GlobalId.of("Company", company + 100000) + "\"}";
         get(QUERY, missing, null);
-        double beforeMissing = statements();
+        double beforeMissing = Statements.soFar();
         get(QUERY, missing, null);
-        assertThat(statements() - beforeMissing).as("statements for a repeated answer with an error").isGreaterThan(1.0);
+        assertThat(Statements.soFar() - beforeMissing).as("statements for a repeated answer with an error").isGreaterThan(1.0);
     }
 
     @Test
