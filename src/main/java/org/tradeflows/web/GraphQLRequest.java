@@ -2,6 +2,8 @@ package org.tradeflows.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -82,10 +84,22 @@ public record GraphQLRequest(String query, JsonNode variables, String operationN
                 operationName == null || operationName.isNull() ? null : operationName.asText());
     }
 
-    /** Parses the document with graphql-java's own limits (tokens, nesting); a failure is GRAPHQL_PARSE_FAILED. */
+    /** Documents that parsed, by their text: clients send the same few queries again and again (documents are immutable). */
+    private static final Cache<String, Document> PARSED = Caffeine.newBuilder().maximumSize(2_000).build();
+
+    /**
+     * Parses the document with graphql-java's own limits (tokens, nesting); a failure is GRAPHQL_PARSE_FAILED. A text
+     * that parsed before is not parsed again.
+     */
     public Document parse() throws Refused {
+        Document known = PARSED.getIfPresent(query);
+        if (known != null) {
+            return known;
+        }
         try {
-            return Parser.parse(query);
+            Document document = Parser.parse(query);
+            PARSED.put(query, document);
+            return document;
         } catch (InvalidSyntaxException e) {
             throw new Refused(200, org.tradeflows.api.errors.ErrorCodes.GRAPHQL_PARSE_FAILED,
                     e.getMessage() == null ? "The query is not a valid GraphQL document" : e.getMessage());
