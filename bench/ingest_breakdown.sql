@@ -9,6 +9,7 @@
 \else
 \set rows 300000
 \endif
+\set QUIET on
 begin;
 insert into source (key, kind, title, citation) values ('bench-breakdown', 'SYNTHETIC', 'Breakdown rows', 'bench/ingest_breakdown.sql');
 insert into data_release (key, version, kind, synthetic, content_sha256, source_id)
@@ -32,6 +33,7 @@ select r.id as release_id, true as synthetic, r.source_id, 'b' || g as source_re
  cross join (select min(id) as first from company where source_id = (select id from source where key = 'bench-breakdown')) c
  cross join (select array_agg(code order by code) as codes from product_category where level = 'SUBHEADING') p;
 \set cols 'release_id, synthetic, source_id, source_record_ref, supplier_id, recipient_id, supplier_declared_name, recipient_declared_name, supplier_country, recipient_country, origin_country, destination_country, period_start, period_end, hs_code, product_code, description, value, currency, value_eur, value_usd, value_qualifier, quantity, quantity_unit, net_weight_kg'
+\set QUIET off
 select count(*) as rows_per_run from breakdown_rows;
 \timing on
 \echo '1. into shipment as it is: rollup triggers, foreign keys, all indexes'
