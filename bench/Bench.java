@@ -53,6 +53,8 @@ public class Bench {
     static String source;
     static int seconds = 20;
     static String out = "bench/RESULTS.md";
+    /** With --only TEXT: the phases whose name contains TEXT, printed and not written (for trying a setting). */
+    static String only;
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(64)).connectTimeout(Duration.ofSeconds(5)).build();
     static final AtomicLong maxHeap = new AtomicLong();
@@ -65,6 +67,7 @@ public class Bench {
                 case "--source" -> source = args[i + 1];
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--out" -> out = args[i + 1];
+                case "--only" -> only = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -130,6 +133,20 @@ public class Bench {
         run("(warm-up, not recorded) GET", 32, r -> six.get(r.nextInt(six.size())).apply(r), true);
         seconds = measured;
 
+        if (only != null) {
+            if ("fact box (a total), GET".contains(only)) {
+                run("fact box (a total), GET", 32, r -> factBox, true);
+            }
+            if ("page of shipments with filters, GET".contains(only)) {
+                run("page of shipments with filters, GET", 32, page, true);
+            }
+            if ("page of shipments with filters, POST".contains(only)) {
+                run("page of shipments with filters, POST", 32, page, false);
+            }
+            sampler.interrupt();
+            System.out.printf("service heap, maximum sampled: %.0f MB%n", maxHeap.get() / 1e6);
+            System.exit(0);
+        }
         results.add(run("fact box (a total), POST", 32, r -> factBox, false));
         results.add(run("fact box (a total), GET", 32, r -> factBox, true));
         results.add(run("page of shipments with filters, POST", 32, page, false));
@@ -167,6 +184,7 @@ public class Bench {
         sampler.interrupt();
         String served = servedFrom(List.of(factBox, pairHs4Year, topRecipients));
         write(shipments, companies.size(), results, baselines, cold, export, served);
+        System.exit(0); // the HTTP client's threads would keep the driver alive
     }
 
     static String gql(String query) {
