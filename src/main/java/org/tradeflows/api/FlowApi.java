@@ -174,6 +174,6 @@ public class FlowApi {
     @Description("The source, when grouped by SOURCE.")
     public List<org.tradeflows.api.types.Source> source(@Source List<FlowGroup> groups) {
         return Batch.one(groups, FlowGroup::sourceId, sources.byIds(Batch.keys(groups, FlowGroup::sourceId)),
-                s -> Long.parseLong(GlobalId.parse(s.id()).key()));
+                s -> GlobalId.dbId(s.id()));
     }
 }

@@ -57,7 +57,7 @@ public class FlowFilters {
         for (int i = 0; i < keys.size(); i++) {
             String name = argument + "[" + i + "]";
             String key = Codes.text(name, keys.get(i), 100);
-            ids.add(sourceSql.byKey(key).map(s -> Long.parseLong(GlobalId.parse(s.id()).key()))
+            ids.add(sourceSql.byKey(key).map(s -> GlobalId.dbId(s.id()))
                     .orElseThrow(() -> new BadUserInputException(name + ": no source with the key '" + Printable.of(key) + "'")));
         }
         return ids;

@@ -43,6 +43,11 @@ public record GlobalId(String type, String key) {
         }
     }
 
+    /** The numeric key of an id this service made itself from a database row (a record's own id, never user input). */
+    public static long dbId(String id) {
+        return Long.parseLong(parse(id).key());
+    }
+
     private static BadUserInputException invalid(String id) {
         return new BadUserInputException("Invalid global id '" + Printable.of(id) + "': ids are opaque strings "
                 + "returned by this API in the field `id`");

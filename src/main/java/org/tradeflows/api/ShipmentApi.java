@@ -149,12 +149,12 @@ public class ShipmentApi {
     @Description("Where the record comes from.")
     public List<org.tradeflows.api.types.Source> shipmentSource(@Source List<Shipment> list) {
         return Batch.one(list, Shipment::sourceId, sources.byIds(Batch.keys(list, Shipment::sourceId)),
-                s -> Long.parseLong(GlobalId.parse(s.id()).key()));
+                s -> GlobalId.dbId(s.id()));
     }
 
     @Description("The data release the record was loaded in.")
     public List<DataRelease> release(@Source List<Shipment> list) {
         return Batch.one(list, Shipment::releaseId, releases.byIds(Batch.keys(list, Shipment::releaseId)),
-                r -> Long.parseLong(GlobalId.parse(r.id()).key()));
+                r -> GlobalId.dbId(r.id()));
     }
 }

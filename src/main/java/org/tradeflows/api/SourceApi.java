@@ -53,7 +53,7 @@ public class SourceApi {
 
     private <P> List<org.tradeflows.api.types.Source> of(List<P> parents, Function<P, Long> sourceId) {
         return Batch.one(parents, sourceId, sources.byIds(Batch.keys(parents, sourceId)),
-                s -> Long.parseLong(GlobalId.parse(s.id()).key()));
+                s -> GlobalId.dbId(s.id()));
     }
 
     @Name("source")

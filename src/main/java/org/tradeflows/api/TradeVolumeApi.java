@@ -97,6 +97,6 @@ public class TradeVolumeApi {
     @Description("The data release the figure was loaded in.")
     public List<DataRelease> release(@Source List<TradeVolume> list) {
         return Batch.one(list, TradeVolume::releaseId, releases.byIds(Batch.keys(list, TradeVolume::releaseId)),
-                r -> Long.parseLong(GlobalId.parse(r.id()).key()));
+                r -> GlobalId.dbId(r.id()));
     }
 }

@@ -189,7 +189,7 @@ public class TradeVolumeFlowApi {
     @Description("The source of the figures.")
     public List<org.tradeflows.api.types.Source> groupSource(@Source List<TradeVolumeGroup> groups) {
         return Batch.one(groups, TradeVolumeGroup::sourceId, sources.byIds(Batch.keys(groups, TradeVolumeGroup::sourceId)),
-                s -> Long.parseLong(GlobalId.parse(s.id()).key()));
+                s -> GlobalId.dbId(s.id()));
     }
 
     @Description("The HS section, when grouped by SECTION.")

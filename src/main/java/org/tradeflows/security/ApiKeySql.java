@@ -60,6 +60,6 @@ public class ApiKeySql {
     }
 
     public static long dbId(ApiKey key) {
-        return Long.parseLong(GlobalId.parse(key.id()).key());
+        return GlobalId.dbId(key.id());
     }
 }
