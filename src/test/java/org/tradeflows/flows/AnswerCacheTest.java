@@ -30,7 +30,6 @@ class AnswerCacheTest {
         SyntheticData.load(dataSource, "cache", 31, 10, 300);
     }
 
-
     private static long total() {
         return GraphQL.data(QUERY).getList("data.flows.edges.node.shipmentCount", Long.class).stream().mapToLong(Long::longValue).sum();
     }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.tradeflows.api.GlobalId;
 import org.tradeflows.support.Fixtures;
 import org.tradeflows.support.GraphQL;
-import org.tradeflows.support.Statements;
 import org.tradeflows.support.Keys;
+import org.tradeflows.support.Statements;
 
 /** Browser front-ends: queries by GET with ETag and 304, never a mutation by GET, and CORS from any origin. */
 @QuarkusTest
