@@ -20,11 +20,9 @@ public class ReleaseSql {
             + "changelog, source_id";
 
     private final Jdbc jdbc;
-    private final org.tradeflows.db.DataVersion version;
 
-    public ReleaseSql(Jdbc jdbc, org.tradeflows.db.DataVersion version) {
+    public ReleaseSql(Jdbc jdbc) {
         this.jdbc = jdbc;
-        this.version = version;
     }
 
     public List<DataRelease> all(boolean includeSynthetic) {
@@ -40,14 +38,6 @@ public class ReleaseSql {
     public Optional<DataRelease> current() {
         return jdbc.one("select " + COLUMNS + " from data_release where not synthetic order by id desc limit 1", List.of(),
                 ReleaseSql::map);
-    }
-
-    /**
-     * What a cached answer depends on: the data version, which every committed change to the data bumps (loads,
-     * curated corrections, anything else; see V6__data_version.sql).
-     */
-    public String dataVersion() {
-        return String.valueOf(version.current());
     }
 
     static DataRelease map(ResultSet rs) throws SQLException {

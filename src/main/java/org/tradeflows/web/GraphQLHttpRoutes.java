@@ -1,5 +1,6 @@
 package org.tradeflows.web;
 
+import graphql.language.OperationDefinition;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationException;
@@ -16,11 +17,12 @@ import org.jboss.logging.Logger;
 import org.tradeflows.api.errors.ErrorClassifier;
 import org.tradeflows.api.errors.ErrorCodes;
 import org.tradeflows.limits.Limits;
-import org.tradeflows.query.ReleaseSql;
+import org.tradeflows.db.DataVersion;
 
 /**
  * The HTTP side of /graphql in front of SmallRye's handler: methods, body size (413), malformed bodies and
- * documents (400 / GRAPHQL_PARSE_FAILED), queries by GET with ETags, and a failure handler that answers every
+ * documents (400 / GRAPHQL_PARSE_FAILED), queries by GET with ETags, queries by GET or POST answered from the
+ * answers the server keeps, and a failure handler that answers every
  * failure with a coded body and no detail.
  */
 @ApplicationScoped
@@ -30,14 +32,14 @@ public class GraphQLHttpRoutes {
     private static final String PATH = "/graphql";
     private static final Set<String> METHODS = Set.of("GET", "POST", "OPTIONS");
 
-    private final ReleaseSql releases;
+    private final DataVersion dataVersion;
     private final Limits limits;
     private final ResponseCache answers;
     private final long maxBodyBytes;
 
-    public GraphQLHttpRoutes(ReleaseSql releases, Limits limits, ResponseCache answers,
+    public GraphQLHttpRoutes(DataVersion dataVersion, Limits limits, ResponseCache answers,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
-        this.releases = releases;
+        this.dataVersion = dataVersion;
         this.limits = limits;
         this.answers = answers;
         this.maxBodyBytes = maxBody.asLongValue();
@@ -51,9 +53,17 @@ public class GraphQLHttpRoutes {
             ctx.request().resume();
             body.handle(ctx);
         }).handler(this::post);
-        GraphQLGetHandler get = new GraphQLGetHandler(Arc.container().instance(CurrentIdentityAssociation.class).get(),
-                Arc.container().instance(CurrentVertxRequest.class).get(), releases::dataVersion, limits.cacheMaxAge(), answers);
-        router.get(PATH).order(-27).handler(get);
+        GraphQLQueryHandler queries = new GraphQLQueryHandler(Arc.container().instance(CurrentIdentityAssociation.class).get(),
+                Arc.container().instance(CurrentVertxRequest.class).get(), dataVersion, limits.cacheMaxAge(), answers);
+        router.get(PATH).order(-27).handler(queries);
+        // a query by POST is answered like one by GET (kept answers); mutations and the rest go on to SmallRye's handler
+        router.post(PATH).order(-27).handler(ctx -> {
+            if (ctx.get(GraphQLQueryHandler.CHECKED_REQUEST) != null && GraphQLQueryHandler.postResponseType(ctx) != null) {
+                queries.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
     }
 
     private void method(RoutingContext ctx) {
@@ -73,7 +83,9 @@ public class GraphQLHttpRoutes {
                     && !contentType.startsWith("application/graphql-response")
                             ? GraphQLRequest.fromParameters(body, null, null)
                             : GraphQLRequest.fromJson(body);
-            request.parse();
+            if (GraphQLQueryHandler.operation(request) == OperationDefinition.Operation.QUERY && answers.enabled()) {
+                ctx.put(GraphQLQueryHandler.CHECKED_REQUEST, request);
+            }
             acceptJson(ctx);
             ctx.next();
         } catch (GraphQLRequest.Refused refused) {

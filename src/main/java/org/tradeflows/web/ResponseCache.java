@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Whole answers to GET queries, keyed by their ETag — the data version, a fingerprint of the request and the caller,
+ * Whole answers to queries (by GET or POST), keyed by their ETag — the data version, a fingerprint of the request and the caller,
  * and the response type — so a repeated query is answered without running GraphQL. Any committed change to the data
  * bumps the version and with it every key; only answers without errors are kept. Bounded by bytes held.
  */
@@ -27,6 +27,10 @@ public class ResponseCache {
         this.enabled = enabled;
         this.answers = Caffeine.newBuilder().maximumWeight(maxSize.asLongValue())
                 .weigher((String k, Answer a) -> a.body().length + k.length() + 64).build();
+    }
+
+    public boolean enabled() {
+        return enabled;
     }
 
     public Optional<Answer> get(String key) {
