@@ -48,6 +48,8 @@ public class Bench {
         }
     }
 
+    static final String DISTINCT_PAGES = "page of shipments, a new page each time, POST";
+
     static String url;
     static String jdbc;
     static String source;
@@ -60,6 +62,7 @@ public class Bench {
     static final AtomicLong maxHeap = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("http.maxConnections", "64"); // before the first HttpURLConnection: one kept connection per client
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--url" -> url = args[i + 1];
@@ -120,6 +123,17 @@ public class Bench {
                     + "supplier { name } recipient { name } hsCode value { amount currency qualifier } valueEur } } pageInfo { hasNextPage endCursor } } }");
         };
 
+        // pages nobody asked for before: a chapter and a window of one to three months anywhere in the ten years, so
+        // (almost) every request runs the page query itself rather than finding a kept answer
+        Function<SplittableRandom, String> distinctPage = r -> {
+            String chapter = chapters.get(r.nextInt(chapters.size()));
+            java.time.LocalDate from = java.time.LocalDate.of(2015, 1, 1).plusDays(r.nextInt(3560));
+            java.time.LocalDate to = from.plusDays(29 + r.nextInt(62));
+            return gql("{ shipments(filter: {supplierCountries: [\\\"CN\\\"], recipientCountries: [\\\"RU\\\"], hsCodes: [\\\"" + chapter
+                    + "\\\"], periodFrom: \\\"" + from + "\\\", periodTo: \\\"" + to + "\\\", " + f + "}, first: 20) { edges { cursor node { id period { start } "
+                    + "supplier { name } recipient { name } hsCode value { amount currency qualifier } valueEur } } pageInfo { hasNextPage endCursor } } }");
+        };
+
         Thread sampler = heapSampler();
         sampler.start();
         List<Stats> results = new ArrayList<>();
@@ -143,6 +157,9 @@ public class Bench {
             if ("page of shipments with filters, POST".contains(only)) {
                 run("page of shipments with filters, POST", 32, page, false);
             }
+            if (DISTINCT_PAGES.contains(only)) {
+                run(DISTINCT_PAGES, 32, distinctPage, false);
+            }
             sampler.interrupt();
             System.out.printf("service heap, maximum sampled: %.0f MB%n", maxHeap.get() / 1e6);
             System.exit(0);
@@ -151,6 +168,7 @@ public class Bench {
         results.add(run("fact box (a total), GET", 32, r -> factBox, true));
         results.add(run("page of shipments with filters, POST", 32, page, false));
         results.add(run("page of shipments with filters, GET", 32, page, true));
+        results.add(run(DISTINCT_PAGES, 32, distinctPage, false));
         results.add(run("country pair x HS4 x year", 4, r -> pairHs4Year));
         results.add(run("top-N recipients of a year", 8, r -> topRecipients));
         results.add(run("drill-down: a chapter's headings", 8, drill));
@@ -192,10 +210,44 @@ public class Bench {
     }
 
     /** The same request by GET, as a browser or a cache sends it: the query text in the URL. */
-    static HttpResponse<String> get(String body) throws IOException, InterruptedException {
+    static Answer get(String body) throws IOException {
         String query = body.substring("{\"query\":\"".length(), body.length() - 2).replace("\\\"", "\"");
-        URI uri = URI.create(url + "/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return exchange(new java.net.URL(url + "/graphql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)), null);
+    }
+
+    /** An HTTP status and body. */
+    record Answer(int statusCode, String body) {
+    }
+
+    /**
+     * One request on the calling thread with the JDK's blocking HttpURLConnection, which keeps connections alive per
+     * destination (http.maxConnections is raised in main so each client keeps its own). The driver shares the two
+     * cores with the service: the asynchronous java.net.http client hands every request between several threads and
+     * cost the service CPU it then lacked.
+     */
+    static Answer exchange(java.net.URL target, String json) throws IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) target.openConnection();
+        c.setConnectTimeout(5_000);
+        c.setReadTimeout(60_000);
+        if (json != null) {
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/json");
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            c.setFixedLengthStreamingMode(bytes.length);
+            try (java.io.OutputStream out = c.getOutputStream()) {
+                out.write(bytes);
+            }
+        }
+        int status = c.getResponseCode();
+        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        String text = "";
+        if (in != null) {
+            try (in) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8); // read to the end: the connection is kept
+            }
+        }
+        return new Answer(status, text);
     }
 
     /**
@@ -208,7 +260,7 @@ public class Bench {
             for (int i = 0; i < 5; i++) {
                 st.executeUpdate("update data_version set version = version + 1");
                 long t0 = System.nanoTime();
-                HttpResponse<String> r = post(body);
+                Answer r = post(body);
                 times.add((System.nanoTime() - t0) / 1e6);
                 if (r.statusCode() != 200 || r.body().contains("\"errors\"")) {
                     throw new IllegalStateException("cold run failed: " + r.body());
@@ -220,16 +272,14 @@ public class Bench {
         return times.get(2);
     }
 
-    static HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + "/graphql")).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    static Answer post(String body) throws IOException {
+        return exchange(new java.net.URL(url + "/graphql"), body);
     }
 
     static void warmUp(List<Function<SplittableRandom, String>> queries, SplittableRandom random) throws Exception {
         for (int i = 0; i < 30; i++) {
             for (Function<SplittableRandom, String> q : queries) {
-                HttpResponse<String> r = post(q.apply(random));
+                Answer r = post(q.apply(random));
                 if (r.statusCode() != 200 || r.body().contains("\"errors\"")) {
                     throw new IllegalStateException("warm-up failed: " + r.statusCode() + " " + r.body());
                 }
@@ -257,7 +307,7 @@ public class Bench {
                     String body = query.apply(r);
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> resp = byGet ? get(body) : post(body);
+                        Answer resp = byGet ? get(body) : post(body);
                         if (resp.statusCode() != 200 || resp.body().contains("\"errors\"")) {
                             errors.incrementAndGet();
                         }

@@ -4,6 +4,7 @@ import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import io.quarkus.jsonp.JsonProviderHolder;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -16,8 +17,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -150,10 +152,14 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
         return request.operation(document).map(OperationDefinition::getOperation).orElse(OperationDefinition.Operation.QUERY);
     }
 
+    /** The request as SmallRye's execution service takes it (the JSON provider is looked up once, not per request). */
     private static jakarta.json.JsonObject input(GraphQLRequest request) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("query", request.query());
+        JsonProvider json = JsonProviderHolder.jsonProvider();
+        JsonObjectBuilder b = json.createObjectBuilder().add("query", request.query());
         if (request.variables() != null) {
-            b.add("variables", Json.createReader(new StringReader(request.variablesJson())).readObject());
+            try (JsonReader reader = json.createReader(new StringReader(request.variablesJson()))) {
+                b.add("variables", reader.readObject());
+            }
         }
         if (request.operationName() != null) {
             b.add("operationName", request.operationName());
