@@ -3,8 +3,8 @@ package org.tradeflows.limits;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import io.quarkus.arc.Arc;
+import io.smallrye.graphql.spi.EventingService;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,22 +12,27 @@ import org.jboss.logging.Logger;
 import org.tradeflows.api.errors.ErrorCodingInstrumentation;
 
 /**
- * Adds the request limits and error coding to the graphql-java engine SmallRye builds. SmallRye offers the builder
- * as a CDI event but no way to add an instrumentation beside its own (its query cache), so the one already set is
- * read from the builder and kept in the chain.
+ * Adds the request limits and error coding to the graphql-java engine SmallRye builds. SmallRye offers no way to add
+ * an instrumentation beside its own (its query cache), so the one already set is read from the builder and kept in
+ * the chain.
+ *
+ * <p>It is one of SmallRye's eventing services (listed in META-INF/services, switched on by
+ * {@code tradeflows.graphql.engine-setup}) rather than an observer of SmallRye's CDI events: with those events on,
+ * SmallRye fires CDI events around every field of every answer, and resolving their observers cost several per cent
+ * of the CPU of a page of shipments.
  */
-@ApplicationScoped
-public class GraphQLEngineSetup {
+public class GraphQLEngineSetup implements EventingService {
 
     private static final Logger LOG = Logger.getLogger(GraphQLEngineSetup.class);
 
-    private final Limits limits;
-
-    public GraphQLEngineSetup(Limits limits) {
-        this.limits = limits;
+    @Override
+    public String getConfigKey() {
+        return "tradeflows.graphql.engine-setup";
     }
 
-    void customise(@Observes GraphQL.Builder builder) {
+    @Override
+    public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+        Limits limits = Arc.container().instance(Limits.class).get();
         List<Instrumentation> chain = new ArrayList<>();
         chain.add(new RequestLimitsInstrumentation(limits.maxDepth(), limits.maxCost()));
         chain.add(new ErrorCodingInstrumentation());
@@ -35,7 +40,7 @@ public class GraphQLEngineSetup {
         if (existing != null) {
             chain.add(existing);
         }
-        builder.instrumentation(new ChainedInstrumentation(chain));
+        return builder.instrumentation(new ChainedInstrumentation(chain));
     }
 
     private static Instrumentation existing(GraphQL.Builder builder) {
