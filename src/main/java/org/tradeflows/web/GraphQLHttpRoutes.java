@@ -16,14 +16,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tradeflows.api.errors.ErrorClassifier;
 import org.tradeflows.api.errors.ErrorCodes;
-import org.tradeflows.limits.Limits;
 import org.tradeflows.db.DataVersion;
+import org.tradeflows.limits.Limits;
 
 /**
  * The HTTP side of /graphql in front of SmallRye's handler: methods, body size (413), malformed bodies and
  * documents (400 / GRAPHQL_PARSE_FAILED), queries by GET with ETags, queries by GET or POST answered from the
- * answers the server keeps, and a failure handler that answers every
- * failure with a coded body and no detail.
+ * answers the server keeps, and a failure handler that answers every failure with a coded body and no detail.
  */
 @ApplicationScoped
 public class GraphQLHttpRoutes {
