@@ -90,13 +90,13 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
         String authorization = ctx.request().getHeader("Authorization");
         Context context = Vertx.currentContext();
         dataVersion.shared().whenComplete((version, failure) -> context.runOnContext(ignored -> {
-            if (failure != null && byGet) {
-                ErrorClassifier.Coded c = ErrorClassifier.classify(failure, null);
-                HttpAnswers.error(ctx, ErrorCodes.SERVICE_UNAVAILABLE.equals(c.code()) ? 503 : 500, c.code(), c.message());
-                return;
-            }
-            if (failure != null) { // by POST the query runs as it would without kept answers, and says what failed
-                execute(ctx, request, metaData, new Writer(ctx, false, type, null, answers));
+            if (failure != null) {
+                if (byGet) {
+                    ErrorClassifier.Coded c = ErrorClassifier.classify(failure, null);
+                    HttpAnswers.error(ctx, ErrorCodes.SERVICE_UNAVAILABLE.equals(c.code()) ? 503 : 500, c.code(), c.message());
+                } else { // by POST the query runs as it would without kept answers, and says what failed
+                    execute(ctx, request, metaData, new Writer(ctx, false, type, null, answers));
+                }
                 return;
             }
             String etag = "W/\"" + version + "-" + fingerprint(request, authorization) + "\"";
@@ -229,22 +229,10 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
     /**
      * Writes the GraphQL answer and keeps it when it has no error. By GET, an answer with an error that may pass by
      * itself is not to be cached by clients; by POST, an aborted execution is a 500, as SmallRye's handler answers it.
+     * The answer is kept under {@code key}, unless that is null.
      */
-    private static final class Writer implements ExecutionResponseWriter {
-        private final RoutingContext ctx;
-        private final boolean byGet;
-        private final String type;
-        /** Where the answer is kept; null: not kept. */
-        private final String key;
-        private final ResponseCache answers;
-
-        Writer(RoutingContext ctx, boolean byGet, String type, String key, ResponseCache answers) {
-            this.ctx = ctx;
-            this.byGet = byGet;
-            this.type = type;
-            this.key = key;
-            this.answers = answers;
-        }
+    private record Writer(RoutingContext ctx, boolean byGet, String type, String key, ResponseCache answers)
+            implements ExecutionResponseWriter {
 
         @Override
         public void write(ExecutionResponse er) {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Whole answers to queries (by GET or POST), keyed by their ETag — the data version, a fingerprint of the request and the caller,
- * and the response type — so a repeated query is answered without running GraphQL. Any committed change to the data
- * bumps the version and with it every key; only answers without errors are kept. Bounded by bytes held.
+ * Whole answers to queries (by GET or POST), keyed by their ETag — the data version, a fingerprint of the request and
+ * the caller — and the response type, so a repeated query is answered without running GraphQL. Any committed change
+ * to the data bumps the version and with it every key; only answers without errors are kept. Bounded by bytes held.
  */
 @ApplicationScoped
 public class ResponseCache {
