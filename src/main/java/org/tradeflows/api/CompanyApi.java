@@ -34,14 +34,14 @@ public class CompanyApi {
     private final CountrySql countries;
     private final SanctionSql sanctions;
     private final FindingSql findings;
-    private final Codes codes;
+    private final Filters filters;
 
-    public CompanyApi(CompanySql companies, CountrySql countries, SanctionSql sanctions, FindingSql findings, Codes codes) {
+    public CompanyApi(CompanySql companies, CountrySql countries, SanctionSql sanctions, FindingSql findings, Filters filters) {
         this.companies = companies;
         this.countries = countries;
         this.sanctions = sanctions;
         this.findings = findings;
-        this.codes = codes;
+        this.filters = filters;
     }
 
     @Query("company")
@@ -58,22 +58,13 @@ public class CompanyApi {
             @Name("filter") @Description("Conditions the companies must meet.") CompanyFilter filter,
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
-        CompanyFilter f = validated(filter);
+        CompanyFilter f = filters.company(filter);
         Page page = Page.of(first, after, 2);
         List<Company> rows = companies.page(f, page.hasAfter() ? page.afterKey(0) : null,
                 page.hasAfter() ? Page.parseLongKey(page.afterKey(1), "after") : null, page.limit());
         Page.Slice<CompanyEdge> slice = page.slice(rows,
                 c -> Page.cursor(c.name().toLowerCase(java.util.Locale.ROOT), c.dbId()), CompanyEdge::new);
         return new CompanyConnection(slice.edges(), slice.pageInfo(), companies.count(f));
-    }
-
-    private CompanyFilter validated(CompanyFilter f) {
-        if (f == null) {
-            return null;
-        }
-        return new CompanyFilter(Codes.text("filter.search", f.search(), 200), codes.countries("filter.countries", f.countries()),
-                f.sanctioned(), f.sanctionAuthorities(), f.sanctionedOn(), Codes.text("filter.identifier", f.identifier(), 100),
-                Codes.text("filter.specialEconomicZone", f.specialEconomicZone(), 200));
     }
 
     @Description("The company's country of registration.")

@@ -23,11 +23,11 @@ import org.tradeflows.query.FindingSql;
 public class FindingApi {
 
     private final FindingSql findings;
-    private final Codes codes;
+    private final Filters filters;
 
-    public FindingApi(FindingSql findings, Codes codes) {
+    public FindingApi(FindingSql findings, Filters filters) {
         this.findings = findings;
-        this.codes = codes;
+        this.filters = filters;
     }
 
     @Query("finding")
@@ -42,23 +42,13 @@ public class FindingApi {
             @Name("filter") @Description("Conditions the findings must meet.") FindingFilter filter,
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
-        FindingFilter f = validated(filter);
+        FindingFilter f = filters.finding(filter);
         Long company = f == null || f.company() == null ? null : GlobalId.numeric(f.company(), "Company", "filter.company");
         Page page = Page.of(first, after, 1);
         List<Finding> rows = findings.page(f, company, page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null,
                 page.limit());
         Page.Slice<FindingEdge> slice = page.slice(rows, x -> Page.cursor(x.dbId()), FindingEdge::new);
         return new FindingConnection(slice.edges(), slice.pageInfo(), findings.count(f, company));
-    }
-
-    private FindingFilter validated(FindingFilter f) {
-        if (f == null) {
-            return null;
-        }
-        return new FindingFilter(f.kinds(), f.company(), f.companyRoles(), codes.countries("filter.countries", f.countries()),
-                f.productCode() == null ? null : Codes.productCode("filter.productCode", f.productCode()),
-                Codes.text("filter.source", f.source(), 100), f.periodFrom(), f.periodTo(), f.confirmed(),
-                Codes.text("filter.search", f.search(), 200));
     }
 
     @Description("The larger finding this one is part of (e.g. the EUR 12.5 million to Alabuga within the EUR 55 million).")

@@ -33,8 +33,6 @@ import org.tradeflows.query.SourceSql;
 @GraphQLApi
 public class FlowApi {
 
-    static final int MAX_DIMENSIONS = 6;
-
     private final FlowSql flows;
     private final FlowFilters filters;
     private final CompanySql companies;
@@ -65,7 +63,7 @@ public class FlowApi {
             @io.smallrye.graphql.api.Nullable @Name("orderBy") @Description("Ordering; default VALUE_EUR descending. Group keys break ties.") List<@NonNull FlowOrder> orderBy,
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
-        List<FlowDimension> dims = dimensions(groupBy);
+        List<FlowDimension> dims = Filters.dimensions(groupBy);
         ShipmentScope scope = filters.scope(filter, "filter");
         Page page = Page.of(first, after, -1);
         FlowQuery q = new FlowQuery(dims, scope, orders(orderBy, dims), page.limit(), page.after(), null,
@@ -85,14 +83,6 @@ public class FlowApi {
     /** Distinct company counts cannot come from a rollup: they are computed only when the query asks for them. */
     static boolean wantsDistinct(io.smallrye.graphql.api.Context context) {
         return context.getSelectedFields().toString().contains("distinct");
-    }
-
-    static List<FlowDimension> dimensions(List<FlowDimension> groupBy) {
-        List<FlowDimension> dims = groupBy == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(groupBy));
-        if (dims.size() > MAX_DIMENSIONS) {
-            throw new BadUserInputException("groupBy: at most " + MAX_DIMENSIONS + " dimensions, got " + dims.size());
-        }
-        return dims;
     }
 
     static List<FlowQuery.Order> orders(List<FlowOrder> orderBy, List<FlowDimension> dims) {

@@ -13,6 +13,9 @@ import org.tradeflows.query.ShipmentScope;
 @ApplicationScoped
 public class FlowFilters {
 
+    /** The largest amount a value column holds (numeric(20, 2)); a larger minimum is a mistake, not an empty result. */
+    static final BigDecimal MAX_EUR = new BigDecimal("999999999999999999.99");
+
     private final Codes codes;
     private final org.tradeflows.query.SourceSql sourceSql;
 
@@ -38,6 +41,10 @@ public class FlowFilters {
         }
         if (f.minValueEur() != null && f.minValueEur().compareTo(BigDecimal.ZERO) < 0) {
             throw new BadUserInputException(a + "minValueEur: must not be negative");
+        }
+        if (f.minValueEur() != null && f.minValueEur().compareTo(MAX_EUR) > 0) {
+            throw new BadUserInputException(a + "minValueEur: " + Printable.of(f.minValueEur().toString())
+                    + " is larger than any stored value can be (at most " + MAX_EUR.toPlainString() + ")");
         }
         List<Long> sources = sourceIds(orEmpty(f.sources()), a + "sources");
         return new ShipmentScope(f.periodFrom(), f.periodTo(),

@@ -68,7 +68,7 @@ public class FlowNavigationApi {
 
     private <K> List<List<FlowGroup>> partitioned(List<K> keys, FlowQuery.PartitionKind kind, List<FlowDimension> groupBy,
             FlowFilter filter, Integer first, List<?> parents, java.util.function.Function<Object, K> keyOf) {
-        List<FlowDimension> dims = FlowApi.dimensions(groupBy);
+        List<FlowDimension> dims = Filters.dimensions(groupBy);
         ShipmentScope scope = filters.scope(filter, "filter");
         FlowQuery q = new FlowQuery(dims, scope, FlowApi.orders(null, dims), nested(first), null,
                 new FlowQuery.Partition(kind, keys), FlowApi.wantsDistinct(context));

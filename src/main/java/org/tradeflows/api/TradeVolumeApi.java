@@ -27,15 +27,15 @@ public class TradeVolumeApi {
     private final CountrySql countries;
     private final ProductCategorySql products;
     private final ReleaseSql releases;
-    private final Codes codes;
+    private final Filters filters;
 
     public TradeVolumeApi(TradeVolumeSql volumes, CountrySql countries, ProductCategorySql products, ReleaseSql releases,
-            Codes codes) {
+            Filters filters) {
         this.volumes = volumes;
         this.countries = countries;
         this.products = products;
         this.releases = releases;
-        this.codes = codes;
+        this.filters = filters;
     }
 
     @Query("tradeVolumes")
@@ -45,7 +45,7 @@ public class TradeVolumeApi {
             @Name("filter") @Description("Conditions the figures must meet.") TradeVolumeFilter filter,
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
-        TradeVolumeFilter f = validated(filter);
+        TradeVolumeFilter f = filters.tradeVolume(filter);
         Page page = Page.of(first, after, 2);
         LocalDate afterStart = null;
         Long afterId = null;
@@ -61,19 +61,6 @@ public class TradeVolumeApi {
         Page.Slice<TradeVolumeEdge> slice = page.slice(rows,
                 t -> Page.cursor(t.period().start(), GlobalId.parse(t.id()).key()), TradeVolumeEdge::new);
         return new TradeVolumeConnection(slice.edges(), slice.pageInfo(), volumes.count(f));
-    }
-
-    /** The filter with codes and years checked; shared with the aggregation. */
-    TradeVolumeFilter validated(TradeVolumeFilter f) {
-        if (f == null) {
-            return null;
-        }
-        Codes.checkYear("filter.yearFrom", f.yearFrom());
-        Codes.checkYear("filter.yearTo", f.yearTo());
-        return new TradeVolumeFilter(codes.countries("filter.reporters", f.reporters()),
-                codes.countries("filter.partners", f.partners()), f.flows(), f.yearFrom(), f.yearTo(),
-                f.productCode() == null ? null : Codes.productPrefix("filter.productCode", f.productCode()), f.allGoods(),
-                Codes.text("filter.source", f.source(), 100));
     }
 
     @Description("The country that publishes the figure.")

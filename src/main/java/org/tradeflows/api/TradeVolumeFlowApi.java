@@ -41,7 +41,7 @@ import org.tradeflows.query.TradeVolumeFlowSql;
 public class TradeVolumeFlowApi {
 
     private final TradeVolumeFlowSql volumes;
-    private final TradeVolumeApi lists;
+    private final Filters checks;
     private final FlowSql flows;
     private final FlowFilters filters;
     private final CountrySql countries;
@@ -50,12 +50,12 @@ public class TradeVolumeFlowApi {
     private final Codes codes;
     private final io.smallrye.graphql.api.Context context;
 
-    public TradeVolumeFlowApi(TradeVolumeFlowSql volumes, TradeVolumeApi lists, FlowSql flows, FlowFilters filters,
+    public TradeVolumeFlowApi(TradeVolumeFlowSql volumes, Filters checks, FlowSql flows, FlowFilters filters,
             CountrySql countries, ProductCategorySql products, SourceSql sources, Codes codes,
             io.smallrye.graphql.api.Context context) {
         this.context = context;
         this.volumes = volumes;
-        this.lists = lists;
+        this.checks = checks;
         this.flows = flows;
         this.filters = filters;
         this.countries = countries;
@@ -78,7 +78,7 @@ public class TradeVolumeFlowApi {
             @Name("after") @Description("Cursor after which the page starts.") String after) {
         List<TradeVolumeDimension> dims = groupBy == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(groupBy));
         Page page = Page.of(first, after, -1);
-        TradeVolumeFlowSql.Query q = new TradeVolumeFlowSql.Query(dims, lists.validated(filter), orders(orderBy, dims),
+        TradeVolumeFlowSql.Query q = new TradeVolumeFlowSql.Query(dims, checks.tradeVolume(filter), orders(orderBy, dims),
                 page.limit(), page.after());
         List<TradeVolumeFlowSql.Row> rows = volumes.groups(q);
         Page.Slice<TradeVolumeGroupEdge> slice = page.slice(rows, r -> Page.cursor(r.sortValues()),

@@ -1,6 +1,5 @@
 package org.tradeflows.export;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,9 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tradeflows.api.Filters;
 import org.tradeflows.api.FlowFilters;
 import org.tradeflows.api.GlobalId;
 import org.tradeflows.api.errors.BadUserInputException;
+import org.tradeflows.api.errors.InputMessages;
 import org.tradeflows.api.types.CompanyFilter;
 import org.tradeflows.api.types.FindingFilter;
 import org.tradeflows.api.types.FlowDimension;
@@ -44,15 +46,17 @@ public class ExportResource {
     private final ExportSql exports;
     private final FlowSql flows;
     private final FlowFilters flowFilters;
+    private final Filters checks;
     private final ExportStreamer streamer;
     private final ReleaseSql releases;
     private final ObjectMapper json;
 
-    public ExportResource(ExportSql exports, FlowSql flows, FlowFilters flowFilters, ExportStreamer streamer,
+    public ExportResource(ExportSql exports, FlowSql flows, FlowFilters flowFilters, Filters checks, ExportStreamer streamer,
             ReleaseSql releases, ObjectMapper json) {
         this.exports = exports;
         this.flows = flows;
         this.flowFilters = flowFilters;
+        this.checks = checks;
         this.streamer = streamer;
         this.releases = releases;
         this.json = json;
@@ -90,17 +94,7 @@ public class ExportResource {
             @Parameter(description = "Comma-separated FlowDimension names, e.g. SUPPLIER_COUNTRY,HS4,YEAR") @QueryParam("groupBy") String groupBy,
             @Parameter(description = "FlowFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
             @QueryParam("filter") String filter) {
-        List<FlowDimension> dims = new ArrayList<>();
-        if (groupBy != null && !groupBy.isBlank()) {
-            for (String d : groupBy.split(",")) {
-                try {
-                    dims.add(FlowDimension.valueOf(d.trim()));
-                } catch (IllegalArgumentException e) {
-                    throw new BadUserInputException("groupBy: '" + org.tradeflows.api.Printable.of(d.trim())
-                            + "' is not a FlowDimension");
-                }
-            }
-        }
+        List<FlowDimension> dims = Filters.dimensions(dimensions(groupBy));
         FlowQuery q = new FlowQuery(dims, flowFilters.scope(read(filter, FlowFilter.class), "filter"),
                 List.of(new FlowQuery.Order(org.tradeflows.api.types.FlowOrderField.VALUE_EUR, true)), 1, null, null);
         return respond(flows.export(q), format);
@@ -118,7 +112,7 @@ public class ExportResource {
             @Parameter(description = "csv or ndjson") @PathParam("format") String format,
             @Parameter(description = "TradeVolumeFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
             @QueryParam("filter") String filter) {
-        return respond(exports.tradeVolumes(read(filter, TradeVolumeFilter.class)), format);
+        return respond(exports.tradeVolumes(checks.tradeVolume(read(filter, TradeVolumeFilter.class))), format);
     }
 
     @GET
@@ -132,7 +126,7 @@ public class ExportResource {
             @Parameter(description = "csv or ndjson") @PathParam("format") String format,
             @Parameter(description = "CompanyFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
             @QueryParam("filter") String filter) {
-        return respond(exports.companies(read(filter, CompanyFilter.class)), format);
+        return respond(exports.companies(checks.company(read(filter, CompanyFilter.class))), format);
     }
 
     @GET
@@ -147,23 +141,32 @@ public class ExportResource {
             @Parameter(description = "csv or ndjson") @PathParam("format") String format,
             @Parameter(description = "FindingFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
             @QueryParam("filter") String filter) {
-        FindingFilter f = read(filter, FindingFilter.class);
+        FindingFilter f = checks.finding(read(filter, FindingFilter.class));
         Long company = f == null || f.company() == null ? null : GlobalId.numeric(f.company(), "Company", "filter.company");
         return respond(exports.findings(f, company), format);
     }
 
+    /** groupBy as FlowDimensions, a misspelled one named with the nearest valid one. */
+    private static List<FlowDimension> dimensions(String groupBy) {
+        List<FlowDimension> dims = new ArrayList<>();
+        if (groupBy == null || groupBy.isBlank()) {
+            return dims;
+        }
+        String[] names = groupBy.split(",", -1);
+        for (int i = 0; i < names.length; i++) {
+            String d = names[i].trim();
+            try {
+                dims.add(FlowDimension.valueOf(d));
+            } catch (IllegalArgumentException e) {
+                throw new BadUserInputException(InputMessages.unknownName("groupBy[" + i + "]", "a FlowDimension", d,
+                        Arrays.stream(FlowDimension.values()).map(Enum::name).toList()));
+            }
+        }
+        return dims;
+    }
+
     private <T> T read(String filter, Class<T> type) {
-        if (filter == null || filter.isBlank()) {
-            return null;
-        }
-        try {
-            return json.readerFor(type).with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(filter);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
-            throw new BadUserInputException("filter: not a valid " + type.getSimpleName() + " JSON object" + where + ": "
-                    + org.tradeflows.api.Printable.of(e.getOriginalMessage()));
-        }
+        return filter == null || filter.isBlank() ? null : FilterJson.read(json, filter, type);
     }
 
     private Response respond(ExportQuery query, String extension) {

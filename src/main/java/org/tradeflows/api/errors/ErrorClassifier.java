@@ -4,6 +4,7 @@ import graphql.ExceptionWhileDataFetching;
 import graphql.GraphQLError;
 import graphql.InvalidSyntaxError;
 import graphql.introspection.GoodFaithIntrospection;
+import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -20,6 +21,11 @@ import org.jboss.logging.Logger;
 public final class ErrorClassifier {
 
     private static final Logger LOG = Logger.getLogger(ErrorClassifier.class);
+    /**
+     * What PostgreSQL answers a connection attempt it refuses: the database does not accept connections (55000),
+     * does not exist (3D000), or refuses the user (28000, 28P01). To a client, all mean the database is unavailable.
+     */
+    private static final java.util.Set<String> REFUSED_AT_CONNECT = java.util.Set.of("55000", "3D000", "28000", "28P01");
     /** Agroal's words when no connection became free within the acquisition timeout (it sets no SQLState). */
     private static final String ACQUISITION_TIMEOUT = "acquisition timeout";
 
@@ -27,6 +33,11 @@ public final class ErrorClassifier {
     }
 
     public static CodedError classify(GraphQLError error) {
+        return classify(error, null);
+    }
+
+    /** As {@link #classify(GraphQLError)}; with the schema, a misspelled name comes with the nearest valid one. */
+    public static CodedError classify(GraphQLError error, GraphQLSchema schema) {
         if (error instanceof CodedError coded) {
             return coded;
         }
@@ -45,10 +56,9 @@ public final class ErrorClassifier {
         if (error instanceof ValidationError v) {
             // a literal argument of the wrong type is bad input like any other value; the rest is a wrong document
             boolean value = v.getValidationErrorType() == graphql.validation.ValidationErrorType.WrongType;
-            String message = value ? ErrorMessages.clean(v.getDescription())
-                    : "Validation error (" + v.getValidationErrorType() + "): " + ErrorMessages.clean(v.getDescription());
-            return new CodedError(value ? ErrorCodes.BAD_USER_INPUT : ErrorCodes.GRAPHQL_VALIDATION_FAILED, message,
-                    error.getLocations(), null);
+            String message = ValidationMessages.of(v, schema);
+            return new CodedError(value ? ErrorCodes.BAD_USER_INPUT
+                    : ErrorCodes.GRAPHQL_VALIDATION_FAILED, message, error.getLocations(), null);
         }
         if (error.getErrorType() == graphql.ErrorType.ValidationError) {
             // variables that do not fit their declared types (coercion errors): the message names the variable
@@ -98,7 +108,7 @@ public final class ErrorClassifier {
             return new Coded(ErrorCodes.TIMEOUT, "The query ran longer than the statement time limit and was cancelled; "
                     + "ask for smaller pages (first) or narrower filters");
         }
-        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
+        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300") || REFUSED_AT_CONNECT.contains(state)
                 || (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains(ACQUISITION_TIMEOUT))) {
             LOG.warnf("Database unavailable or busy: %s (%s)", e.getMessage(), state);
             return new Coded(ErrorCodes.SERVICE_UNAVAILABLE, "The database is busy or unavailable; retry in a few seconds");

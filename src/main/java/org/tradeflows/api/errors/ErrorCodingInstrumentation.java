@@ -4,14 +4,76 @@ import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;
 import graphql.execution.NonNullableFieldWasNullError;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Rewrites every error of every answer (parse, validation, fields, limits) into a {@link CodedError}. */
+/**
+ * Rewrites every error of every answer (parse, validation, fields, limits) into a {@link CodedError}, and checks
+ * arguments before a resolver sees them: text with a NUL character and dates that are not dates are refused with
+ * the field's name, in the words the exports use for the same values.
+ */
 public class ErrorCodingInstrumentation extends SimplePerformantInstrumentation {
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        if (parameters.isTrivialDataFetcher() || parameters.getEnvironment().getFieldDefinition().getArguments().isEmpty()) {
+            return fetcher;
+        }
+        return env -> {
+            for (GraphQLArgument argument : env.getFieldDefinition().getArguments()) {
+                check(argument.getName(), argument.getType(), env.getArgument(argument.getName()));
+            }
+            return fetcher.get(env);
+        };
+    }
+
+    /** Walks an argument's value along its type: text with a NUL and dates that are not dates are refused by name. */
+    private static void check(String name, GraphQLInputType type, Object value) {
+        GraphQLType t = GraphQLTypeUtil.unwrapNonNull(type);
+        if (value == null) {
+            return;
+        }
+        if (t instanceof GraphQLList list && value instanceof List<?> values) {
+            for (int i = 0; i < values.size(); i++) {
+                check(name + "[" + i + "]", (GraphQLInputType) list.getWrappedType(), values.get(i));
+            }
+        } else if (t instanceof GraphQLInputObjectType object && value instanceof Map<?, ?> fields) {
+            for (Map.Entry<?, ?> f : fields.entrySet()) {
+                GraphQLInputObjectField field = object.getField(String.valueOf(f.getKey()));
+                if (field != null) {
+                    check(name + "." + f.getKey(), field.getType(), f.getValue());
+                }
+            }
+        } else if (value instanceof String text) {
+            if (text.indexOf(InputMessages.NUL) >= 0) {
+                throw new BadUserInputException(InputMessages.hasNul(name));
+            }
+            if (t instanceof GraphQLScalarType scalar && "Date".equals(scalar.getName())) {
+                try {
+                    LocalDate.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw new BadUserInputException(InputMessages.notADate(name, text));
+                }
+            }
+        }
+    }
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
@@ -23,7 +85,7 @@ public class ErrorCodingInstrumentation extends SimplePerformantInstrumentation 
         boolean explained = result.getErrors().stream().anyMatch(e -> !(e instanceof NonNullableFieldWasNullError));
         List<GraphQLError> coded = result.getErrors().stream()
                 .filter(e -> !(explained && e instanceof NonNullableFieldWasNullError))
-                .<GraphQLError>map(ErrorClassifier::classify).toList();
+                .<GraphQLError>map(e -> ErrorClassifier.classify(e, parameters.getSchema())).toList();
         return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult().from(result).errors(coded).build());
     }
 }
