@@ -19,6 +19,8 @@ public enum ExportFormat {
                 return f;
             }
         }
-        throw new jakarta.ws.rs.NotFoundException();
+        throw new org.tradeflows.api.errors.NotFoundException("format: '" + org.tradeflows.api.Printable.of(extension)
+                + "' is not an export format; use csv or ndjson"
+                + org.tradeflows.api.errors.InputMessages.suggestion(extension, java.util.List.of("csv", "ndjson")));
     }
 }

@@ -14,14 +14,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import org.jboss.logging.Logger;
+import org.tradeflows.api.errors.ErrorClassifier;
+import org.tradeflows.api.errors.ErrorCodes;
+import org.tradeflows.api.errors.InputMessages;
 import org.tradeflows.db.DataAccessException;
 import org.tradeflows.ingest.IngestFormat;
 import org.tradeflows.ingest.IngestOptions;
 import org.tradeflows.ingest.IngestReport;
 import org.tradeflows.ingest.SourceOptions;
 import org.tradeflows.security.Roles;
+import org.tradeflows.web.HttpAnswers;
+import org.tradeflows.web.RestErrorMappers;
 
 /**
  * {@code POST /ingest/{format}}: the request body is the file, streamed to the parser as it arrives (never held
@@ -65,20 +69,24 @@ public class IngestResource {
             options = IngestOptions.of(f, new SourceOptions(source, sourceTitle, sourceKind, sourcePublisher, sourceUrl,
                     sourceLicence, sourceCitation, publishedOn)).keepValid(keepValid).dryRun(dryRun).fileName(fileName)
                     .charset(charset);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            return Response.status(400).entity(Map.of("error", e.getMessage())).build();
+        } catch (DateTimeParseException e) {
+            return RestErrorMappers.answer(400, ErrorCodes.BAD_USER_INPUT, InputMessages.notADate("sourcePublishedOn",
+                    sourcePublishedOn));
+        } catch (IllegalArgumentException e) {
+            return RestErrorMappers.answer(400, ErrorCodes.BAD_USER_INPUT, e.getMessage());
         }
         try {
             IngestReport report = ingest.load(body, options);
             return Response.status(report.succeeded() ? 200 : 422).entity(report).build();
         } catch (UncheckedIOException e) {
             LOG.warnf("Upload of %s broke off: %s", format, e.getMessage());
-            return Response.status(400).entity(Map.of("error", "The upload broke off before the end of the file; "
-                    + "nothing was loaded.")).build();
+            return RestErrorMappers.answer(400, ErrorCodes.BAD_REQUEST, "The upload broke off before the end of the file; "
+                    + "nothing was loaded.");
         } catch (DataAccessException | IllegalStateException e) {
             LOG.errorf(e, "Loading %s failed", format);
-            return Response.status(500).entity(Map.of("error", "The load failed in the database and was rolled back; "
-                    + "nothing was loaded. The server log has the details.")).build();
+            ErrorClassifier.Coded c = ErrorClassifier.classify(e, null);
+            return RestErrorMappers.answer(HttpAnswers.status(c.code()), c.code(), "The load was rolled back; nothing was "
+                    + "loaded. " + c.message());
         }
     }
 }

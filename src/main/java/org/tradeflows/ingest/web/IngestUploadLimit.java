@@ -37,7 +37,9 @@ public class IngestUploadLimit {
             String length = rc.request().headers().get("Content-Length");
             if (length != null) {
                 if (limit > 0 && parse(length) > limit) {
-                    rc.response().setStatusCode(413).putHeader("Connection", "close").end();
+                    rc.response().putHeader("Connection", "close");
+                    org.tradeflows.web.HttpAnswers.error(rc, 413, org.tradeflows.api.errors.ErrorCodes.REQUEST_TOO_LARGE,
+                            "The upload is larger than the limit of " + limit + " bytes (TRADEFLOWS_INGEST_MAX_UPLOAD_SIZE)");
                     return;
                 }
                 rc.request().headers().remove("Content-Length");
