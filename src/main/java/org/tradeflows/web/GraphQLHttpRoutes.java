@@ -76,26 +76,34 @@ public class GraphQLHttpRoutes {
 
     private void post(RoutingContext ctx) {
         String contentType = ctx.request().getHeader("Content-Type");
+        acceptJson(ctx);
+        if (contentType == null || contentType.isBlank()) {
+            HttpAnswers.error(ctx, 415, ErrorCodes.BAD_REQUEST, "Content-Type: required; send the request as "
+                    + "application/json ({\"query\": \"...\"}) or the document alone as application/graphql");
+            return;
+        }
         String body = ctx.body() == null ? null : ctx.body().asString();
         try {
-            GraphQLRequest request = contentType != null && contentType.startsWith("application/graphql")
+            GraphQLRequest request = contentType.startsWith("application/graphql")
                     && !contentType.startsWith("application/graphql-response")
                             ? GraphQLRequest.fromParameters(body, null, null)
                             : GraphQLRequest.fromJson(body);
             if (GraphQLQueryHandler.operation(request) == OperationDefinition.Operation.QUERY && answers.enabled()) {
                 ctx.put(GraphQLQueryHandler.CHECKED_REQUEST, request);
             }
-            acceptJson(ctx);
             ctx.next();
         } catch (GraphQLRequest.Refused refused) {
-            HttpAnswers.error(ctx, refused.status(), refused.code(), refused.getMessage());
+            HttpAnswers.requestError(ctx, GraphQLQueryHandler.postResponseType(ctx), refused.code(), refused.getMessage());
         }
     }
 
-    /** A client that accepts no JSON still gets JSON, the only thing GraphQL answers in, rather than a bare 406. */
+    /**
+     * GraphQL answers only in JSON. A client that names no JSON type (no Accept, any type, or only other types) gets
+     * application/json, as GraphQL over HTTP asks of a server for clients that predate application/graphql-response+json.
+     */
     private static void acceptJson(RoutingContext ctx) {
         String accept = ctx.request().getHeader("Accept");
-        if (accept != null && !accept.contains("json") && !accept.contains("*/*") && !accept.contains("application/*")) {
+        if (accept == null || !accept.contains("json")) {
             ctx.request().headers().set("Accept", "application/json");
         }
     }

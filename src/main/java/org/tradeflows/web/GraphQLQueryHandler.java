@@ -53,8 +53,8 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
 
     /** Where the POST route leaves a query it checked and that may be answered here. */
     static final String CHECKED_REQUEST = "tradeflows.checked-query";
-    /** SmallRye's answer type for a POST that asks for none in particular. */
-    private static final String POST_DEFAULT_TYPE = "application/graphql-response+json; charset=UTF-8";
+    /** The answer type for a POST that asks for none in particular (GraphQL over HTTP: application/json). */
+    private static final String POST_DEFAULT_TYPE = HttpAnswers.JSON_UTF8;
 
     private final DataVersion dataVersion;
     private final Duration maxAge;
@@ -76,7 +76,8 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
             try {
                 request = fromParameters(ctx);
             } catch (GraphQLRequest.Refused refused) {
-                HttpAnswers.error(ctx, refused.status(), refused.code(), refused.getMessage());
+                HttpAnswers.requestError(ctx, responseType(ctx.request().getHeader("Accept")), refused.code(),
+                        refused.getMessage());
                 return;
             }
             if (request == null) {
@@ -250,7 +251,25 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
             if (errors.isEmpty() && key != null) {
                 answers.put(key, new ResponseCache.Answer(type, body));
             }
-            ctx.response().setStatusCode(200).putHeader("Content-Type", type).end(Buffer.buffer(body));
+            ctx.response().setStatusCode(status(er, type)).putHeader("Content-Type", type).end(Buffer.buffer(body));
+        }
+
+        /**
+         * GraphQL over HTTP: in application/graphql-response+json an answer without data (the request did not
+         * validate, its variables did not fit, it was refused before running) is a 4xx, or a 5xx when the service
+         * failed; in application/json it is 200 with the errors.
+         */
+        private static int status(ExecutionResponse er, String type) {
+            if (er.getExecutionResult().isDataPresent() || !type.startsWith(HttpAnswers.GRAPHQL_RESPONSE_JSON)) {
+                return 200;
+            }
+            return er.getExecutionResult().getErrors().stream().map(e -> e instanceof CodedError c ? c.code() : "")
+                    .map(code -> switch (code) {
+                        case ErrorCodes.SERVICE_UNAVAILABLE -> 503;
+                        case ErrorCodes.TIMEOUT -> 504;
+                        case ErrorCodes.INTERNAL -> 500;
+                        default -> 400;
+                    }).max(Integer::compare).orElse(400);
         }
 
         @Override

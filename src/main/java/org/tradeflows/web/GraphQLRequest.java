@@ -18,19 +18,16 @@ public record GraphQLRequest(String query, JsonNode variables, String operationN
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Why a request cannot be run; the code and message go to the client as they are. */
+    /**
+     * Why a request cannot be run; the code and message go to the client as they are, with the status GraphQL over
+     * HTTP gives a request error in the answer's media type (HttpAnswers.requestError).
+     */
     public static final class Refused extends Exception {
-        private final int status;
         private final String code;
 
-        Refused(int status, String code, String message) {
+        Refused(String code, String message) {
             super(message, null, false, false);
-            this.status = status;
             this.code = code;
-        }
-
-        public int status() {
-            return status;
         }
 
         public String code() {
@@ -101,11 +98,11 @@ public record GraphQLRequest(String query, JsonNode variables, String operationN
             PARSED.put(query, document);
             return document;
         } catch (InvalidSyntaxException e) {
-            throw new Refused(200, org.tradeflows.api.errors.ErrorCodes.GRAPHQL_PARSE_FAILED,
+            throw new Refused(org.tradeflows.api.errors.ErrorCodes.GRAPHQL_PARSE_FAILED,
                     e.getMessage() == null ? "The query is not a valid GraphQL document" : e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             // hostile nesting can exhaust the parser itself; it is still only a document that does not parse
-            throw new Refused(200, org.tradeflows.api.errors.ErrorCodes.GRAPHQL_PARSE_FAILED,
+            throw new Refused(org.tradeflows.api.errors.ErrorCodes.GRAPHQL_PARSE_FAILED,
                     "The query is not a valid GraphQL document or nests too deeply to parse");
         }
     }
@@ -124,6 +121,6 @@ public record GraphQLRequest(String query, JsonNode variables, String operationN
     }
 
     private static Refused badRequest(String message) {
-        return new Refused(400, org.tradeflows.api.errors.ErrorCodes.BAD_REQUEST, message);
+        return new Refused(org.tradeflows.api.errors.ErrorCodes.BAD_REQUEST, message);
     }
 }
