@@ -29,7 +29,7 @@ final class FilterJson {
     static <T> T read(ObjectMapper json, String filter, Class<T> type) {
         JsonNode tree;
         try {
-            tree = json.readTree(filter);
+            tree = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(filter);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (at character " + e.getLocation().getColumnNr() + ")";
             throw new BadUserInputException("filter: not valid JSON" + where + "; send a JSON object such as "

@@ -1,14 +1,19 @@
 package org.tradeflows.ingest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
 import org.tradeflows.support.Uploads;
 
-/** Uploading is for curators: no key is 401, an unknown key 401, a key without the curator role 403. */
+/**
+ * Uploading is for curators: no key is 401, an unknown key 401, a key without the curator role 403, each answered with
+ * a coded JSON body.
+ */
 @QuarkusTest
 class IngestAccessTest {
 
@@ -16,19 +21,24 @@ class IngestAccessTest {
 
     @Test
     void withoutAKeyTheEndpointRefuses() {
-        given().contentType("text/csv").body(RATES).when().post("/ingest/exchange-rates").then().statusCode(401);
+        given().contentType("text/csv").body(RATES).when().post("/ingest/exchange-rates").then().statusCode(401)
+                .contentType(startsWith("application/json")).body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
+                .body("errors[0].message", startsWith("Authorization: "));
     }
 
     @Test
     void anUnknownKeyIsRefused() {
         given().header("Authorization", "Bearer not-a-key").contentType("text/csv").body(RATES)
-                .when().post("/ingest/exchange-rates").then().statusCode(401);
+                .when().post("/ingest/exchange-rates").then().statusCode(401)
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
     }
 
     @Test
     @TestSecurity(user = "a-reader", roles = "reader")
     void aReaderIsForbidden() {
-        given().contentType("text/csv").body(RATES).when().post("/ingest/exchange-rates").then().statusCode(403);
+        given().contentType("text/csv").body(RATES).when().post("/ingest/exchange-rates").then().statusCode(403)
+                .contentType(startsWith("application/json")).body("errors[0].extensions.code", equalTo("FORBIDDEN"))
+                .body("errors[0].message", containsString("curator"));
     }
 
     @Test

@@ -2,7 +2,11 @@ package org.tradeflows.api.errors;
 
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
+import graphql.ExceptionWhileDataFetching;
 import graphql.GraphQLError;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.validation.ValidationError;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
@@ -45,6 +49,29 @@ public class ErrorCodingInstrumentation extends SimplePerformantInstrumentation 
     }
 
     /** Walks an argument's value along its type: text with a NUL and dates that are not dates are refused by name. */
+    /** An argument value that does not fit its type: a request error, like a variable the engine refuses. */
+    static final class InvalidArgument extends BadUserInputException {
+        InvalidArgument(String message) {
+            super(message);
+        }
+    }
+
+    /** Errors of arguments that do not fit their types: SmallRye's transformations and scalars, and our checks. */
+    private static boolean isArgumentCoercion(GraphQLError error) {
+        if (error instanceof ValidationError) {
+            return true;
+        }
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            for (Throwable t = fetching.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof InvalidArgument || t instanceof CoercingParseValueException
+                        || t instanceof CoercingParseLiteralException) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static void check(String name, GraphQLInputType type, Object value) {
         GraphQLType t = GraphQLTypeUtil.unwrapNonNull(type);
         if (value == null) {
@@ -63,13 +90,13 @@ public class ErrorCodingInstrumentation extends SimplePerformantInstrumentation 
             }
         } else if (value instanceof String text) {
             if (text.indexOf(InputMessages.NUL) >= 0) {
-                throw new BadUserInputException(InputMessages.hasNul(name));
+                throw new InvalidArgument(InputMessages.hasNul(name));
             }
             if (t instanceof GraphQLScalarType scalar && "Date".equals(scalar.getName())) {
                 try {
                     LocalDate.parse(text);
                 } catch (DateTimeParseException e) {
-                    throw new BadUserInputException(InputMessages.notADate(name, text));
+                    throw new InvalidArgument(InputMessages.notADate(name, text));
                 }
             }
         }
@@ -83,9 +110,16 @@ public class ErrorCodingInstrumentation extends SimplePerformantInstrumentation 
         }
         // a null in a non-null field that another error already explains is that error's echo, not a second fault
         boolean explained = result.getErrors().stream().anyMatch(e -> !(e instanceof NonNullableFieldWasNullError));
-        List<GraphQLError> coded = result.getErrors().stream()
-                .filter(e -> !(explained && e instanceof NonNullableFieldWasNullError))
+        List<GraphQLError> kept = result.getErrors().stream()
+                .filter(e -> !(explained && e instanceof NonNullableFieldWasNullError)).toList();
+        List<GraphQLError> coded = kept.stream()
                 .<GraphQLError>map(e -> ErrorClassifier.classify(e, parameters.getSchema())).toList();
+        if (kept.stream().allMatch(ErrorCodingInstrumentation::isArgumentCoercion)) {
+            // the engine coerces arguments lazily, field by field; an argument that does not fit its type is still a
+            // request error (GraphQL over HTTP): answered without data, as a variable graphql-java refuses would be
+            return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult().errors(coded)
+                    .extensions(result.getExtensions()).build());
+        }
         return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult().from(result).errors(coded).build());
     }
 }
