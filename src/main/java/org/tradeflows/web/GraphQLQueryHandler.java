@@ -263,13 +263,9 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
             if (er.getExecutionResult().isDataPresent() || !type.startsWith(HttpAnswers.GRAPHQL_RESPONSE_JSON)) {
                 return 200;
             }
-            return er.getExecutionResult().getErrors().stream().map(e -> e instanceof CodedError c ? c.code() : "")
-                    .map(code -> switch (code) {
-                        case ErrorCodes.SERVICE_UNAVAILABLE -> 503;
-                        case ErrorCodes.TIMEOUT -> 504;
-                        case ErrorCodes.INTERNAL -> 500;
-                        default -> 400;
-                    }).max(Integer::compare).orElse(400);
+            return er.getExecutionResult().getErrors().stream()
+                    .map(e -> e instanceof CodedError c ? HttpAnswers.status(c.code()) : 400)
+                    .max(Integer::compare).orElse(400);
         }
 
         @Override

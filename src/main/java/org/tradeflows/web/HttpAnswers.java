@@ -26,6 +26,9 @@ public final class HttpAnswers {
             ctx.response().end(); // too late for a status: at least never leave the client waiting
             return;
         }
+        if (ErrorCodes.SERVICE_UNAVAILABLE.equals(code)) {
+            ctx.response().putHeader("Retry-After", RestErrorMappers.RETRY_AFTER_SECONDS);
+        }
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", JSON_UTF8)
                 .putHeader("Cache-Control", "no-store")

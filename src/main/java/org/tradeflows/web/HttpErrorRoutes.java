@@ -89,9 +89,6 @@ public class HttpErrorRoutes {
             return;
         }
         ErrorClassifier.Coded c = ErrorClassifier.classify(ctx.failure(), null);
-        if (ErrorCodes.SERVICE_UNAVAILABLE.equals(c.code())) {
-            ctx.response().putHeader("Retry-After", RestErrorMappers.RETRY_AFTER_SECONDS);
-        }
         HttpAnswers.error(ctx, HttpAnswers.status(c.code()), c.code(), c.message());
     }
 }

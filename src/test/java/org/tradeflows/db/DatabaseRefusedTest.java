@@ -68,6 +68,9 @@ class DatabaseRefusedTest {
 
         Response byGet = given().queryParam("query", "{ companies { totalCount } }").when().get("/graphql");
         assertThat(byGet.jsonPath().getString("errors[0].extensions.code")).isEqualTo("SERVICE_UNAVAILABLE");
+        // by GET the data version is read before GraphQL runs: its failure is an HTTP answer
+        assertThat(byGet.statusCode()).isEqualTo(503);
+        assertThat(byGet.header("Retry-After")).isNotBlank();
 
         for (String export : new String[] {"/export/companies.csv", "/export/flows.ndjson", "/export/shipments.csv"}) {
             Response r = given().when().get(export);
