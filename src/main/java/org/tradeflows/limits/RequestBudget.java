@@ -23,6 +23,7 @@ public final class RequestBudget {
     private final long deadlineNanos;
     private final Set<Statement> running = ConcurrentHashMap.newKeySet();
     private volatile boolean spent;
+    private final java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
 
     private RequestBudget(long millis) {
         this.deadlineNanos = System.nanoTime() + millis * 1_000_000;
@@ -79,5 +80,10 @@ public final class RequestBudget {
 
     public boolean spent() {
         return spent;
+    }
+
+    /** True once only: the right to answer, taken either by the query's answer or by the TIMEOUT of a spent budget. */
+    public boolean claimAnswer() {
+        return answered.compareAndSet(false, true);
     }
 }

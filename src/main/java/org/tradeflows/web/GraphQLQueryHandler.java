@@ -107,7 +107,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                     ErrorClassifier.Coded c = ErrorClassifier.classify(failure, null);
                     HttpAnswers.error(ctx, ErrorCodes.SERVICE_UNAVAILABLE.equals(c.code()) ? 503 : 500, c.code(), c.message());
                 } else { // by POST the query runs as it would without kept answers, and says what failed
-                    execute(ctx, request, metaData, new Writer(ctx, false, type, null, answers));
+                    execute(ctx, request, metaData, new Writer(ctx, false, type, null, answers, spending));
                 }
                 return;
             }
@@ -129,13 +129,13 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                         .end(Buffer.buffer(cached.get().body()));
                 return;
             }
-            execute(ctx, request, metaData, new Writer(ctx, byGet, type, key, answers));
+            execute(ctx, request, metaData, new Writer(ctx, byGet, type, key, answers, spending));
         }));
     }
 
     /** Answers TIMEOUT and cancels the statements the query still runs (cancelling blocks: on a worker). */
     private void overBudget(RoutingContext ctx, RequestBudget spending) {
-        if (ctx.response().ended()) {
+        if (ctx.response().ended() || !spending.claimAnswer()) {
             return;
         }
         ctx.vertx().executeBlocking(() -> {
@@ -272,12 +272,12 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
      * itself is not to be cached by clients; by POST, an aborted execution is a 500, as SmallRye's handler answers it.
      * The answer is kept under {@code key}, unless that is null.
      */
-    private record Writer(RoutingContext ctx, boolean byGet, String type, String key, ResponseCache answers)
+    private record Writer(RoutingContext ctx, boolean byGet, String type, String key, ResponseCache answers, RequestBudget budget)
             implements ExecutionResponseWriter {
 
         @Override
         public void write(ExecutionResponse er) {
-            if (ctx.response().ended()) {
+            if (ctx.response().ended() || !budget.claimAnswer()) {
                 return; // answered TIMEOUT when the request ran out of its budget
             }
             List<GraphQLError> errors = er.getExecutionResult().getErrors();
@@ -299,7 +299,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
 
         @Override
         public void fail(Throwable t) {
-            if (ctx.response().ended()) {
+            if (ctx.response().ended() || !budget.claimAnswer()) {
                 return;
             }
             ctx.fail(t);
