@@ -17,11 +17,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tradeflows.limits.RequestBudget;
 
 /**
  * Runs SQL text with bound parameters on the service's datasource. The SQL itself lives in the *Sql class of
  * each aggregate; this class only binds, executes and maps. Connections join the caller's transaction. Every statement
- * is cancelled by PostgreSQL after tradeflows.limits.statement-timeout (SQLState 57014, answered TIMEOUT); loaders,
+ * is cancelled by PostgreSQL after tradeflows.limits.statement-timeout (SQLState 57014, answered TIMEOUT), or sooner
+ * when the GraphQL request it serves runs out of its time budget ({@link RequestBudget}); loaders,
  * exports and migrations use their own connections and are not bound by it.
  */
 @ApplicationScoped
@@ -51,15 +53,22 @@ public class Jdbc {
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
         statements.increment();
         LOG.debugf("SQL %s", sql.lines().findFirst().orElse(""));
+        RequestBudget budget = RequestBudget.current();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(timeoutSeconds);
-            bind(c, ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
+            ps.setQueryTimeout(budget == null ? timeoutSeconds : budget.admit(ps, timeoutSeconds));
+            try {
+                bind(c, ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(mapper.map(rs));
+                    }
+                    return out;
                 }
-                return out;
+            } finally {
+                if (budget != null) {
+                    budget.done(ps);
+                }
             }
         } catch (SQLException e) {
             throw new DataAccessException(e);
@@ -77,10 +86,17 @@ public class Jdbc {
 
     public int update(String sql, List<?> params) {
         statements.increment();
+        RequestBudget budget = RequestBudget.current();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setQueryTimeout(timeoutSeconds);
-            bind(c, ps, params);
-            return ps.executeUpdate();
+            ps.setQueryTimeout(budget == null ? timeoutSeconds : budget.admit(ps, timeoutSeconds));
+            try {
+                bind(c, ps, params);
+                return ps.executeUpdate();
+            } finally {
+                if (budget != null) {
+                    budget.done(ps);
+                }
+            }
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }

@@ -34,7 +34,7 @@ public class GraphQLEngineSetup implements EventingService {
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         Limits limits = Arc.container().instance(Limits.class).get();
         List<Instrumentation> chain = new ArrayList<>();
-        chain.add(new RequestLimitsInstrumentation(limits.maxDepth(), limits.maxCost()));
+        chain.add(new RequestLimitsInstrumentation(limits.maxDepth(), limits.maxCost(), limits.maxFields()));
         chain.add(new ErrorCodingInstrumentation());
         Instrumentation existing = existing(builder);
         if (existing != null) {

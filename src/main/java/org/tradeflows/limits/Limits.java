@@ -12,9 +12,20 @@ public interface Limits {
     @WithDefault("20")
     int maxDepth();
 
-    /** Highest cost of one operation (page sizes multiplied down the tree, see QueryShape). */
+    /** Highest cost of one operation: the values it resolves, every field 1, page sizes multiplied down the tree (QueryShape). */
     @WithDefault("25000")
     long maxCost();
+
+    /** Most fields in one operation once its fragments are expanded (aliases and every spread counted; QueryShape). */
+    @WithDefault("2000")
+    long maxFields();
+
+    /**
+     * Longest a GraphQL request may take in all, statements included; past it the request is answered TIMEOUT and its
+     * running statements are cancelled. A little above the statement timeout, so a single slow statement reports itself.
+     */
+    @WithDefault("12S")
+    Duration requestTimeout();
 
     /** Time after which PostgreSQL cancels a statement run for an API request (read by Jdbc; whole seconds). */
     @WithDefault("10S")

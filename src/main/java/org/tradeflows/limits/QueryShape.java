@@ -1,5 +1,6 @@
 package org.tradeflows.limits;
 
+import graphql.introspection.Introspection;
 import graphql.language.Argument;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -25,13 +26,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The size of an operation before it runs, in the manner of GitHub's node limit: a connection asked for with
- * {@code first: n} costs n times (1 + the cost of what is selected inside it), any other object field costs
- * 1 + the cost inside it, scalars cost nothing, and the costs of sibling fields (aliases included) add up. So
- * {@code companies(first: 50) { edges { node { findings { key } } } }} costs 50 × (1 + 1 + 1 + 1) = 200.
- * Fragments are counted where they are spread (computed once each, so amplification by fragments costs the
- * analysis nothing). Introspection ({@code __schema}, {@code __type}) is free here: graphql-java's good-faith
- * introspection check and the depth limit bound it.
+ * The size of an operation before it runs, in the manner of GitHub's node limit, so that an operation can be refused
+ * before anything expands it. Three numbers:
+ * <ul>
+ * <li>cost, the values the execution will resolve: every field costs 1 (scalars too) plus the cost inside it, a
+ * connection asked for with {@code first: n} costs n times that, and sibling fields (aliases included) add up. So
+ * {@code companies(first: 50) { edges { node { name } } }} costs 50 × (1 + 1 + 1 + 1) = 200;</li>
+ * <li>fields, the fields of the operation once its fragments are expanded (each alias and each spread counts, page
+ * sizes do not): what graphql-java's normalized operation, behind SmallRye's selected fields, would build;</li>
+ * <li>depth.</li>
+ * </ul>
+ * Fragments are counted where they are spread but measured once each (memoised; a fragment's measure depends only on
+ * its type condition), with saturating arithmetic, so a fragment that spreads another twice, 30 times over, costs the
+ * analysis 30 steps and measures 2^30. Introspection ({@code __schema}, {@code __type}) costs nothing (graphql-java's
+ * good-faith introspection check and the depth limit bound it) but its fields count.
  */
 public final class QueryShape {
 
@@ -54,7 +62,7 @@ public final class QueryShape {
         this.variables = variables == null ? Map.of() : variables;
     }
 
-    /** Depth (root fields are level 1) and cost of one operation. */
+    /** Depth (root fields are level 1), cost and expanded field count of one operation. */
     public static Measure measure(GraphQLSchema schema, OperationDefinition operation,
             Map<String, FragmentDefinition> fragments, Map<String, Object> variables) {
         QueryShape shape = new QueryShape(schema, fragments, variables);
@@ -66,12 +74,12 @@ public final class QueryShape {
         return shape.selections(operation.getSelectionSet(), root);
     }
 
-    /** How deep an operation nests and what it costs. */
-    public record Measure(int depth, long cost) {
-        static final Measure NONE = new Measure(0, 0);
+    /** How deep an operation nests, what it costs and how many fields it has once its fragments are expanded. */
+    public record Measure(int depth, long cost, long fields) {
+        static final Measure NONE = new Measure(0, 0, 0);
 
         Measure plus(Measure other) {
-            return new Measure(Math.max(depth, other.depth), add(cost, other.cost));
+            return new Measure(Math.max(depth, other.depth), add(cost, other.cost), add(fields, other.fields));
         }
     }
 
@@ -111,44 +119,31 @@ public final class QueryShape {
     }
 
     private Measure field(Field f, GraphQLCompositeType parent) {
-        if (f.getName().startsWith("__")) {
-            return new Measure(1 + introspectionDepth(f.getSelectionSet()), 0);
-        }
-        GraphQLFieldDefinition definition = parent instanceof GraphQLFieldsContainer c ? c.getFieldDefinition(f.getName()) : null;
-        if (definition == null) {
-            return new Measure(1, 0);
-        }
-        GraphQLType type = GraphQLTypeUtil.unwrapAll(definition.getType());
+        boolean introspection = f.getName().startsWith("__");
+        GraphQLFieldDefinition definition = introspection ? introspectionField(f.getName())
+                : parent instanceof GraphQLFieldsContainer c ? c.getFieldDefinition(f.getName()) : null;
+        boolean free = introspection || (parent != null && parent.getName().startsWith("__"));
+        GraphQLType type = definition == null ? null : GraphQLTypeUtil.unwrapAll(definition.getType());
         if (!(type instanceof GraphQLCompositeType composite) || f.getSelectionSet() == null) {
-            return new Measure(1, 0);
+            return new Measure(1, free ? 0 : 1, 1);
         }
         Measure inside = selections(f.getSelectionSet(), composite);
+        if (free) {
+            return new Measure(1 + inside.depth(), 0, add(1, inside.fields()));
+        }
         long own = add(1, inside.cost());
         if (definition.getArgument("first") != null) {
             own = multiply(pageSize(f), own);
         }
-        return new Measure(1 + inside.depth(), own);
+        return new Measure(1 + inside.depth(), own, add(1, inside.fields()));
     }
 
-    private int introspectionDepth(SelectionSet set) {
-        if (set == null) {
-            return 0;
-        }
-        int max = 0;
-        for (Selection<?> s : set.getSelections()) {
-            int d = 0;
-            if (s instanceof Field f) {
-                d = 1 + introspectionDepth(f.getSelectionSet());
-            } else if (s instanceof InlineFragment inline) {
-                d = introspectionDepth(inline.getSelectionSet());
-            } else if (s instanceof FragmentSpread spread && fragments.containsKey(spread.getName())
-                    && visiting.add("__" + spread.getName())) {
-                d = introspectionDepth(fragments.get(spread.getName()).getSelectionSet());
-                visiting.remove("__" + spread.getName());
-            }
-            max = Math.max(max, d);
-        }
-        return max;
+    private static GraphQLFieldDefinition introspectionField(String name) {
+        return switch (name) {
+            case "__schema" -> Introspection.SchemaMetaFieldDef;
+            case "__type" -> Introspection.TypeMetaFieldDef;
+            default -> null; // __typename, a scalar
+        };
     }
 
     private long pageSize(Field f) {

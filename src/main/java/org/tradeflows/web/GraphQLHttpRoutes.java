@@ -53,7 +53,8 @@ public class GraphQLHttpRoutes {
             body.handle(ctx);
         }).handler(this::post);
         GraphQLQueryHandler queries = new GraphQLQueryHandler(Arc.container().instance(CurrentIdentityAssociation.class).get(),
-                Arc.container().instance(CurrentVertxRequest.class).get(), dataVersion, limits.cacheMaxAge(), answers);
+                Arc.container().instance(CurrentVertxRequest.class).get(), dataVersion, limits.cacheMaxAge(), answers,
+                limits.requestTimeout());
         router.get(PATH).order(-27).handler(queries);
         // a query by POST is answered like one by GET (kept answers); mutations and the rest go on to SmallRye's handler
         router.post(PATH).order(-27).handler(ctx -> {
@@ -88,7 +89,7 @@ public class GraphQLHttpRoutes {
                     && !contentType.startsWith("application/graphql-response")
                             ? GraphQLRequest.fromParameters(body, null, null)
                             : GraphQLRequest.fromJson(body);
-            if (GraphQLQueryHandler.operation(request) == OperationDefinition.Operation.QUERY && answers.enabled()) {
+            if (GraphQLQueryHandler.operation(request) == OperationDefinition.Operation.QUERY) { // bounded, off the event loop
                 ctx.put(GraphQLQueryHandler.CHECKED_REQUEST, request);
             }
             ctx.next();

@@ -36,6 +36,7 @@ import org.tradeflows.api.errors.CodedError;
 import org.tradeflows.api.errors.ErrorClassifier;
 import org.tradeflows.api.errors.ErrorCodes;
 import org.tradeflows.db.DataVersion;
+import org.tradeflows.limits.RequestBudget;
 
 /**
  * Queries, by GET and by POST, answered from the answers the server keeps ({@link ResponseCache}) or run and kept.
@@ -48,24 +49,32 @@ import org.tradeflows.db.DataVersion;
  * <p>By POST only queries come here (the POST route checked the body and left the request under
  * {@link #CHECKED_REQUEST}); mutations go on to SmallRye's handler. A POST answer has the status and media type
  * SmallRye's handler would give it, and no ETag.
+ *
+ * <p>Every query runs on a worker thread (parsing, validation and the limits of a large document included), never on
+ * the event loop, and within the request's time budget: past it the client is answered TIMEOUT and the statements the
+ * query still runs are cancelled ({@link RequestBudget}).
  */
 public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
 
     /** Where the POST route leaves a query it checked and that may be answered here. */
     static final String CHECKED_REQUEST = "tradeflows.checked-query";
+    /** SmallRye's key (in the request's metadata and GraphQL context) for running every field on the calling thread. */
+    private static final String RUN_BLOCKING = "runBlocking";
     /** The answer type for a POST that asks for none in particular (GraphQL over HTTP: application/json). */
     private static final String POST_DEFAULT_TYPE = HttpAnswers.JSON_UTF8;
 
     private final DataVersion dataVersion;
     private final Duration maxAge;
     private final ResponseCache answers;
+    private final Duration budget;
 
     public GraphQLQueryHandler(CurrentIdentityAssociation identity, CurrentVertxRequest request, DataVersion dataVersion,
-            Duration maxAge, ResponseCache answers) {
+            Duration maxAge, ResponseCache answers, Duration budget) {
         super(identity, request, false);
         this.dataVersion = dataVersion;
         this.maxAge = maxAge;
         this.answers = answers;
+        this.budget = budget;
     }
 
     @Override
@@ -90,13 +99,16 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
         Map<String, Object> metaData = getMetaData(ctx); // captured while the request context is active
         String authorization = ctx.request().getHeader("Authorization");
         Context context = Vertx.currentContext();
+        RequestBudget spending = RequestBudget.start(context, budget.toMillis());
+        long timer = ctx.vertx().setTimer(Math.max(1, budget.toMillis()), id -> overBudget(ctx, spending));
+        ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
         dataVersion.shared().whenComplete((version, failure) -> context.runOnContext(ignored -> {
             if (failure != null) {
                 if (byGet) {
                     ErrorClassifier.Coded c = ErrorClassifier.classify(failure, null);
                     HttpAnswers.error(ctx, ErrorCodes.SERVICE_UNAVAILABLE.equals(c.code()) ? 503 : 500, c.code(), c.message());
                 } else { // by POST the query runs as it would without kept answers, and says what failed
-                    execute(ctx, request, metaData, new Writer(ctx, false, type, null, answers));
+                    execute(ctx, request, metaData, new Writer(ctx, false, type, null, answers, spending));
                 }
                 return;
             }
@@ -118,11 +130,40 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                         .end(Buffer.buffer(cached.get().body()));
                 return;
             }
-            execute(ctx, request, metaData, new Writer(ctx, byGet, type, key, answers));
+            execute(ctx, request, metaData, new Writer(ctx, byGet, type, key, answers, spending));
         }));
     }
 
+    /** Answers TIMEOUT and cancels the statements the query still runs (cancelling blocks: on a worker). */
+    private void overBudget(RoutingContext ctx, RequestBudget spending) {
+        if (ctx.response().ended() || !spending.claimAnswer()) {
+            return;
+        }
+        ctx.vertx().executeBlocking(() -> {
+            spending.spend();
+            return null;
+        }, false);
+        ctx.response().headers().remove("ETag");
+        HttpAnswers.error(ctx, 504, ErrorCodes.TIMEOUT, "The request took longer than the limit of " + budget.toMillis() / 1000.0
+                + " s for one request and was stopped, with the statements it ran; ask for fewer fields or aliases, smaller "
+                + "pages (first) or narrower filters, or split it into several requests");
+    }
+
+    /**
+     * Runs the query on a worker thread: parsing, validation and execution must never hold up the event loop. Its
+     * fields run on that thread too ({@code runBlocking}): SmallRye would otherwise hand each one to another worker and
+     * complete it, and the answer around it, back on the event loop.
+     */
     private void execute(RoutingContext ctx, GraphQLRequest request, Map<String, Object> metaData, Writer writer) {
+        Map<String, Object> onThisThread = new java.util.HashMap<>(metaData);
+        onThisThread.put(RUN_BLOCKING, Boolean.TRUE);
+        Vertx.currentContext().executeBlocking(() -> {
+            executeHere(ctx, request, onThisThread, writer);
+            return null;
+        }, false);
+    }
+
+    private void executeHere(RoutingContext ctx, GraphQLRequest request, Map<String, Object> metaData, Writer writer) {
         try {
             getExecutionService().executeAsync(input(request), metaData, writer);
         } catch (RuntimeException e) {
@@ -232,11 +273,14 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
      * itself is not to be cached by clients; by POST, an aborted execution is a 500, as SmallRye's handler answers it.
      * The answer is kept under {@code key}, unless that is null.
      */
-    private record Writer(RoutingContext ctx, boolean byGet, String type, String key, ResponseCache answers)
+    private record Writer(RoutingContext ctx, boolean byGet, String type, String key, ResponseCache answers, RequestBudget budget)
             implements ExecutionResponseWriter {
 
         @Override
         public void write(ExecutionResponse er) {
+            if (ctx.response().ended() || !budget.claimAnswer()) {
+                return; // answered TIMEOUT when the request ran out of its budget
+            }
             List<GraphQLError> errors = er.getExecutionResult().getErrors();
             if (!byGet && er.getExecutionResult().isDataPresent()
                     && errors.stream().anyMatch(e -> e.getErrorType() == ErrorType.ExecutionAborted)) {
@@ -270,6 +314,9 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
 
         @Override
         public void fail(Throwable t) {
+            if (ctx.response().ended() || !budget.claimAnswer()) {
+                return;
+            }
             ctx.fail(t);
         }
     }
