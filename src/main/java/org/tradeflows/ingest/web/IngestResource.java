@@ -14,8 +14,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.tradeflows.api.errors.ErrorClassifier;
+import org.tradeflows.api.errors.ErrorCodes;
 import org.tradeflows.db.DataAccessException;
 import org.tradeflows.ingest.IngestFormat;
 import org.tradeflows.ingest.IngestOptions;
@@ -26,7 +29,8 @@ import org.tradeflows.security.Roles;
 /**
  * {@code POST /ingest/{format}}: the request body is the file, streamed to the parser as it arrives (never held
  * whole); the answer is the load's JSON report. Curators only. 200 when the file is loaded (or was already, or a
- * dry run passed), 422 when it is rejected or unreadable (nothing written), 400 for a bad request.
+ * dry run passed), 422 when it is rejected or unreadable (nothing written), 400 for a bad request, 503
+ * (SERVICE_UNAVAILABLE) when the database connection was lost mid-load (rolled back, nothing written).
  */
 @Path("/ingest")
 @RolesAllowed(Roles.CURATOR)
@@ -76,9 +80,20 @@ public class IngestResource {
             return Response.status(400).entity(Map.of("error", "The upload broke off before the end of the file; "
                     + "nothing was loaded.")).build();
         } catch (DataAccessException | IllegalStateException e) {
+            ErrorClassifier.Coded coded = ErrorClassifier.classify(e, null);
+            if (ErrorCodes.SERVICE_UNAVAILABLE.equals(coded.code())) {
+                LOG.warnf("Loading %s lost its database connection: %s", format, e.getMessage());
+                return error(503, coded.code(), "The database connection was lost during the load, which was rolled "
+                        + "back: nothing was loaded. Upload the file again in a few seconds.");
+            }
             LOG.errorf(e, "Loading %s failed", format);
-            return Response.status(500).entity(Map.of("error", "The load failed in the database and was rolled back; "
-                    + "nothing was loaded. The server log has the details.")).build();
+            return error(500, coded.code(), "The load failed in the database and was rolled back; nothing was loaded. "
+                    + coded.message());
         }
+    }
+
+    private static Response error(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("errors", List.of(Map.of(
+                "message", message, "extensions", Map.of("code", code))))).build();
     }
 }
