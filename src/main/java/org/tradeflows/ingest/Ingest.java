@@ -113,7 +113,18 @@ public final class Ingest {
             safeRollback(c);
             throw e;
         } finally {
+            restoreAutoCommit(c, autoCommit);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection c, boolean autoCommit) throws SQLException {
+        try {
             c.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("08")) {
+                throw e;
+            }
+            // a lost connection: the failure that lost it is the one to report
         }
     }
 

@@ -74,7 +74,8 @@ class ExportTest {
         List<String> lines = body.lines().toList();
         long expected = jdbc.count("select count(*) from shipment s join source x on x.id = s.source_id where x.key = ? "
                 + "and s.hs_code like '84%'", List.of(SOURCE));
-        assertThat(lines).hasSize((int) expected);
+        assertThat(lines).hasSize((int) expected + 1);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"_trailer\":{\"rows\":" + expected + ",\"complete\":true}}");
         Map<String, Object> first = new ObjectMapper().readValue(lines.get(0), new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
         assertThat(first.keySet()).containsExactlyElementsOf(ExportSql.SHIPMENT_COLUMNS);
         assertThat(first.get("value")).isInstanceOf(Number.class);

@@ -103,8 +103,8 @@ public final class ShipmentLoader implements FormatLoader {
             companies.beforeStatements(() -> {
                 try {
                     copy.pause();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (SQLException e) {
+                    throw new org.tradeflows.db.DataAccessException(e);
                 }
             });
             while (table.next()) {

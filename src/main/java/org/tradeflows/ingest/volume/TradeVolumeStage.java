@@ -125,7 +125,7 @@ final class TradeVolumeStage implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() throws SQLException {
         copy.close();
     }
 }

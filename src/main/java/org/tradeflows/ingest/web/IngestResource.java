@@ -30,7 +30,8 @@ import org.tradeflows.web.RestErrorMappers;
 /**
  * {@code POST /ingest/{format}}: the request body is the file, streamed to the parser as it arrives (never held
  * whole); the answer is the load's JSON report. Curators only. 200 when the file is loaded (or was already, or a
- * dry run passed), 422 when it is rejected or unreadable (nothing written), 400 for a bad request.
+ * dry run passed), 422 when it is rejected or unreadable (nothing written), 400 for a bad request, 503
+ * (SERVICE_UNAVAILABLE) when the database connection was lost mid-load (rolled back, nothing written).
  */
 @Path("/ingest")
 @RolesAllowed(Roles.CURATOR)
@@ -83,10 +84,15 @@ public class IngestResource {
             return RestErrorMappers.answer(400, ErrorCodes.BAD_REQUEST, "The upload broke off before the end of the file; "
                     + "nothing was loaded.");
         } catch (DataAccessException | IllegalStateException e) {
+            ErrorClassifier.Coded coded = ErrorClassifier.classify(e, null);
+            if (ErrorCodes.SERVICE_UNAVAILABLE.equals(coded.code())) {
+                LOG.warnf("Loading %s lost its database connection: %s", format, e.getMessage());
+                return RestErrorMappers.answer(503, coded.code(), "The database connection was lost during the load, "
+                        + "which was rolled back: nothing was loaded. Upload the file again in a few seconds.");
+            }
             LOG.errorf(e, "Loading %s failed", format);
-            ErrorClassifier.Coded c = ErrorClassifier.classify(e, null);
-            return RestErrorMappers.answer(HttpAnswers.status(c.code()), c.code(), "The load was rolled back; nothing was "
-                    + "loaded. " + c.message());
+            return RestErrorMappers.answer(HttpAnswers.status(coded.code()), coded.code(), "The load failed in the "
+                    + "database and was rolled back; nothing was loaded. " + coded.message());
         }
     }
 }
