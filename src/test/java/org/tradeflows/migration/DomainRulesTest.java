@@ -59,7 +59,7 @@ class DomainRulesTest {
     @Test
     void theRuleAgreesWithTodaysSqlWhereverThatGivesAnAnswer() {
         // CompanySql.SANCTION_IN_FORCE as it stands, over every combination of the cases above
-        List<Map<String, Object>> disagreements = jdbc.list("""
+        List<Map<String, Object>> cases = jdbc.list("""
                 with c(confirmed) as (values (true), (false)),
                      l(listed_on) as (values (null::date), (date '2024-01-01'), (date '2024-06-01'), (current_date), (current_date + 1)),
                      e(ended_on) as (values (null::date), (date '2024-06-01'), (date '2024-06-02'), (current_date), (current_date + 1)),
@@ -71,9 +71,9 @@ class DomainRulesTest {
                   from c, l, e, o""", List.of(), rs -> Map.<String, Object>of("row",
                 rs.getString("confirmed") + " " + rs.getString("listed_on") + " " + rs.getString("ended_on") + " "
                         + rs.getString("on_day"), "rule", rs.getBoolean("rule"), "today", rs.getBoolean("today")));
-        assertThat(disagreements).hasSize(2 * 5 * 5 * 3);
+        assertThat(cases).hasSize(2 * 5 * 5 * 3);
         List<String> differ = new ArrayList<>();
-        for (Map<String, Object> r : disagreements) {
+        for (Map<String, Object> r : cases) {
             if (!r.get("rule").equals(r.get("today"))) { // getBoolean reads today's null as false, as `exists` does
                 differ.add((String) r.get("row"));
             }
