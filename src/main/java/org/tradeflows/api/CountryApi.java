@@ -6,11 +6,11 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.CountryConnection;
 import org.tradeflows.api.types.CountryEdge;
 import org.tradeflows.api.types.CountryFilter;
+import org.tradeflows.model.NotFoundException;
 import org.tradeflows.query.CountrySql;
 
 /** Look-ups and lists of countries. */

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.tradeflows.api.errors.BadUserInputException;
 import org.tradeflows.api.types.CompanyFilter;
 import org.tradeflows.api.types.FindingFilter;
-import org.tradeflows.api.types.FlowDimension;
 import org.tradeflows.api.types.TradeVolumeFilter;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.FlowDimension;
 
 /**
  * The one home of the checks on the filters and groupings that GraphQL and the exports share: both call these, so an

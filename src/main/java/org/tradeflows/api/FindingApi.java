@@ -7,7 +7,6 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.api.types.Finding;
 import org.tradeflows.api.types.FindingCompany;
 import org.tradeflows.api.types.FindingConnection;
@@ -16,6 +15,9 @@ import org.tradeflows.api.types.FindingEdge;
 import org.tradeflows.api.types.FindingFilter;
 import org.tradeflows.api.types.FindingProduct;
 import org.tradeflows.api.types.Money;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.model.Printable;
 import org.tradeflows.query.FindingSql;
 
 /** Findings: reported figures about sets of flows, listed with what they link to and never summed. */

@@ -5,8 +5,10 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.tradeflows.api.errors.BadUserInputException;
 import org.tradeflows.api.types.FlowFilter;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.Printable;
 import org.tradeflows.query.ShipmentScope;
 
 /** Turns the FlowFilter a client sends into a validated ShipmentScope, naming the field of every problem. */

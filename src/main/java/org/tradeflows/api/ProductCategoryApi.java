@@ -11,16 +11,17 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.tradeflows.api.errors.BadUserInputException;
-import org.tradeflows.api.errors.NotFoundException;
-import org.tradeflows.api.types.ChplTier;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.ProductCategoryConnection;
 import org.tradeflows.api.types.ProductCategoryEdge;
 import org.tradeflows.api.types.ProductCategoryFilter;
-import org.tradeflows.api.types.ProductLevel;
 import org.tradeflows.api.types.Topic;
 import org.tradeflows.api.types.TopicProduct;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.ChplTier;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.model.Printable;
+import org.tradeflows.model.ProductLevel;
 import org.tradeflows.query.ProductCategorySql;
 
 /** The HS 2022 tree: look-ups, search, navigation up and down, CHPL tiers and curated topics. */

@@ -12,6 +12,7 @@ import org.tradeflows.api.types.Sanction;
 import org.tradeflows.api.types.SanctionConnection;
 import org.tradeflows.api.types.SanctionEdge;
 import org.tradeflows.api.types.SanctionFilter;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.CompanySql;
 import org.tradeflows.query.SanctionSql;
 

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.DataRelease;
 import org.tradeflows.api.types.Finding;
@@ -18,6 +17,9 @@ import org.tradeflows.api.types.SourceEdge;
 import org.tradeflows.api.types.SourceFilter;
 import org.tradeflows.api.types.Topic;
 import org.tradeflows.api.types.TradeVolume;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.model.Printable;
 import org.tradeflows.query.SourceSql;
 
 /** Sources, and the `source` field of every object that carries one (each batched). */

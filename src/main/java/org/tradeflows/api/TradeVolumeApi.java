@@ -14,6 +14,7 @@ import org.tradeflows.api.types.TradeVolume;
 import org.tradeflows.api.types.TradeVolumeConnection;
 import org.tradeflows.api.types.TradeVolumeEdge;
 import org.tradeflows.api.types.TradeVolumeFilter;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.CountrySql;
 import org.tradeflows.query.ProductCategorySql;
 import org.tradeflows.query.ReleaseSql;
@@ -53,7 +54,7 @@ public class TradeVolumeApi {
             try {
                 afterStart = LocalDate.parse(page.afterKey(0));
             } catch (java.time.format.DateTimeParseException e) {
-                throw new org.tradeflows.api.errors.BadUserInputException("after: not a cursor of this connection");
+                throw new org.tradeflows.model.BadUserInputException("after: not a cursor of this connection");
             }
             afterId = Page.parseLongKey(page.afterKey(1), "after");
         }

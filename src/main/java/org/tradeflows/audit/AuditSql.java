@@ -6,10 +6,10 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.tradeflows.api.GlobalId;
-import org.tradeflows.api.types.AuditAction;
 import org.tradeflows.api.types.AuditEntry;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.AuditAction;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.Where;
 
 /** Every SQL statement on the audit trail. Entries are only ever added, and marked when undone. */

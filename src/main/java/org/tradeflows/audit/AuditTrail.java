@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.tradeflows.api.types.AuditAction;
+import org.tradeflows.model.AuditAction;
 
 /**
  * Writes one audit entry per change, inside the caller's transaction: the change and its entry commit together or

@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.api.GlobalId;
-import org.tradeflows.api.errors.BadUserInputException;
-import org.tradeflows.api.errors.NotFoundException;
-import org.tradeflows.api.types.AuditAction;
 import org.tradeflows.api.types.MergeResult;
 import org.tradeflows.audit.AuditSql;
 import org.tradeflows.audit.AuditTrail;
 import org.tradeflows.domain.Company;
+import org.tradeflows.model.AuditAction;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.NotFoundException;
 import org.tradeflows.query.CompanySql;
 
 /**

@@ -19,7 +19,7 @@ public enum ExportFormat {
                 return f;
             }
         }
-        throw new org.tradeflows.api.errors.NotFoundException("format: '" + org.tradeflows.api.Printable.of(extension)
+        throw new org.tradeflows.model.NotFoundException("format: '" + org.tradeflows.model.Printable.of(extension)
                 + "' is not an export format; use csv or ndjson"
                 + org.tradeflows.api.errors.InputMessages.suggestion(extension, java.util.List.of("csv", "ndjson")));
     }

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import org.tradeflows.api.errors.ErrorCodes;
-import org.tradeflows.api.types.ApiRole;
+import org.tradeflows.model.ApiRole;
 import org.tradeflows.security.ApiKeyIdentityProvider;
 import org.tradeflows.web.HttpAnswers;
 

@@ -7,14 +7,14 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.api.GlobalId;
-import org.tradeflows.api.types.AliasKind;
 import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.CompanyAlias;
 import org.tradeflows.api.types.CompanyFilter;
 import org.tradeflows.api.types.CompanyIdentifier;
-import org.tradeflows.api.types.IdentifierScheme;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.AliasKind;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.IdentifierScheme;
 
 /** Every SQL statement that reads companies, their aliases and identifiers. Merged companies resolve to survivors. */
 @ApplicationScoped

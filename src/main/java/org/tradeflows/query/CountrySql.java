@@ -6,10 +6,10 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.tradeflows.api.GlobalId;
 import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.CountryFilter;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.GlobalId;
 
 /** Every SQL statement that reads countries. */
 @ApplicationScoped

@@ -7,21 +7,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tradeflows.api.GlobalId;
 import org.tradeflows.api.types.Company;
-import org.tradeflows.api.types.CompanyRole;
 import org.tradeflows.api.types.Count;
-import org.tradeflows.api.types.CountryRole;
 import org.tradeflows.api.types.Finding;
 import org.tradeflows.api.types.FindingCompany;
 import org.tradeflows.api.types.FindingCountry;
 import org.tradeflows.api.types.FindingFilter;
-import org.tradeflows.api.types.FindingKind;
 import org.tradeflows.api.types.FindingProduct;
 import org.tradeflows.api.types.Money;
 import org.tradeflows.api.types.Period;
-import org.tradeflows.api.types.ValueQualifier;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.CompanyRole;
+import org.tradeflows.model.CountryRole;
+import org.tradeflows.model.FindingKind;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.ValueQualifier;
 
 /** Every SQL statement that reads findings and what they link to. Findings are listed, never summed. */
 @ApplicationScoped

@@ -10,18 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tradeflows.api.types.ChplTier;
-import org.tradeflows.api.types.CompanyRole;
 import org.tradeflows.api.types.Counterparty;
-import org.tradeflows.api.types.FlowDimension;
 import org.tradeflows.api.types.FlowGroup;
 import org.tradeflows.api.types.FlowMeasures;
-import org.tradeflows.api.types.FlowOrderField;
 import org.tradeflows.api.types.Money;
 import org.tradeflows.api.types.PartnerTotal;
-import org.tradeflows.api.types.TradeFlow;
-import org.tradeflows.api.types.ValueQualifier;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.ChplTier;
+import org.tradeflows.model.CompanyRole;
+import org.tradeflows.model.FlowDimension;
+import org.tradeflows.model.FlowOrderField;
+import org.tradeflows.model.TradeFlow;
+import org.tradeflows.model.ValueQualifier;
 
 /**
  * Renders a {@link FlowQuery} as one SQL statement and runs it: the filtered shipments, grouped by fixed SQL

@@ -88,8 +88,8 @@ public final class Keyset {
         }
     }
 
-    private static org.tradeflows.api.errors.BadUserInputException invalidCursor() {
-        return new org.tradeflows.api.errors.BadUserInputException(
+    private static org.tradeflows.model.BadUserInputException invalidCursor() {
+        return new org.tradeflows.model.BadUserInputException(
                 "after: the cursor belongs to another grouping or ordering; use a cursor returned by the same query");
     }
 

@@ -7,14 +7,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.tradeflows.api.GlobalId;
-import org.tradeflows.api.types.ChplTier;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.ProductCategoryFilter;
-import org.tradeflows.api.types.ProductLevel;
 import org.tradeflows.api.types.Topic;
 import org.tradeflows.api.types.TopicProduct;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.ChplTier;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.ProductLevel;
 
 /** Every SQL statement that reads the HS tree, CHPL tiers and topics. Codes sort bytewise (digits, then sections). */
 @ApplicationScoped

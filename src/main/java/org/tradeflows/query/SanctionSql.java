@@ -5,11 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import org.tradeflows.api.GlobalId;
 import org.tradeflows.api.types.Sanction;
-import org.tradeflows.api.types.SanctionAuthority;
 import org.tradeflows.api.types.SanctionFilter;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.SanctionAuthority;
 
 /** Every SQL statement that reads sanctions. */
 @ApplicationScoped

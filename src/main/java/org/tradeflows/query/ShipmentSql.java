@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.api.GlobalId;
 import org.tradeflows.api.types.Money;
 import org.tradeflows.api.types.Period;
 import org.tradeflows.api.types.Shipment;
 import org.tradeflows.api.types.ShipmentIntermediary;
-import org.tradeflows.api.types.ValueQualifier;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.ValueQualifier;
 
 /** Every SQL statement that lists shipments. Order: date, then id — a keyset that new loads never shift. */
 @ApplicationScoped

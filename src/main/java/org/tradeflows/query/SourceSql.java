@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.tradeflows.api.GlobalId;
 import org.tradeflows.api.types.Source;
 import org.tradeflows.api.types.SourceFilter;
-import org.tradeflows.api.types.SourceKind;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.SourceKind;
 
 /** Every SQL statement that reads sources. */
 @ApplicationScoped

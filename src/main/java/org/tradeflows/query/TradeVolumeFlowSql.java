@@ -10,13 +10,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.tradeflows.api.types.Money;
-import org.tradeflows.api.types.TradeFlow;
-import org.tradeflows.api.types.TradeVolumeDimension;
 import org.tradeflows.api.types.TradeVolumeFilter;
 import org.tradeflows.api.types.TradeVolumeGroup;
-import org.tradeflows.api.types.TradeVolumeOrderField;
-import org.tradeflows.api.types.ValueQualifier;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.TradeFlow;
+import org.tradeflows.model.TradeVolumeDimension;
+import org.tradeflows.model.TradeVolumeOrderField;
+import org.tradeflows.model.ValueQualifier;
 
 /**
  * Aggregates official trade figures in one statement. Reporter, flow, source and the all-goods flag are always part

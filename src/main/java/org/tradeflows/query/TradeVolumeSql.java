@@ -6,15 +6,15 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import org.tradeflows.api.GlobalId;
 import org.tradeflows.api.types.Money;
 import org.tradeflows.api.types.Period;
-import org.tradeflows.api.types.PeriodKind;
-import org.tradeflows.api.types.TradeFlow;
 import org.tradeflows.api.types.TradeVolume;
 import org.tradeflows.api.types.TradeVolumeFilter;
-import org.tradeflows.api.types.ValueQualifier;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.PeriodKind;
+import org.tradeflows.model.TradeFlow;
+import org.tradeflows.model.ValueQualifier;
 
 /** Every SQL statement that lists official trade figures (aggregation lives in its own query class). */
 @ApplicationScoped

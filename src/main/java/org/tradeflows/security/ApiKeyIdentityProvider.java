@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tradeflows.api.types.ApiKey;
-import org.tradeflows.api.types.ApiRole;
+import org.tradeflows.model.ApiRole;
 
 /**
  * Resolves a bearer key to an identity: the bootstrap admin key from TRADEFLOWS_ADMIN_KEY, or a key created through

@@ -6,10 +6,10 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.tradeflows.api.GlobalId;
 import org.tradeflows.api.types.ApiKey;
-import org.tradeflows.api.types.ApiRole;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.ApiRole;
+import org.tradeflows.model.GlobalId;
 
 /** Every SQL statement on API keys. Keys are looked up by the SHA-256 of the key; the key itself is never stored. */
 @ApplicationScoped

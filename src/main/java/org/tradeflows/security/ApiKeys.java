@@ -4,13 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.tradeflows.api.errors.BadUserInputException;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.api.types.ApiKey;
-import org.tradeflows.api.types.ApiRole;
-import org.tradeflows.api.types.AuditAction;
 import org.tradeflows.api.types.CreatedApiKey;
 import org.tradeflows.audit.AuditTrail;
+import org.tradeflows.model.ApiRole;
+import org.tradeflows.model.AuditAction;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.NotFoundException;
 
 /** Creates and revokes API keys, each change audited in the same transaction. */
 @ApplicationScoped

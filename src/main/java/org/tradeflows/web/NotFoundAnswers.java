@@ -16,7 +16,7 @@ final class NotFoundAnswers {
     static String message(String path) {
         String p = path == null ? null : path.length() > 200 ? path.substring(0, 200) : path;
         String suggestion = p == null ? "" : InputMessages.suggestion(p, KNOWN);
-        return (p == null ? "No such resource" : "No such path: " + org.tradeflows.api.Printable.of(p)) + suggestion
+        return (p == null ? "No such resource" : "No such path: " + org.tradeflows.model.Printable.of(p)) + suggestion
                 + (suggestion.isEmpty() ? ". " : " ") + "The endpoints are POST or GET /graphql, "
                 + "GET /export/{shipments,flows,trade-volumes,companies,findings}.{csv,ndjson} and POST /ingest/{format}; "
                 + "GET /README.md lists them all";

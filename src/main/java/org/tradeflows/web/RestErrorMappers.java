@@ -10,10 +10,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.tradeflows.api.errors.BadUserInputException;
 import org.tradeflows.api.errors.ErrorClassifier;
 import org.tradeflows.api.errors.ErrorCodes;
-import org.tradeflows.api.errors.NotFoundException;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.NotFoundException;
 
 /**
  * Every failure of a REST endpoint (exports, uploads, pages) answered as GraphQL answers: JSON with

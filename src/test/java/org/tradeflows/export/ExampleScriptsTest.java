@@ -62,7 +62,7 @@ class ExampleScriptsTest {
         List<String> paged = Files.readAllLines(WORK.resolve("pull-paged.csv"));
         assertThat(paged).hasSize(451);
         List<String> ids = new ArrayList<>(jdbc.list("select s.id from shipment s join source x on x.id = s.source_id "
-                + "where x.key = 'synthetic-examples'", List.of(), rs -> org.tradeflows.api.GlobalId.of("Shipment", rs.getLong(1))));
+                + "where x.key = 'synthetic-examples'", List.of(), rs -> org.tradeflows.model.GlobalId.of("Shipment", rs.getLong(1))));
         assertThat(paged.subList(1, paged.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList())
                 .containsExactlyInAnyOrderElementsOf(ids);
     }

@@ -114,7 +114,7 @@ class FlowAggregationTest {
     }
 
     private static String dbId(Object globalId) {
-        return org.tradeflows.api.GlobalId.parse(String.valueOf(globalId)).key();
+        return org.tradeflows.model.GlobalId.parse(String.valueOf(globalId)).key();
     }
 
     private static Object code(Object o) {

@@ -87,7 +87,7 @@ class NavigationBatchingTest {
                 + "{ edges { node { id flows(filter: " + F.replace("\\\"", "\"") + ") { valueEur shipmentCount } "
                 + "counterparties(filter: " + F.replace("\\\"", "\"") + ", first: 100) { role totals { shipmentCount } } } } } }")
                 .getMap("data.companies.edges[0].node");
-        long dbId = Long.parseLong(org.tradeflows.api.GlobalId.parse((String) company.get("id")).key());
+        long dbId = Long.parseLong(org.tradeflows.model.GlobalId.parse((String) company.get("id")).key());
         long expected = jdbc.count("select count(*) from shipment where supplier_id = ? or recipient_id = ?", List.of(dbId, dbId));
         List<Map<String, Object>> flows = (List<Map<String, Object>>) company.get("flows");
         assertThat(((Number) flows.get(0).get("shipmentCount")).longValue()).isEqualTo(expected);

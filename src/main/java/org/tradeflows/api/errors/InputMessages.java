@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
-import org.tradeflows.api.Printable;
+import org.tradeflows.model.Printable;
 
 /**
  * The one home of the words for a value or name that does not fit, used by GraphQL and the exports alike: a user

@@ -4,6 +4,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
+import org.tradeflows.model.AuditAction;
 
 @Input("AuditFilter")
 @Description("Filter for audit entries; all given conditions must hold.")

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
+import org.tradeflows.model.SanctionAuthority;
 
 @Input("CompanyFilter")
 @Description("Filter for companies; all given conditions must hold.")

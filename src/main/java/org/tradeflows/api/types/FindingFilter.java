@@ -5,6 +5,8 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
+import org.tradeflows.model.CompanyRole;
+import org.tradeflows.model.FindingKind;
 
 @Input("FindingFilter")
 @Description("Filter for findings; all given conditions must hold.")

@@ -6,6 +6,8 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
+import org.tradeflows.model.ChplTier;
+import org.tradeflows.model.SanctionAuthority;
 
 @Input("FlowFilter")
 @Description("Which company-level flows (shipments) to include; all given conditions must hold. The same filter "

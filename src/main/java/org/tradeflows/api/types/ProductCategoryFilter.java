@@ -3,6 +3,8 @@ package org.tradeflows.api.types;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
+import org.tradeflows.model.ChplTier;
+import org.tradeflows.model.ProductLevel;
 
 @Input("ProductCategoryFilter")
 @Description("Filter for product categories; all given conditions must hold.")

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.SanctionAuthority;
 
 @Description("A listing of a company by a sanctioning authority. A company is sanctioned at a date when a listing "
         + "began on or before it and had not ended.")

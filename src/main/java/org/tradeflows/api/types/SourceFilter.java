@@ -3,6 +3,7 @@ package org.tradeflows.api.types;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
+import org.tradeflows.model.SourceKind;
 
 @Input("SourceFilter")
 @Description("Filter for sources; all given conditions must hold.")

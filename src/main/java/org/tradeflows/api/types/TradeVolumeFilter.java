@@ -3,6 +3,7 @@ package org.tradeflows.api.types;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
+import org.tradeflows.model.TradeFlow;
 
 @Input("TradeVolumeFilter")
 @Description("Filter for official trade figures; all given conditions must hold.")

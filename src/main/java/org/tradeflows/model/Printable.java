@@ -1,4 +1,4 @@
-package org.tradeflows.api;
+package org.tradeflows.model;
 
 /** Echoes user input into error messages safely: short, without control characters. */
 public final class Printable {

@@ -1,4 +1,4 @@
-package org.tradeflows.api.types;
+package org.tradeflows.model;
 
 import org.eclipse.microprofile.graphql.Description;
 

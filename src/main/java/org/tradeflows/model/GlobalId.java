@@ -1,8 +1,7 @@
-package org.tradeflows.api;
+package org.tradeflows.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.tradeflows.api.errors.BadUserInputException;
 
 /** Opaque global ids: base64url of "Type:key". Stable because keys are database ids or codes. */
 public record GlobalId(String type, String key) {

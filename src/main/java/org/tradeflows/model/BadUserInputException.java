@@ -1,9 +1,6 @@
-package org.tradeflows.api.errors;
-
-import io.smallrye.graphql.api.ErrorCode;
+package org.tradeflows.model;
 
 /** The request named something malformed or out of range: the message names the argument and the problem. */
-@ErrorCode("BAD_USER_INPUT")
 public class BadUserInputException extends RuntimeException {
     public BadUserInputException(String message) {
         super(message);

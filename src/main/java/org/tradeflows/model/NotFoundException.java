@@ -1,9 +1,6 @@
-package org.tradeflows.api.errors;
-
-import io.smallrye.graphql.api.ErrorCode;
+package org.tradeflows.model;
 
 /** A well-formed code or id that names nothing in the data. */
-@ErrorCode("NOT_FOUND")
 public class NotFoundException extends RuntimeException {
     public NotFoundException(String message) {
         super(message);
