@@ -9,7 +9,8 @@ import org.eclipse.microprofile.graphql.Query;
 import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.CountryConnection;
 import org.tradeflows.api.types.CountryEdge;
-import org.tradeflows.api.types.CountryFilter;
+import org.tradeflows.input.Codes;
+import org.tradeflows.input.CountryFilter;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.query.CountrySql;
 

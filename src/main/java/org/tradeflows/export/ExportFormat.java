@@ -21,6 +21,6 @@ public enum ExportFormat {
         }
         throw new org.tradeflows.model.NotFoundException("format: '" + org.tradeflows.model.Printable.of(extension)
                 + "' is not an export format; use csv or ndjson"
-                + org.tradeflows.api.errors.InputMessages.suggestion(extension, java.util.List.of("csv", "ndjson")));
+                + org.tradeflows.input.InputMessages.suggestion(extension, java.util.List.of("csv", "ndjson")));
     }
 }

@@ -7,8 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.tradeflows.api.types.Country;
-import org.tradeflows.api.types.CountryFilter;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.input.CountryFilter;
 import org.tradeflows.model.GlobalId;
 
 /** Every SQL statement that reads countries. */

@@ -3,9 +3,9 @@ package org.tradeflows.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import org.tradeflows.api.types.CompanyFilter;
-import org.tradeflows.api.types.FindingFilter;
-import org.tradeflows.api.types.TradeVolumeFilter;
+import org.tradeflows.input.CompanyFilter;
+import org.tradeflows.input.FindingFilter;
+import org.tradeflows.input.TradeVolumeFilter;
 
 /**
  * The statements behind the streaming exports. Each selects exactly the documented columns, in their documented

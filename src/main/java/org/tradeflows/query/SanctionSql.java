@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import org.tradeflows.api.types.Sanction;
-import org.tradeflows.api.types.SanctionFilter;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.input.SanctionFilter;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.SanctionAuthority;
 

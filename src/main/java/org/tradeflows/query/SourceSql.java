@@ -7,8 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.tradeflows.api.types.Source;
-import org.tradeflows.api.types.SourceFilter;
 import org.tradeflows.db.Jdbc;
+import org.tradeflows.input.SourceFilter;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.SourceKind;
 

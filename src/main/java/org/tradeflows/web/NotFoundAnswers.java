@@ -2,7 +2,7 @@ package org.tradeflows.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tradeflows.api.errors.InputMessages;
+import org.tradeflows.input.InputMessages;
 
 /** The words for a path that names nothing, with the nearest path that does (a misspelled export, say). */
 final class NotFoundAnswers {

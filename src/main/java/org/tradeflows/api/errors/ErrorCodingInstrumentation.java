@@ -26,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.tradeflows.input.InputMessages;
 import org.tradeflows.model.BadUserInputException;
 
 /**

@@ -1,4 +1,4 @@
-package org.tradeflows.api;
+package org.tradeflows.input;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

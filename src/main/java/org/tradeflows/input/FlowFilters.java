@@ -1,11 +1,10 @@
-package org.tradeflows.api;
+package org.tradeflows.input;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.tradeflows.api.types.FlowFilter;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.Printable;

@@ -1,4 +1,4 @@
-package org.tradeflows.api.errors;
+package org.tradeflows.input;
 
 import java.util.Collection;
 import java.util.Comparator;

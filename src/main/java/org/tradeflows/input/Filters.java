@@ -1,12 +1,9 @@
-package org.tradeflows.api;
+package org.tradeflows.input;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.tradeflows.api.types.CompanyFilter;
-import org.tradeflows.api.types.FindingFilter;
-import org.tradeflows.api.types.TradeVolumeFilter;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.FlowDimension;
 

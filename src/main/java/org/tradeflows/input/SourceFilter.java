@@ -1,4 +1,4 @@
-package org.tradeflows.api.types;
+package org.tradeflows.input;
 
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;

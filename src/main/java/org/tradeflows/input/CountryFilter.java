@@ -1,4 +1,4 @@
-package org.tradeflows.api.types;
+package org.tradeflows.input;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;

@@ -1,4 +1,4 @@
-package org.tradeflows.api.types;
+package org.tradeflows.input;
 
 import java.time.LocalDate;
 import java.util.List;
