@@ -23,22 +23,22 @@ import org.tradeflows.input.Filters;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.SanctionAuthority;
-import org.tradeflows.query.CompanySql;
-import org.tradeflows.query.CountrySql;
-import org.tradeflows.query.FindingSql;
-import org.tradeflows.query.SanctionSql;
+import org.tradeflows.store.CompanyStore;
+import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.FindingStore;
+import org.tradeflows.store.SanctionStore;
 
 /** Companies: search over names and aliases, and what hangs off a company (all batched). */
 @GraphQLApi
 public class CompanyApi {
 
-    private final CompanySql companies;
-    private final CountrySql countries;
-    private final SanctionSql sanctions;
-    private final FindingSql findings;
+    private final CompanyStore companies;
+    private final CountryStore countries;
+    private final SanctionStore sanctions;
+    private final FindingStore findings;
     private final Filters filters;
 
-    public CompanyApi(CompanySql companies, CountrySql countries, SanctionSql sanctions, FindingSql findings, Filters filters) {
+    public CompanyApi(CompanyStore companies, CountryStore countries, SanctionStore sanctions, FindingStore findings, Filters filters) {
         this.companies = companies;
         this.countries = countries;
         this.sanctions = sanctions;

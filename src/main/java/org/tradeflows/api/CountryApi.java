@@ -12,15 +12,15 @@ import org.tradeflows.api.types.CountryEdge;
 import org.tradeflows.input.Codes;
 import org.tradeflows.input.CountryFilter;
 import org.tradeflows.model.NotFoundException;
-import org.tradeflows.query.CountrySql;
+import org.tradeflows.store.CountryStore;
 
 /** Look-ups and lists of countries. */
 @GraphQLApi
 public class CountryApi {
 
-    private final CountrySql countries;
+    private final CountryStore countries;
 
-    public CountryApi(CountrySql countries) {
+    public CountryApi(CountryStore countries) {
         this.countries = countries;
     }
 

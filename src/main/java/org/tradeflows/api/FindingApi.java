@@ -19,16 +19,16 @@ import org.tradeflows.input.FindingFilter;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
-import org.tradeflows.query.FindingSql;
+import org.tradeflows.store.FindingStore;
 
 /** Findings: reported figures about sets of flows, listed with what they link to and never summed. */
 @GraphQLApi
 public class FindingApi {
 
-    private final FindingSql findings;
+    private final FindingStore findings;
     private final Filters filters;
 
-    public FindingApi(FindingSql findings, Filters filters) {
+    public FindingApi(FindingStore findings, Filters filters) {
         this.findings = findings;
         this.filters = filters;
     }

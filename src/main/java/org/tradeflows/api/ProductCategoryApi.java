@@ -23,15 +23,15 @@ import org.tradeflows.model.ChplTier;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
 import org.tradeflows.model.ProductLevel;
-import org.tradeflows.query.ProductCategorySql;
+import org.tradeflows.store.ProductStore;
 
 /** The HS 2022 tree: look-ups, search, navigation up and down, CHPL tiers and curated topics. */
 @GraphQLApi
 public class ProductCategoryApi {
 
-    private final ProductCategorySql products;
+    private final ProductStore products;
 
-    public ProductCategoryApi(ProductCategorySql products) {
+    public ProductCategoryApi(ProductStore products) {
         this.products = products;
     }
 

@@ -21,15 +21,15 @@ import org.tradeflows.input.SourceFilter;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
-import org.tradeflows.query.SourceSql;
+import org.tradeflows.store.SourceStore;
 
 /** Sources, and the `source` field of every object that carries one (each batched). */
 @GraphQLApi
 public class SourceApi {
 
-    private final SourceSql sources;
+    private final SourceStore sources;
 
-    public SourceApi(SourceSql sources) {
+    public SourceApi(SourceStore sources) {
         this.sources = sources;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.tradeflows.model.AuditAction;
+import org.tradeflows.store.AuditStore;
 
 /**
  * Writes one audit entry per change, inside the caller's transaction: the change and its entry commit together or
@@ -13,11 +14,11 @@ import org.tradeflows.model.AuditAction;
 @ApplicationScoped
 public class AuditTrail {
 
-    private final AuditSql sql;
+    private final AuditStore sql;
     private final ObjectMapper json;
     private final SecurityIdentity identity;
 
-    public AuditTrail(AuditSql sql, ObjectMapper json, SecurityIdentity identity) {
+    public AuditTrail(AuditStore sql, ObjectMapper json, SecurityIdentity identity) {
         this.sql = sql;
         this.json = json;
         this.identity = identity;

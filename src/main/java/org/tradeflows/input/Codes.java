@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.tradeflows.db.Jdbc;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.Printable;
+import org.tradeflows.store.Jdbc;
 
 /** Validates codes given as arguments, naming the argument and the reason when one is wrong. */
 @ApplicationScoped

@@ -18,9 +18,9 @@ public class FlowFilters {
     static final BigDecimal MAX_EUR = new BigDecimal("999999999999999999.99");
 
     private final Codes codes;
-    private final org.tradeflows.query.SourceSql sourceSql;
+    private final org.tradeflows.store.SourceStore sourceSql;
 
-    public FlowFilters(Codes codes, org.tradeflows.query.SourceSql sourceSql) {
+    public FlowFilters(Codes codes, org.tradeflows.store.SourceStore sourceSql) {
         this.codes = codes;
         this.sourceSql = sourceSql;
     }

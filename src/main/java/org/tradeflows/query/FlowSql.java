@@ -15,13 +15,13 @@ import org.tradeflows.api.types.FlowGroup;
 import org.tradeflows.api.types.FlowMeasures;
 import org.tradeflows.api.types.Money;
 import org.tradeflows.api.types.PartnerTotal;
-import org.tradeflows.db.Jdbc;
 import org.tradeflows.model.ChplTier;
 import org.tradeflows.model.CompanyRole;
 import org.tradeflows.model.FlowDimension;
 import org.tradeflows.model.FlowOrderField;
 import org.tradeflows.model.TradeFlow;
 import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.store.Jdbc;
 
 /**
  * Renders a {@link FlowQuery} as one SQL statement and runs it: the filtered shipments, grouped by fixed SQL
@@ -66,10 +66,10 @@ public class FlowSql {
         MEASURE_TYPES.put("share", "numeric");
     }
 
-    private final org.tradeflows.db.AnswerCache answers;
+    private final org.tradeflows.store.AnswerCache answers;
     private final boolean rollups;
 
-    public FlowSql(org.tradeflows.db.AnswerCache answers,
+    public FlowSql(org.tradeflows.store.AnswerCache answers,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tradeflows.rollups.enabled", defaultValue = "true")
             boolean rollups) {
         this.answers = answers;

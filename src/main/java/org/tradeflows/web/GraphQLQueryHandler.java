@@ -35,8 +35,8 @@ import java.util.Optional;
 import org.tradeflows.api.errors.CodedError;
 import org.tradeflows.api.errors.ErrorClassifier;
 import org.tradeflows.api.errors.ErrorCodes;
-import org.tradeflows.db.DataVersion;
 import org.tradeflows.limits.RequestBudget;
+import org.tradeflows.store.DataVersion;
 
 /**
  * Queries, by GET and by POST, answered from the answers the server keeps ({@link ResponseCache}) or run and kept.

@@ -28,7 +28,7 @@ public record Sanction(
 
     /**
      * Confirmed and in force at the date: listed on or before it and not ended. An unknown listing date counts only
-     * for today and later (the same rule as CompanySql.SANCTION_IN_FORCE).
+     * for today and later (the same rule as CompanyStore.SANCTION_IN_FORCE).
      */
     @Ignore
     public boolean inForceOn(LocalDate date) {

@@ -16,8 +16,8 @@ import org.tradeflows.ingest.LoadContext;
 import org.tradeflows.ingest.Rejection;
 import org.tradeflows.ingest.RowCheck;
 import org.tradeflows.ingest.company.CompanyIndex;
-import org.tradeflows.ingest.company.CompanyResolver;
 import org.tradeflows.ingest.company.CompanyResolver.Party;
+import org.tradeflows.ingest.company.CompanyResolver;
 import org.tradeflows.ingest.company.CompanyWriter;
 import org.tradeflows.ingest.input.CsvTable;
 
@@ -104,7 +104,7 @@ public final class ShipmentLoader implements FormatLoader {
                 try {
                     copy.pause();
                 } catch (SQLException e) {
-                    throw new org.tradeflows.db.DataAccessException(e);
+                    throw new org.tradeflows.store.DataAccessException(e);
                 }
             });
             while (table.next()) {

@@ -17,13 +17,13 @@ import java.time.format.DateTimeParseException;
 import org.jboss.logging.Logger;
 import org.tradeflows.api.errors.ErrorClassifier;
 import org.tradeflows.api.errors.ErrorCodes;
-import org.tradeflows.db.DataAccessException;
 import org.tradeflows.ingest.IngestFormat;
 import org.tradeflows.ingest.IngestOptions;
 import org.tradeflows.ingest.IngestReport;
 import org.tradeflows.ingest.SourceOptions;
 import org.tradeflows.input.InputMessages;
 import org.tradeflows.security.Roles;
+import org.tradeflows.store.DataAccessException;
 import org.tradeflows.web.HttpAnswers;
 import org.tradeflows.web.RestErrorMappers;
 

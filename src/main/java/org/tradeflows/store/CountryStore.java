@@ -1,4 +1,4 @@
-package org.tradeflows.query;
+package org.tradeflows.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -7,29 +7,29 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.tradeflows.api.types.Country;
-import org.tradeflows.db.Jdbc;
 import org.tradeflows.input.CountryFilter;
 import org.tradeflows.model.GlobalId;
+import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads countries. */
 @ApplicationScoped
-public class CountrySql {
+public class CountryStore {
 
     private static final String COLUMNS = "code, alpha3, numeric_code, name, official_name, name_ru, name_zh, region, subregion";
 
     private final Jdbc jdbc;
 
-    public CountrySql(Jdbc jdbc) {
+    public CountryStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<Country> byCode(String code) {
         return jdbc.one("select " + COLUMNS + " from country where code = ? or alpha3 = ?", List.of(code, code),
-                CountrySql::map);
+                CountryStore::map);
     }
 
     public List<Country> byCodes(Collection<String> codes) {
-        return jdbc.list("select " + COLUMNS + " from country where code = any(?)", List.of(codes), CountrySql::map);
+        return jdbc.list("select " + COLUMNS + " from country where code = any(?)", List.of(codes), CountryStore::map);
     }
 
     public List<Country> page(CountryFilter filter, String afterCode, int limit) {
@@ -38,7 +38,7 @@ public class CountrySql {
             w.and("code > ?", afterCode);
         }
         return jdbc.list("select " + COLUMNS + " from country where " + w.sql() + " order by code limit ?",
-                w.params(limit), CountrySql::map);
+                w.params(limit), CountryStore::map);
     }
 
     public long count(CountryFilter filter) {

@@ -1,4 +1,4 @@
-package org.tradeflows.query;
+package org.tradeflows.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -10,26 +10,26 @@ import java.util.Map;
 import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.CompanyAlias;
 import org.tradeflows.api.types.CompanyIdentifier;
-import org.tradeflows.db.Jdbc;
 import org.tradeflows.input.CompanyFilter;
 import org.tradeflows.model.AliasKind;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.IdentifierScheme;
+import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads companies, their aliases and identifiers. Merged companies resolve to survivors. */
 @ApplicationScoped
-public class CompanySql {
+public class CompanyStore {
 
     static final String COLUMNS = "c.id, c.name, c.name_original, c.city, c.special_economic_zone, c.description, "
             + "c.country_code, c.source_id";
 
     /** A sanction in force at a date; an unknown listing date counts only for today and later. */
-    static final String SANCTION_IN_FORCE = "s.confirmed and (s.listed_on <= ? or (s.listed_on is null and ? >= current_date)) "
+    public static final String SANCTION_IN_FORCE = "s.confirmed and (s.listed_on <= ? or (s.listed_on is null and ? >= current_date)) "
             + "and (s.ended_on is null or s.ended_on > ?)";
 
     private final Jdbc jdbc;
 
-    public CompanySql(Jdbc jdbc) {
+    public CompanyStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -51,7 +51,7 @@ public class CompanySql {
             w.and("(lower(c.name), c.id) > (?, ?)", afterName, afterId);
         }
         return jdbc.list("select " + COLUMNS + " from company c where " + w.sql() + " order by lower(c.name), c.id limit ?",
-                w.params(limit), CompanySql::map);
+                w.params(limit), CompanyStore::map);
     }
 
     public long count(CompanyFilter filter) {
@@ -59,7 +59,7 @@ public class CompanySql {
         return jdbc.count("select count(*) from company c where " + w.sql(), w.params());
     }
 
-    static Where where(CompanyFilter f) {
+    public static Where where(CompanyFilter f) {
         Where w = new Where().and("c.merged_into_id is null");
         if (f == null) {
             return w;

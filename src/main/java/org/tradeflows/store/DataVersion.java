@@ -1,4 +1,4 @@
-package org.tradeflows.db;
+package org.tradeflows.store;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.tradeflows.query;
+package org.tradeflows.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -12,13 +12,15 @@ import org.tradeflows.api.types.Money;
 import org.tradeflows.api.types.Period;
 import org.tradeflows.api.types.Shipment;
 import org.tradeflows.api.types.ShipmentIntermediary;
-import org.tradeflows.db.Jdbc;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.query.ShipmentScope;
+import org.tradeflows.query.ShipmentScopeSql;
+import org.tradeflows.query.Where;
 
 /** Every SQL statement that lists shipments. Order: date, then id — a keyset that new loads never shift. */
 @ApplicationScoped
-public class ShipmentSql {
+public class ShipmentStore {
 
     static final String COLUMNS = """
             s.id, s.source_record_ref, s.supplier_declared_name, s.recipient_declared_name, s.period_start, s.period_end,
@@ -28,12 +30,12 @@ public class ShipmentSql {
 
     private final Jdbc jdbc;
 
-    public ShipmentSql(Jdbc jdbc) {
+    public ShipmentStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     public List<Shipment> byIds(Collection<Long> ids) {
-        return jdbc.list("select " + COLUMNS + " from shipment s where s.id = any(?)", List.of(ids), ShipmentSql::map);
+        return jdbc.list("select " + COLUMNS + " from shipment s where s.id = any(?)", List.of(ids), ShipmentStore::map);
     }
 
     public List<Shipment> page(ShipmentScope scope, LocalDate afterDate, Long afterId, int limit) {
@@ -42,7 +44,7 @@ public class ShipmentSql {
             w.and("(s.period_start, s.id) > (?, ?)", afterDate, afterId);
         }
         return jdbc.list("select " + COLUMNS + " from shipment s where " + w.sql() + " order by s.period_start, s.id limit ?",
-                w.params(limit), ShipmentSql::map);
+                w.params(limit), ShipmentStore::map);
     }
 
     public long count(ShipmentScope scope) {

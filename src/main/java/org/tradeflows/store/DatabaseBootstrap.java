@@ -1,4 +1,4 @@
-package org.tradeflows.db;
+package org.tradeflows.store;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package org.tradeflows.db;
+package org.tradeflows.store;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

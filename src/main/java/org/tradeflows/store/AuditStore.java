@@ -1,4 +1,4 @@
-package org.tradeflows.audit;
+package org.tradeflows.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -7,21 +7,20 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.tradeflows.api.types.AuditEntry;
-import org.tradeflows.db.Jdbc;
 import org.tradeflows.model.AuditAction;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.Where;
 
 /** Every SQL statement on the audit trail. Entries are only ever added, and marked when undone. */
 @ApplicationScoped
-public class AuditSql {
+public class AuditStore {
 
     private static final String COLUMNS = "id, at, actor, action, record_type, record_id, before::text as before, "
             + "after::text as after, undoes_id, undone_by_id";
 
     private final Jdbc jdbc;
 
-    public AuditSql(Jdbc jdbc) {
+    public AuditStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -40,7 +39,7 @@ public class AuditSql {
 
     /** The entry, locked for the caller's transaction so that two undos of it cannot race. */
     public Optional<Row> lockById(long id) {
-        return jdbc.one("select " + COLUMNS + " from audit_entry where id = ? for update", List.of(id), AuditSql::row);
+        return jdbc.one("select " + COLUMNS + " from audit_entry where id = ? for update", List.of(id), AuditStore::row);
     }
 
     public List<AuditEntry> page(Filter filter, Long beforeId, int limit) {

@@ -1,4 +1,4 @@
-package org.tradeflows.release;
+package org.tradeflows.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

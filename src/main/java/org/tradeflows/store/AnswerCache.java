@@ -1,4 +1,4 @@
-package org.tradeflows.db;
+package org.tradeflows.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

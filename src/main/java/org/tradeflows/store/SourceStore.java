@@ -1,4 +1,4 @@
-package org.tradeflows.query;
+package org.tradeflows.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -7,36 +7,36 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.tradeflows.api.types.Source;
-import org.tradeflows.db.Jdbc;
 import org.tradeflows.input.SourceFilter;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.SourceKind;
+import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads sources. */
 @ApplicationScoped
-public class SourceSql {
+public class SourceStore {
 
     private static final String COLUMNS = "id, key, title, publisher, url, published_on, kind, licence, citation, note";
 
     private final Jdbc jdbc;
 
-    public SourceSql(Jdbc jdbc) {
+    public SourceStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     public List<Source> byIds(Collection<Long> ids) {
-        return jdbc.list("select " + COLUMNS + " from source where id = any(?)", List.of(ids), SourceSql::map);
+        return jdbc.list("select " + COLUMNS + " from source where id = any(?)", List.of(ids), SourceStore::map);
     }
 
     public Optional<Source> byKey(String key) {
-        return jdbc.one("select " + COLUMNS + " from source where key = ?", List.of(key), SourceSql::map);
+        return jdbc.one("select " + COLUMNS + " from source where key = ?", List.of(key), SourceStore::map);
     }
 
     public List<Source> page(SourceFilter filter, Long afterId, int limit) {
         Where w = where(filter);
         w.andIf(afterId, "id > ?", afterId);
         return jdbc.list("select " + COLUMNS + " from source where " + w.sql() + " order by id limit ?", w.params(limit),
-                SourceSql::map);
+                SourceStore::map);
     }
 
     public long count(SourceFilter filter) {

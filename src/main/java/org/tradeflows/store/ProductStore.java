@@ -1,4 +1,4 @@
-package org.tradeflows.query;
+package org.tradeflows.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -10,32 +10,32 @@ import java.util.stream.Collectors;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.Topic;
 import org.tradeflows.api.types.TopicProduct;
-import org.tradeflows.db.Jdbc;
 import org.tradeflows.input.ProductCategoryFilter;
 import org.tradeflows.model.ChplTier;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.ProductLevel;
+import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads the HS tree, CHPL tiers and topics. Codes sort bytewise (digits, then sections). */
 @ApplicationScoped
-public class ProductCategorySql {
+public class ProductStore {
 
     private static final String COLUMNS = "p.code, p.level, p.parent_code, p.section_code, p.description";
 
     private final Jdbc jdbc;
 
-    public ProductCategorySql(Jdbc jdbc) {
+    public ProductStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     public List<ProductCategory> byCodes(Collection<String> codes) {
         return jdbc.list("select " + COLUMNS + " from product_category p where p.code = any(?)", List.of(codes),
-                ProductCategorySql::map);
+                ProductStore::map);
     }
 
     public List<ProductCategory> childrenOf(Collection<String> parentCodes) {
         return jdbc.list("select " + COLUMNS + " from product_category p where p.parent_code = any(?) "
-                + "order by p.code collate \"C\"", List.of(parentCodes), ProductCategorySql::map);
+                + "order by p.code collate \"C\"", List.of(parentCodes), ProductStore::map);
     }
 
     public Map<String, ChplTier> chplTiers(Collection<String> codes) {
@@ -58,7 +58,7 @@ public class ProductCategorySql {
             w.and("p.code collate \"C\" > ?", afterCode);
         }
         return jdbc.list("select " + COLUMNS + " from product_category p where " + w.sql()
-                + " order by p.code collate \"C\" limit ?", w.params(limit), ProductCategorySql::map);
+                + " order by p.code collate \"C\" limit ?", w.params(limit), ProductStore::map);
     }
 
     public long count(ProductCategoryFilter filter) {
@@ -95,12 +95,12 @@ public class ProductCategorySql {
     public List<Topic> topics(String key) {
         Where w = new Where().andIf(key, "key = ?", key);
         return jdbc.list("select id, key, name, description, source_id from topic where " + w.sql() + " order by key",
-                w.params(), ProductCategorySql::mapTopic);
+                w.params(), ProductStore::mapTopic);
     }
 
     public List<Topic> topicsByIds(Collection<Long> ids) {
         return jdbc.list("select id, key, name, description, source_id from topic where id = any(?)", List.of(ids),
-                ProductCategorySql::mapTopic);
+                ProductStore::mapTopic);
     }
 
     /** Topic products of many topics at once: pairs of topic id and product. */

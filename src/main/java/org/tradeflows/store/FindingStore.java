@@ -1,4 +1,4 @@
-package org.tradeflows.query;
+package org.tradeflows.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -15,17 +15,17 @@ import org.tradeflows.api.types.FindingCountry;
 import org.tradeflows.api.types.FindingProduct;
 import org.tradeflows.api.types.Money;
 import org.tradeflows.api.types.Period;
-import org.tradeflows.db.Jdbc;
 import org.tradeflows.input.FindingFilter;
 import org.tradeflows.model.CompanyRole;
 import org.tradeflows.model.CountryRole;
 import org.tradeflows.model.FindingKind;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads findings and what they link to. Findings are listed, never summed. */
 @ApplicationScoped
-public class FindingSql {
+public class FindingStore {
 
     private static final String SELECT = """
             select f.id, f.key, f.kind, f.statement, f.quote, f.value, f.currency, f.value_qualifier, f.count, f.count_unit,
@@ -35,16 +35,16 @@ public class FindingSql {
 
     private final Jdbc jdbc;
 
-    public FindingSql(Jdbc jdbc) {
+    public FindingStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     public List<Finding> byIds(Collection<Long> ids) {
-        return jdbc.list(SELECT + " where f.id = any(?)", List.of(ids), FindingSql::map);
+        return jdbc.list(SELECT + " where f.id = any(?)", List.of(ids), FindingStore::map);
     }
 
     public Optional<Finding> byKey(String key) {
-        return jdbc.one(SELECT + " where f.key = ?", List.of(key), FindingSql::map);
+        return jdbc.one(SELECT + " where f.key = ?", List.of(key), FindingStore::map);
     }
 
     /** The same claim reported by other sources, linked in either direction, keyed by the finding asked about. */
@@ -56,7 +56,7 @@ public class FindingSql {
     }
 
     public List<Finding> partsOf(Collection<Long> ids) {
-        return jdbc.list(SELECT + " where f.part_of_id = any(?) order by f.id", List.of(ids), FindingSql::map);
+        return jdbc.list(SELECT + " where f.part_of_id = any(?) order by f.id", List.of(ids), FindingStore::map);
     }
 
     /** Findings about any of the companies (merged ones included), keyed by company id. */
@@ -69,7 +69,7 @@ public class FindingSql {
     public List<Finding> page(FindingFilter filter, Long companyId, Long afterId, int limit) {
         Where w = where(filter, companyId);
         w.andIf(afterId, "f.id > ?", afterId);
-        return jdbc.list(SELECT + " where " + w.sql() + " order by f.id limit ?", w.params(limit), FindingSql::map);
+        return jdbc.list(SELECT + " where " + w.sql() + " order by f.id limit ?", w.params(limit), FindingStore::map);
     }
 
     public long count(FindingFilter filter, Long companyId) {
@@ -77,7 +77,7 @@ public class FindingSql {
         return jdbc.count("select count(*) from finding f where " + w.sql(), w.params());
     }
 
-    static Where where(FindingFilter f, Long companyId) {
+    public static Where where(FindingFilter f, Long companyId) {
         Where w = new Where();
         if (f == null) {
             return w;
@@ -110,24 +110,24 @@ public class FindingSql {
     }
 
     public List<Map.Entry<Long, FindingCompany>> companies(Collection<Long> findingIds) {
-        return jdbc.list("select fc.finding_id, fc.role, " + CompanySql.COLUMNS + " from finding_company fc "
+        return jdbc.list("select fc.finding_id, fc.role, " + CompanyStore.COLUMNS + " from finding_company fc "
                 + "join company c on c.id = fc.company_id where fc.finding_id = any(?) order by fc.role, c.name",
                 List.of(findingIds), rs -> Map.entry(rs.getLong("finding_id"),
-                        new FindingCompany(CompanyRole.valueOf(rs.getString("role")), CompanySql.map(rs))));
+                        new FindingCompany(CompanyRole.valueOf(rs.getString("role")), CompanyStore.map(rs))));
     }
 
     public List<Map.Entry<Long, FindingCountry>> countries(Collection<Long> findingIds) {
         return jdbc.list("select fk.finding_id, fk.role, c.* from finding_country fk join country c "
                 + "on c.code = fk.country_code where fk.finding_id = any(?) order by fk.role, c.code",
                 List.of(findingIds), rs -> Map.entry(rs.getLong("finding_id"),
-                        new FindingCountry(CountryRole.valueOf(rs.getString("role")), CountrySql.map(rs))));
+                        new FindingCountry(CountryRole.valueOf(rs.getString("role")), CountryStore.map(rs))));
     }
 
     public List<Map.Entry<Long, FindingProduct>> products(Collection<Long> findingIds) {
         return jdbc.list("select fp.finding_id, fp.goods_label, p.* from finding_product fp join product_category p "
                 + "on p.code = fp.product_code where fp.finding_id = any(?) order by p.code collate \"C\"",
                 List.of(findingIds), rs -> Map.entry(rs.getLong("finding_id"),
-                        new FindingProduct(rs.getString("goods_label"), ProductCategorySql.map(rs))));
+                        new FindingProduct(rs.getString("goods_label"), ProductStore.map(rs))));
     }
 
     public List<Map.Entry<Long, String>> goods(Collection<Long> findingIds) {

@@ -1,4 +1,4 @@
-package org.tradeflows.query;
+package org.tradeflows.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -9,16 +9,16 @@ import java.util.List;
 import org.tradeflows.api.types.Money;
 import org.tradeflows.api.types.Period;
 import org.tradeflows.api.types.TradeVolume;
-import org.tradeflows.db.Jdbc;
 import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.PeriodKind;
 import org.tradeflows.model.TradeFlow;
 import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.query.Where;
 
 /** Every SQL statement that lists official trade figures (aggregation lives in its own query class). */
 @ApplicationScoped
-public class TradeVolumeSql {
+public class TradeVolumeStore {
 
     private static final String COLUMNS = """
             t.id, t.reporter, t.partner, t.flow, t.period_kind, t.period_start, t.period_end, t.product_code, t.value,
@@ -27,13 +27,13 @@ public class TradeVolumeSql {
 
     private final Jdbc jdbc;
 
-    public TradeVolumeSql(Jdbc jdbc) {
+    public TradeVolumeStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     public List<TradeVolume> byIds(Collection<Long> ids) {
         return jdbc.list("select " + COLUMNS + " from trade_volume t where t.id = any(?)", List.of(ids),
-                TradeVolumeSql::map);
+                TradeVolumeStore::map);
     }
 
     public List<TradeVolume> page(TradeVolumeFilter filter, LocalDate afterStart, Long afterId, int limit) {
@@ -42,7 +42,7 @@ public class TradeVolumeSql {
             w.and("(t.period_start, t.id) > (?, ?)", afterStart, afterId);
         }
         return jdbc.list("select " + COLUMNS + " from trade_volume t where " + w.sql()
-                + " order by t.period_start, t.id limit ?", w.params(limit), TradeVolumeSql::map);
+                + " order by t.period_start, t.id limit ?", w.params(limit), TradeVolumeStore::map);
     }
 
     public long count(TradeVolumeFilter filter) {
@@ -51,7 +51,7 @@ public class TradeVolumeSql {
     }
 
     /** The filter on trade volume alias {@code t}, shared with the aggregation. */
-    static Where where(TradeVolumeFilter f) {
+    public static Where where(TradeVolumeFilter f) {
         Where w = new Where();
         if (f == null) {
             return w;

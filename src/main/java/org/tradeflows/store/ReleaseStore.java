@@ -1,4 +1,4 @@
-package org.tradeflows.release;
+package org.tradeflows.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,9 +11,9 @@ import java.util.Optional;
  * The data_release table: one row per load, keyed by kind and content fingerprint. Shared by the loaders of the
  * shipped datasets and by ingest, so that every load is recorded the same way.
  */
-public final class ReleaseLog {
+public final class ReleaseStore {
 
-    private ReleaseLog() {
+    private ReleaseStore() {
     }
 
     /** Serialises loaders across service replicas for the length of the caller's transaction. */
