@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.tradeflows.api.types.AliasInput;
 import org.tradeflows.api.types.CompanyUpdate;
 import org.tradeflows.api.types.IdentifierInput;
-import org.tradeflows.audit.AuditTrail;
 import org.tradeflows.domain.Company;
 import org.tradeflows.domain.CompanyAlias;
 import org.tradeflows.domain.CompanyIdentifier;
@@ -21,6 +20,7 @@ import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.IdentifierScheme;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
+import org.tradeflows.security.AuditTrail;
 
 /** Corrections of one company: its fields, aliases and identifiers. Each writes an audit entry in its transaction. */
 @ApplicationScoped

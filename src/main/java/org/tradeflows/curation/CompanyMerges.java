@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tradeflows.api.types.MergeResult;
-import org.tradeflows.audit.AuditTrail;
 import org.tradeflows.domain.Company;
 import org.tradeflows.model.AuditAction;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.NotFoundException;
+import org.tradeflows.security.AuditTrail;
 import org.tradeflows.store.AuditStore;
 import org.tradeflows.store.CompanyStore;
 

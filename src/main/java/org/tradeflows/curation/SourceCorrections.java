@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 import org.tradeflows.api.types.AttachedSource;
 import org.tradeflows.api.types.SourceAttachment;
 import org.tradeflows.api.types.SourceInput;
-import org.tradeflows.audit.AuditTrail;
 import org.tradeflows.domain.Source;
 import org.tradeflows.model.AuditAction;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
+import org.tradeflows.security.AuditTrail;
 
 /** Records new sources and attaches a source to a record, each with an audit entry. */
 @ApplicationScoped

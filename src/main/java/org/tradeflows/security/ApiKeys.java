@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tradeflows.api.types.ApiKey;
 import org.tradeflows.api.types.CreatedApiKey;
-import org.tradeflows.audit.AuditTrail;
 import org.tradeflows.model.ApiRole;
 import org.tradeflows.model.AuditAction;
 import org.tradeflows.model.BadUserInputException;

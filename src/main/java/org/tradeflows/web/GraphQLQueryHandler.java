@@ -34,7 +34,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.tradeflows.api.errors.CodedError;
 import org.tradeflows.api.errors.ErrorClassifier;
-import org.tradeflows.api.errors.ErrorCodes;
+import org.tradeflows.http.ErrorCodes;
+import org.tradeflows.http.HttpAnswers;
 import org.tradeflows.limits.RequestBudget;
 import org.tradeflows.store.DataVersion;
 

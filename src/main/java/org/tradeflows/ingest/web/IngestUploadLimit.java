@@ -38,7 +38,7 @@ public class IngestUploadLimit {
             if (length != null) {
                 if (limit > 0 && parse(length) > limit) {
                     rc.response().putHeader("Connection", "close");
-                    org.tradeflows.web.HttpAnswers.error(rc, 413, org.tradeflows.api.errors.ErrorCodes.REQUEST_TOO_LARGE,
+                    org.tradeflows.http.HttpAnswers.error(rc, 413, org.tradeflows.http.ErrorCodes.REQUEST_TOO_LARGE,
                             "The upload is larger than the limit of " + limit + " bytes (TRADEFLOWS_INGEST_MAX_UPLOAD_SIZE)");
                     return;
                 }

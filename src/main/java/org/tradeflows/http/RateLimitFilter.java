@@ -1,4 +1,4 @@
-package org.tradeflows.limits;
+package org.tradeflows.http;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -7,10 +7,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
-import org.tradeflows.api.errors.ErrorCodes;
+import org.tradeflows.limits.Limits;
 import org.tradeflows.model.ApiRole;
 import org.tradeflows.security.ApiKeyIdentityProvider;
-import org.tradeflows.web.HttpAnswers;
 
 /**
  * Counts every request to the API (and the other configured paths, such as exports) against its client's limit: anonymous callers per IP address, keys per key with

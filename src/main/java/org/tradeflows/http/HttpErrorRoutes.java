@@ -1,4 +1,4 @@
-package org.tradeflows.web;
+package org.tradeflows.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tradeflows.api.errors.ErrorClassifier;
-import org.tradeflows.api.errors.ErrorCodes;
 
 /**
  * The answers no endpoint gives itself, coded like every other error: a request line or headers over the limit (414,

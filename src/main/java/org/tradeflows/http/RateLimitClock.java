@@ -1,4 +1,4 @@
-package org.tradeflows.limits;
+package org.tradeflows.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package org.tradeflows.security;
+package org.tradeflows.http;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
@@ -13,9 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
-import org.tradeflows.api.errors.ErrorCodes;
-import org.tradeflows.limits.RateLimitFilter;
-import org.tradeflows.web.HttpAnswers;
 
 /**
  * API keys travel as {@code Authorization: Bearer <key>}. No header means an anonymous reader; a header with an

@@ -1,4 +1,4 @@
-package org.tradeflows.audit;
+package org.tradeflows.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

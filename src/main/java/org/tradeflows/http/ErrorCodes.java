@@ -1,4 +1,4 @@
-package org.tradeflows.api.errors;
+package org.tradeflows.http;
 
 /** Every value of {@code extensions.code} the API answers with; the README lists them with their meaning. */
 public final class ErrorCodes {

@@ -1,4 +1,4 @@
-package org.tradeflows.web;
+package org.tradeflows.http;
 
 import java.util.ArrayList;
 import java.util.List;

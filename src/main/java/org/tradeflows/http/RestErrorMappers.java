@@ -1,4 +1,4 @@
-package org.tradeflows.web;
+package org.tradeflows.http;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.tradeflows.api.errors.ErrorClassifier;
-import org.tradeflows.api.errors.ErrorCodes;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.NotFoundException;
 

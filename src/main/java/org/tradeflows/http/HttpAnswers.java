@@ -1,4 +1,4 @@
-package org.tradeflows.web;
+package org.tradeflows.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import org.tradeflows.api.errors.CodedError;
-import org.tradeflows.api.errors.ErrorCodes;
 
 /** Answers given before GraphQL runs, in the shape of a GraphQL response: {"errors":[{message, extensions.code}]}. */
 public final class HttpAnswers {
