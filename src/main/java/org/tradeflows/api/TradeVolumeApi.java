@@ -15,6 +15,7 @@ import org.tradeflows.api.types.TradeVolumeConnection;
 import org.tradeflows.api.types.TradeVolumeEdge;
 import org.tradeflows.input.Filters;
 import org.tradeflows.input.TradeVolumeFilter;
+import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.ReleaseSql;
 import org.tradeflows.store.CountryStore;
@@ -55,7 +56,7 @@ public class TradeVolumeApi {
             try {
                 afterStart = LocalDate.parse(page.afterKey(0));
             } catch (java.time.format.DateTimeParseException e) {
-                throw new org.tradeflows.model.BadUserInputException("after: not a cursor of this connection");
+                throw new BadUserInputException("after: not a cursor of this connection");
             }
             afterId = Page.parseLongKey(page.afterKey(1), "after");
         }

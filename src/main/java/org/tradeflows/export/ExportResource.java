@@ -26,6 +26,7 @@ import org.tradeflows.input.InputMessages;
 import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.FlowDimension;
+import org.tradeflows.model.FlowOrderField;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.ExportQuery;
 import org.tradeflows.query.ExportSql;
@@ -96,7 +97,7 @@ public class ExportResource {
             @QueryParam("filter") String filter) {
         List<FlowDimension> dims = Filters.dimensions(dimensions(groupBy));
         FlowQuery q = new FlowQuery(dims, flowFilters.scope(read(filter, FlowFilter.class), "filter"),
-                List.of(new FlowQuery.Order(org.tradeflows.model.FlowOrderField.VALUE_EUR, true)), 1, null, null);
+                List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true)), 1, null, null);
         return respond(flows.export(q), format);
     }
 

@@ -3,6 +3,7 @@ package org.tradeflows.http;
 import java.util.ArrayList;
 import java.util.List;
 import org.tradeflows.input.InputMessages;
+import org.tradeflows.model.Printable;
 
 /** The words for a path that names nothing, with the nearest path that does (a misspelled export, say). */
 final class NotFoundAnswers {
@@ -16,7 +17,7 @@ final class NotFoundAnswers {
     static String message(String path) {
         String p = path == null ? null : path.length() > 200 ? path.substring(0, 200) : path;
         String suggestion = p == null ? "" : InputMessages.suggestion(p, KNOWN);
-        return (p == null ? "No such resource" : "No such path: " + org.tradeflows.model.Printable.of(p)) + suggestion
+        return (p == null ? "No such resource" : "No such path: " + Printable.of(p)) + suggestion
                 + (suggestion.isEmpty() ? ". " : " ") + "The endpoints are POST or GET /graphql, "
                 + "GET /export/{shipments,flows,trade-volumes,companies,findings}.{csv,ndjson} and POST /ingest/{format}; "
                 + "GET /README.md lists them all";

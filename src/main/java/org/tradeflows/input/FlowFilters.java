@@ -9,6 +9,7 @@ import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.Printable;
 import org.tradeflows.query.ShipmentScope;
+import org.tradeflows.store.SourceStore;
 
 /** Turns the FlowFilter a client sends into a validated ShipmentScope, naming the field of every problem. */
 @ApplicationScoped
@@ -18,9 +19,9 @@ public class FlowFilters {
     static final BigDecimal MAX_EUR = new BigDecimal("999999999999999999.99");
 
     private final Codes codes;
-    private final org.tradeflows.store.SourceStore sourceSql;
+    private final SourceStore sourceSql;
 
-    public FlowFilters(Codes codes, org.tradeflows.store.SourceStore sourceSql) {
+    public FlowFilters(Codes codes, SourceStore sourceSql) {
         this.codes = codes;
         this.sourceSql = sourceSql;
     }

@@ -21,6 +21,7 @@ import org.tradeflows.model.FlowDimension;
 import org.tradeflows.model.FlowOrderField;
 import org.tradeflows.model.TradeFlow;
 import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.store.AnswerCache;
 import org.tradeflows.store.Jdbc;
 
 /**
@@ -66,10 +67,10 @@ public class FlowSql {
         MEASURE_TYPES.put("share", "numeric");
     }
 
-    private final org.tradeflows.store.AnswerCache answers;
+    private final AnswerCache answers;
     private final boolean rollups;
 
-    public FlowSql(org.tradeflows.store.AnswerCache answers,
+    public FlowSql(AnswerCache answers,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tradeflows.rollups.enabled", defaultValue = "true")
             boolean rollups) {
         this.answers = answers;

@@ -16,6 +16,7 @@ import org.tradeflows.model.TradeFlow;
 import org.tradeflows.model.TradeVolumeDimension;
 import org.tradeflows.model.TradeVolumeOrderField;
 import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.store.AnswerCache;
 import org.tradeflows.store.Jdbc;
 import org.tradeflows.store.TradeVolumeStore;
 
@@ -51,9 +52,9 @@ public class TradeVolumeFlowSql {
             count(*) filter (where value_eur is null) as without_eur, sum(net_weight_kg) as net_weight,
             min(period_start) as first_date, max(period_end) as last_date, """ + GroupedSelect.QUALIFIER;
 
-    private final org.tradeflows.store.AnswerCache answers;
+    private final AnswerCache answers;
 
-    public TradeVolumeFlowSql(org.tradeflows.store.AnswerCache answers) {
+    public TradeVolumeFlowSql(AnswerCache answers) {
         this.answers = answers;
     }
 

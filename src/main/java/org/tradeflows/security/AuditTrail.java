@@ -39,7 +39,7 @@ public class AuditTrail {
         if (identity.isAnonymous()) {
             return "anonymous";
         }
-        Object keyId = identity.getAttribute(org.tradeflows.security.ApiKeyIdentityProvider.KEY_ID);
+        Object keyId = identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
         String name = identity.getPrincipal().getName();
         return keyId == null ? name : name + " (key #" + keyId + ")";
     }

@@ -24,6 +24,7 @@ import org.tradeflows.ingest.IngestReport;
 import org.tradeflows.ingest.RejectedRowsFile;
 import org.tradeflows.ingest.Rejection;
 import org.tradeflows.ingest.SourceOptions;
+import org.tradeflows.store.DatabaseBootstrap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -222,7 +223,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     private Connection connect() throws SQLException {
-        return org.tradeflows.store.DatabaseBootstrap.fromConfig().with(dbUrl, dbUser, dbPassword).connect();
+        return DatabaseBootstrap.fromConfig().with(dbUrl, dbUser, dbPassword).connect();
     }
 
     private static String sha256(Path path) throws IOException {
