@@ -22,6 +22,7 @@ import org.tradeflows.ingest.Ingest;
 import org.tradeflows.ingest.IngestFormat;
 import org.tradeflows.ingest.IngestOptions;
 import org.tradeflows.ingest.IngestReport;
+import org.tradeflows.ingest.LoadTally;
 import org.tradeflows.ingest.RowCheck;
 import org.tradeflows.ingest.SourceOptions;
 import org.tradeflows.ingest.company.CompanyIndex;
@@ -207,7 +208,7 @@ public class IngestBench {
                     ShipmentCsvReader.KNOWN);
             ShipmentCsvReader reader = new ShipmentCsvReader(reference, 1);
             LocalDate today = LocalDate.now();
-            var tally = new org.tradeflows.ingest.LoadTally(10, null);
+            var tally = new LoadTally(10, null);
             while (generator.bytes < bytes && table.next()) {
                 RowCheck check = new RowCheck(table.line(), today);
                 var row = reader.read(table, check);

@@ -3,8 +3,8 @@ package org.tradeflows;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
-import org.tradeflows.db.DatabaseBootstrap;
 import org.tradeflows.ingest.cli.LoadCommand;
+import org.tradeflows.store.DatabaseBootstrap;
 import org.tradeflows.synthetic.GenerateCommand;
 
 /**

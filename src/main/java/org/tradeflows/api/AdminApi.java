@@ -9,7 +9,6 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.tradeflows.api.errors.BadUserInputException;
 import org.tradeflows.api.types.ApiKey;
 import org.tradeflows.api.types.ApiKeyConnection;
 import org.tradeflows.api.types.ApiKeyEdge;
@@ -17,12 +16,15 @@ import org.tradeflows.api.types.ApiKeyInput;
 import org.tradeflows.api.types.AuditEntry;
 import org.tradeflows.api.types.AuditEntryConnection;
 import org.tradeflows.api.types.AuditEntryEdge;
-import org.tradeflows.api.types.AuditFilter;
 import org.tradeflows.api.types.CreatedApiKey;
-import org.tradeflows.audit.AuditSql;
-import org.tradeflows.security.ApiKeySql;
+import org.tradeflows.input.AuditFilter;
+import org.tradeflows.input.Codes;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.security.ApiKeys;
 import org.tradeflows.security.Roles;
+import org.tradeflows.store.ApiKeyStore;
+import org.tradeflows.store.AuditStore;
 
 /** Administration: API keys and the audit trail (role admin). */
 @GraphQLApi
@@ -30,10 +32,10 @@ import org.tradeflows.security.Roles;
 public class AdminApi {
 
     private final ApiKeys keys;
-    private final ApiKeySql keySql;
-    private final AuditSql audit;
+    private final ApiKeyStore keySql;
+    private final AuditStore audit;
 
-    public AdminApi(ApiKeys keys, ApiKeySql keySql, AuditSql audit) {
+    public AdminApi(ApiKeys keys, ApiKeyStore keySql, AuditStore audit) {
         this.keys = keys;
         this.keySql = keySql;
         this.audit = audit;
@@ -63,7 +65,7 @@ public class AdminApi {
         boolean all = Boolean.TRUE.equals(includeRevoked);
         Page page = Page.of(first, after, 1);
         List<ApiKey> rows = keySql.page(all, page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null, page.limit());
-        Page.Slice<ApiKeyEdge> slice = page.slice(rows, k -> Page.cursor(ApiKeySql.dbId(k)), ApiKeyEdge::new);
+        Page.Slice<ApiKeyEdge> slice = page.slice(rows, k -> Page.cursor(ApiKeyStore.dbId(k)), ApiKeyEdge::new);
         return new ApiKeyConnection(slice.edges(), slice.pageInfo(), keySql.count(all));
     }
 
@@ -74,7 +76,7 @@ public class AdminApi {
             @Name("filter") @Description("Conditions the entries must meet.") AuditFilter filter,
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
-        AuditSql.Filter f = filter(filter);
+        AuditStore.Filter f = filter(filter);
         Page page = Page.of(first, after, 1);
         List<AuditEntry> rows = audit.page(f, page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null,
                 page.limit());
@@ -82,7 +84,7 @@ public class AdminApi {
         return new AuditEntryConnection(slice.edges(), slice.pageInfo(), audit.count(f));
     }
 
-    private static AuditSql.Filter filter(AuditFilter f) {
+    private static AuditStore.Filter filter(AuditFilter f) {
         if (f == null) {
             return null;
         }
@@ -98,6 +100,6 @@ public class AdminApi {
             }
             type = g.type();
         }
-        return new AuditSql.Filter(type, id, f.actions(), Codes.text("filter.actor", f.actor(), 200));
+        return new AuditStore.Filter(type, id, f.actions(), Codes.text("filter.actor", f.actor(), 200));
     }
 }

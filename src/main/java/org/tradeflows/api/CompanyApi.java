@@ -10,33 +10,35 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.CompanyAlias;
 import org.tradeflows.api.types.CompanyConnection;
 import org.tradeflows.api.types.CompanyEdge;
-import org.tradeflows.api.types.CompanyFilter;
 import org.tradeflows.api.types.CompanyIdentifier;
 import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.Finding;
 import org.tradeflows.api.types.Sanction;
-import org.tradeflows.api.types.SanctionAuthority;
-import org.tradeflows.query.CompanySql;
-import org.tradeflows.query.CountrySql;
-import org.tradeflows.query.FindingSql;
-import org.tradeflows.query.SanctionSql;
+import org.tradeflows.input.CompanyFilter;
+import org.tradeflows.input.Filters;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.model.SanctionAuthority;
+import org.tradeflows.store.CompanyStore;
+import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.FindingStore;
+import org.tradeflows.store.SanctionStore;
 
 /** Companies: search over names and aliases, and what hangs off a company (all batched). */
 @GraphQLApi
 public class CompanyApi {
 
-    private final CompanySql companies;
-    private final CountrySql countries;
-    private final SanctionSql sanctions;
-    private final FindingSql findings;
+    private final CompanyStore companies;
+    private final CountryStore countries;
+    private final SanctionStore sanctions;
+    private final FindingStore findings;
     private final Filters filters;
 
-    public CompanyApi(CompanySql companies, CountrySql countries, SanctionSql sanctions, FindingSql findings, Filters filters) {
+    public CompanyApi(CompanyStore companies, CountryStore countries, SanctionStore sanctions, FindingStore findings, Filters filters) {
         this.companies = companies;
         this.countries = countries;
         this.sanctions = sanctions;

@@ -6,20 +6,21 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.CountryConnection;
 import org.tradeflows.api.types.CountryEdge;
-import org.tradeflows.api.types.CountryFilter;
-import org.tradeflows.query.CountrySql;
+import org.tradeflows.input.Codes;
+import org.tradeflows.input.CountryFilter;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.store.CountryStore;
 
 /** Look-ups and lists of countries. */
 @GraphQLApi
 public class CountryApi {
 
-    private final CountrySql countries;
+    private final CountryStore countries;
 
-    public CountryApi(CountrySql countries) {
+    public CountryApi(CountryStore countries) {
         this.countries = countries;
     }
 

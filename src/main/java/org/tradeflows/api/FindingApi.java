@@ -7,25 +7,28 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.api.types.Finding;
 import org.tradeflows.api.types.FindingCompany;
 import org.tradeflows.api.types.FindingConnection;
 import org.tradeflows.api.types.FindingCountry;
 import org.tradeflows.api.types.FindingEdge;
-import org.tradeflows.api.types.FindingFilter;
 import org.tradeflows.api.types.FindingProduct;
 import org.tradeflows.api.types.Money;
-import org.tradeflows.query.FindingSql;
+import org.tradeflows.input.Filters;
+import org.tradeflows.input.FindingFilter;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.model.Printable;
+import org.tradeflows.store.FindingStore;
 
 /** Findings: reported figures about sets of flows, listed with what they link to and never summed. */
 @GraphQLApi
 public class FindingApi {
 
-    private final FindingSql findings;
+    private final FindingStore findings;
     private final Filters filters;
 
-    public FindingApi(FindingSql findings, Filters filters) {
+    public FindingApi(FindingStore findings, Filters filters) {
         this.findings = findings;
         this.filters = filters;
     }

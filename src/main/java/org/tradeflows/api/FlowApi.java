@@ -9,25 +9,28 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.tradeflows.api.errors.BadUserInputException;
 import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.FlowConnection;
-import org.tradeflows.api.types.FlowDimension;
 import org.tradeflows.api.types.FlowEdge;
-import org.tradeflows.api.types.FlowFilter;
 import org.tradeflows.api.types.FlowGroup;
 import org.tradeflows.api.types.FlowOrder;
-import org.tradeflows.api.types.FlowOrderField;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.SortDirection;
-import org.tradeflows.query.CompanySql;
-import org.tradeflows.query.CountrySql;
+import org.tradeflows.input.Filters;
+import org.tradeflows.input.FlowFilter;
+import org.tradeflows.input.FlowFilters;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.FlowDimension;
+import org.tradeflows.model.FlowOrderField;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.FlowQuery;
 import org.tradeflows.query.FlowSql;
-import org.tradeflows.query.ProductCategorySql;
 import org.tradeflows.query.ShipmentScope;
-import org.tradeflows.query.SourceSql;
+import org.tradeflows.store.CompanyStore;
+import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.ProductStore;
+import org.tradeflows.store.SourceStore;
 
 /** flows: company-level trade at any grain, from the grand total down to single companies and months. */
 @GraphQLApi
@@ -35,14 +38,14 @@ public class FlowApi {
 
     private final FlowSql flows;
     private final FlowFilters filters;
-    private final CompanySql companies;
-    private final CountrySql countries;
-    private final ProductCategorySql products;
-    private final SourceSql sources;
+    private final CompanyStore companies;
+    private final CountryStore countries;
+    private final ProductStore products;
+    private final SourceStore sources;
     private final io.smallrye.graphql.api.Context context;
 
-    public FlowApi(FlowSql flows, FlowFilters filters, CompanySql companies, CountrySql countries,
-            ProductCategorySql products, SourceSql sources, io.smallrye.graphql.api.Context context) {
+    public FlowApi(FlowSql flows, FlowFilters filters, CompanyStore companies, CountryStore countries,
+            ProductStore products, SourceStore sources, io.smallrye.graphql.api.Context context) {
         this.context = context;
         this.flows = flows;
         this.filters = filters;

@@ -9,25 +9,27 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
-import org.tradeflows.api.errors.BadUserInputException;
 import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.Counterparty;
 import org.tradeflows.api.types.Country;
-import org.tradeflows.api.types.FlowDimension;
-import org.tradeflows.api.types.FlowFilter;
 import org.tradeflows.api.types.FlowGroup;
 import org.tradeflows.api.types.PartnerTotal;
 import org.tradeflows.api.types.ProductCategory;
-import org.tradeflows.api.types.ProductLevel;
 import org.tradeflows.api.types.ProductTotal;
 import org.tradeflows.api.types.Shipment;
-import org.tradeflows.query.CompanySql;
-import org.tradeflows.query.CountrySql;
+import org.tradeflows.input.Filters;
+import org.tradeflows.input.FlowFilter;
+import org.tradeflows.input.FlowFilters;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.FlowDimension;
+import org.tradeflows.model.ProductLevel;
 import org.tradeflows.query.FlowQuery;
 import org.tradeflows.query.FlowSql;
-import org.tradeflows.query.ProductCategorySql;
 import org.tradeflows.query.ShipmentScope;
-import org.tradeflows.query.ShipmentSql;
+import org.tradeflows.store.CompanyStore;
+import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.ProductStore;
+import org.tradeflows.store.ShipmentStore;
 
 /**
  * Navigation from companies, product categories and countries to their flows. Each field below answers for every
@@ -40,15 +42,15 @@ public class FlowNavigationApi {
     static final int MAX_NESTED = 100;
 
     private final FlowSql flows;
-    private final ShipmentSql shipments;
+    private final ShipmentStore shipments;
     private final FlowFilters filters;
-    private final CompanySql companies;
-    private final CountrySql countries;
-    private final ProductCategorySql products;
+    private final CompanyStore companies;
+    private final CountryStore countries;
+    private final ProductStore products;
     private final io.smallrye.graphql.api.Context context;
 
-    public FlowNavigationApi(FlowSql flows, ShipmentSql shipments, FlowFilters filters, CompanySql companies,
-            CountrySql countries, ProductCategorySql products, io.smallrye.graphql.api.Context context) {
+    public FlowNavigationApi(FlowSql flows, ShipmentStore shipments, FlowFilters filters, CompanyStore companies,
+            CountryStore countries, ProductStore products, io.smallrye.graphql.api.Context context) {
         this.context = context;
         this.flows = flows;
         this.shipments = shipments;

@@ -9,34 +9,36 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.api.types.Node;
-import org.tradeflows.query.CompanySql;
-import org.tradeflows.query.CountrySql;
-import org.tradeflows.query.FindingSql;
-import org.tradeflows.query.ProductCategorySql;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.model.Printable;
 import org.tradeflows.query.ReleaseSql;
-import org.tradeflows.query.SanctionSql;
-import org.tradeflows.query.ShipmentSql;
-import org.tradeflows.query.SourceSql;
-import org.tradeflows.query.TradeVolumeSql;
+import org.tradeflows.store.CompanyStore;
+import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.FindingStore;
+import org.tradeflows.store.ProductStore;
+import org.tradeflows.store.SanctionStore;
+import org.tradeflows.store.ShipmentStore;
+import org.tradeflows.store.SourceStore;
+import org.tradeflows.store.TradeVolumeStore;
 
 /** Relay's node(id:): any object by its global id. */
 @GraphQLApi
 public class NodeApi {
 
-    private final CountrySql countries;
-    private final ProductCategorySql products;
-    private final CompanySql companies;
-    private final SanctionSql sanctions;
-    private final SourceSql sources;
-    private final FindingSql findings;
-    private final TradeVolumeSql volumes;
+    private final CountryStore countries;
+    private final ProductStore products;
+    private final CompanyStore companies;
+    private final SanctionStore sanctions;
+    private final SourceStore sources;
+    private final FindingStore findings;
+    private final TradeVolumeStore volumes;
     private final ReleaseSql releases;
-    private final ShipmentSql shipments;
+    private final ShipmentStore shipments;
 
-    public NodeApi(CountrySql countries, ProductCategorySql products, CompanySql companies, SanctionSql sanctions,
-            SourceSql sources, FindingSql findings, TradeVolumeSql volumes, ReleaseSql releases, ShipmentSql shipments) {
+    public NodeApi(CountryStore countries, ProductStore products, CompanyStore companies, SanctionStore sanctions,
+            SourceStore sources, FindingStore findings, TradeVolumeStore volumes, ReleaseSql releases, ShipmentStore shipments) {
         this.countries = countries;
         this.products = products;
         this.companies = companies;

@@ -7,8 +7,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.tradeflows.api.errors.BadUserInputException;
 import org.tradeflows.api.types.PageInfo;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.Printable;
 
 /**
  * A validated page request (first/after) and the slicing of one extra fetched row into Relay's pageInfo.

@@ -11,25 +11,27 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.tradeflows.api.errors.BadUserInputException;
-import org.tradeflows.api.errors.NotFoundException;
-import org.tradeflows.api.types.ChplTier;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.ProductCategoryConnection;
 import org.tradeflows.api.types.ProductCategoryEdge;
-import org.tradeflows.api.types.ProductCategoryFilter;
-import org.tradeflows.api.types.ProductLevel;
 import org.tradeflows.api.types.Topic;
 import org.tradeflows.api.types.TopicProduct;
-import org.tradeflows.query.ProductCategorySql;
+import org.tradeflows.input.Codes;
+import org.tradeflows.input.ProductCategoryFilter;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.ChplTier;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.model.Printable;
+import org.tradeflows.model.ProductLevel;
+import org.tradeflows.store.ProductStore;
 
 /** The HS 2022 tree: look-ups, search, navigation up and down, CHPL tiers and curated topics. */
 @GraphQLApi
 public class ProductCategoryApi {
 
-    private final ProductCategorySql products;
+    private final ProductStore products;
 
-    public ProductCategoryApi(ProductCategorySql products) {
+    public ProductCategoryApi(ProductStore products) {
         this.products = products;
     }
 

@@ -11,19 +11,21 @@ import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.Sanction;
 import org.tradeflows.api.types.SanctionConnection;
 import org.tradeflows.api.types.SanctionEdge;
-import org.tradeflows.api.types.SanctionFilter;
-import org.tradeflows.query.CompanySql;
-import org.tradeflows.query.SanctionSql;
+import org.tradeflows.input.Codes;
+import org.tradeflows.input.SanctionFilter;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.store.CompanyStore;
+import org.tradeflows.store.SanctionStore;
 
 /** Sanctions listings across authorities. */
 @GraphQLApi
 public class SanctionApi {
 
-    private final SanctionSql sanctions;
-    private final CompanySql companies;
+    private final SanctionStore sanctions;
+    private final CompanyStore companies;
     private final Codes codes;
 
-    public SanctionApi(SanctionSql sanctions, CompanySql companies, Codes codes) {
+    public SanctionApi(SanctionStore sanctions, CompanyStore companies, Codes codes) {
         this.sanctions = sanctions;
         this.companies = companies;
         this.codes = codes;

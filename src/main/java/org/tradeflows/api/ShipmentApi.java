@@ -8,38 +8,40 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.tradeflows.api.errors.BadUserInputException;
 import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.DataRelease;
-import org.tradeflows.api.types.FlowFilter;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.Shipment;
 import org.tradeflows.api.types.ShipmentConnection;
 import org.tradeflows.api.types.ShipmentEdge;
 import org.tradeflows.api.types.ShipmentIntermediary;
-import org.tradeflows.query.CompanySql;
-import org.tradeflows.query.CountrySql;
-import org.tradeflows.query.ProductCategorySql;
+import org.tradeflows.input.FlowFilter;
+import org.tradeflows.input.FlowFilters;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.ReleaseSql;
 import org.tradeflows.query.ShipmentScope;
-import org.tradeflows.query.ShipmentSql;
-import org.tradeflows.query.SourceSql;
+import org.tradeflows.store.CompanyStore;
+import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.ProductStore;
+import org.tradeflows.store.ShipmentStore;
+import org.tradeflows.store.SourceStore;
 
 /** Single shipments: the records behind every flow, with the same filter as flows. */
 @GraphQLApi
 public class ShipmentApi {
 
-    private final ShipmentSql shipments;
+    private final ShipmentStore shipments;
     private final FlowFilters filters;
-    private final CompanySql companies;
-    private final CountrySql countries;
-    private final ProductCategorySql products;
-    private final SourceSql sources;
+    private final CompanyStore companies;
+    private final CountryStore countries;
+    private final ProductStore products;
+    private final SourceStore sources;
     private final ReleaseSql releases;
 
-    public ShipmentApi(ShipmentSql shipments, FlowFilters filters, CompanySql companies, CountrySql countries,
-            ProductCategorySql products, SourceSql sources, ReleaseSql releases) {
+    public ShipmentApi(ShipmentStore shipments, FlowFilters filters, CompanyStore companies, CountryStore countries,
+            ProductStore products, SourceStore sources, ReleaseSql releases) {
         this.shipments = shipments;
         this.filters = filters;
         this.companies = companies;

@@ -8,25 +8,28 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.DataRelease;
 import org.tradeflows.api.types.Finding;
 import org.tradeflows.api.types.Sanction;
 import org.tradeflows.api.types.SourceConnection;
 import org.tradeflows.api.types.SourceEdge;
-import org.tradeflows.api.types.SourceFilter;
 import org.tradeflows.api.types.Topic;
 import org.tradeflows.api.types.TradeVolume;
-import org.tradeflows.query.SourceSql;
+import org.tradeflows.input.Codes;
+import org.tradeflows.input.SourceFilter;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.model.Printable;
+import org.tradeflows.store.SourceStore;
 
 /** Sources, and the `source` field of every object that carries one (each batched). */
 @GraphQLApi
 public class SourceApi {
 
-    private final SourceSql sources;
+    private final SourceStore sources;
 
-    public SourceApi(SourceSql sources) {
+    public SourceApi(SourceStore sources) {
         this.sources = sources;
     }
 

@@ -13,23 +13,26 @@ import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.TradeVolume;
 import org.tradeflows.api.types.TradeVolumeConnection;
 import org.tradeflows.api.types.TradeVolumeEdge;
-import org.tradeflows.api.types.TradeVolumeFilter;
-import org.tradeflows.query.CountrySql;
-import org.tradeflows.query.ProductCategorySql;
+import org.tradeflows.input.Filters;
+import org.tradeflows.input.TradeVolumeFilter;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.ReleaseSql;
-import org.tradeflows.query.TradeVolumeSql;
+import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.ProductStore;
+import org.tradeflows.store.TradeVolumeStore;
 
 /** Official country-level trade figures, each as its reporter and source publish it. */
 @GraphQLApi
 public class TradeVolumeApi {
 
-    private final TradeVolumeSql volumes;
-    private final CountrySql countries;
-    private final ProductCategorySql products;
+    private final TradeVolumeStore volumes;
+    private final CountryStore countries;
+    private final ProductStore products;
     private final ReleaseSql releases;
     private final Filters filters;
 
-    public TradeVolumeApi(TradeVolumeSql volumes, CountrySql countries, ProductCategorySql products, ReleaseSql releases,
+    public TradeVolumeApi(TradeVolumeStore volumes, CountryStore countries, ProductStore products, ReleaseSql releases,
             Filters filters) {
         this.volumes = volumes;
         this.countries = countries;
@@ -53,7 +56,7 @@ public class TradeVolumeApi {
             try {
                 afterStart = LocalDate.parse(page.afterKey(0));
             } catch (java.time.format.DateTimeParseException e) {
-                throw new org.tradeflows.api.errors.BadUserInputException("after: not a cursor of this connection");
+                throw new BadUserInputException("after: not a cursor of this connection");
             }
             afterId = Page.parseLongKey(page.afterKey(1), "after");
         }

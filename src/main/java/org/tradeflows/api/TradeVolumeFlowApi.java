@@ -12,29 +12,33 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.tradeflows.api.errors.BadUserInputException;
 import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.Coverage;
-import org.tradeflows.api.types.FlowFilter;
 import org.tradeflows.api.types.OfficialTotal;
 import org.tradeflows.api.types.Period;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.SortDirection;
-import org.tradeflows.api.types.TradeFlow;
-import org.tradeflows.api.types.TradeVolumeDimension;
-import org.tradeflows.api.types.TradeVolumeFilter;
 import org.tradeflows.api.types.TradeVolumeGroup;
 import org.tradeflows.api.types.TradeVolumeGroupConnection;
 import org.tradeflows.api.types.TradeVolumeGroupEdge;
 import org.tradeflows.api.types.TradeVolumeOrder;
-import org.tradeflows.api.types.TradeVolumeOrderField;
-import org.tradeflows.query.CountrySql;
+import org.tradeflows.input.Codes;
+import org.tradeflows.input.Filters;
+import org.tradeflows.input.FlowFilter;
+import org.tradeflows.input.FlowFilters;
+import org.tradeflows.input.TradeVolumeFilter;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.TradeFlow;
+import org.tradeflows.model.TradeVolumeDimension;
+import org.tradeflows.model.TradeVolumeOrderField;
 import org.tradeflows.query.FlowQuery;
 import org.tradeflows.query.FlowSql;
-import org.tradeflows.query.ProductCategorySql;
 import org.tradeflows.query.ShipmentScope;
-import org.tradeflows.query.SourceSql;
 import org.tradeflows.query.TradeVolumeFlowSql;
+import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.ProductStore;
+import org.tradeflows.store.SourceStore;
 
 /** Official trade figures at any grain, and coverage: how much of them the company-level data can name. */
 @GraphQLApi
@@ -44,14 +48,14 @@ public class TradeVolumeFlowApi {
     private final Filters checks;
     private final FlowSql flows;
     private final FlowFilters filters;
-    private final CountrySql countries;
-    private final ProductCategorySql products;
-    private final SourceSql sources;
+    private final CountryStore countries;
+    private final ProductStore products;
+    private final SourceStore sources;
     private final Codes codes;
     private final io.smallrye.graphql.api.Context context;
 
     public TradeVolumeFlowApi(TradeVolumeFlowSql volumes, Filters checks, FlowSql flows, FlowFilters filters,
-            CountrySql countries, ProductCategorySql products, SourceSql sources, Codes codes,
+            CountryStore countries, ProductStore products, SourceStore sources, Codes codes,
             io.smallrye.graphql.api.Context context) {
         this.context = context;
         this.volumes = volumes;

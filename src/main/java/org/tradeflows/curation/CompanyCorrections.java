@@ -6,21 +6,21 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.tradeflows.api.Codes;
-import org.tradeflows.api.GlobalId;
-import org.tradeflows.api.Printable;
-import org.tradeflows.api.errors.BadUserInputException;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.api.types.AliasInput;
-import org.tradeflows.api.types.AliasKind;
-import org.tradeflows.api.types.AuditAction;
 import org.tradeflows.api.types.CompanyUpdate;
 import org.tradeflows.api.types.IdentifierInput;
-import org.tradeflows.api.types.IdentifierScheme;
-import org.tradeflows.audit.AuditTrail;
 import org.tradeflows.domain.Company;
 import org.tradeflows.domain.CompanyAlias;
 import org.tradeflows.domain.CompanyIdentifier;
+import org.tradeflows.input.Codes;
+import org.tradeflows.model.AliasKind;
+import org.tradeflows.model.AuditAction;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.IdentifierScheme;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.model.Printable;
+import org.tradeflows.security.AuditTrail;
 
 /** Corrections of one company: its fields, aliases and identifiers. Each writes an audit entry in its transaction. */
 @ApplicationScoped

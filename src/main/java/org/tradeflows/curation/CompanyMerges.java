@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.api.GlobalId;
-import org.tradeflows.api.errors.BadUserInputException;
-import org.tradeflows.api.errors.NotFoundException;
-import org.tradeflows.api.types.AuditAction;
 import org.tradeflows.api.types.MergeResult;
-import org.tradeflows.audit.AuditSql;
-import org.tradeflows.audit.AuditTrail;
 import org.tradeflows.domain.Company;
-import org.tradeflows.query.CompanySql;
+import org.tradeflows.model.AuditAction;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.security.AuditTrail;
+import org.tradeflows.store.AuditStore;
+import org.tradeflows.store.CompanyStore;
 
 /**
  * Merges two records of the same company and undoes a merge from its audit entry. The merge records every row it
@@ -30,11 +30,11 @@ public class CompanyMerges {
     private final MergeSql sql;
     private final Lookups lookups;
     private final AuditTrail audit;
-    private final AuditSql auditSql;
-    private final CompanySql companies;
+    private final AuditStore auditSql;
+    private final CompanyStore companies;
     private final ObjectMapper json;
 
-    public CompanyMerges(MergeSql sql, Lookups lookups, AuditTrail audit, AuditSql auditSql, CompanySql companies,
+    public CompanyMerges(MergeSql sql, Lookups lookups, AuditTrail audit, AuditStore auditSql, CompanyStore companies,
             ObjectMapper json) {
         this.sql = sql;
         this.lookups = lookups;
@@ -82,7 +82,7 @@ public class CompanyMerges {
 
     public org.tradeflows.api.types.Company undo(String auditEntryId) {
         long entryId = lookups.key("auditEntryId", auditEntryId, "AuditEntry");
-        AuditSql.Row entry = auditSql.lockById(entryId)
+        AuditStore.Row entry = auditSql.lockById(entryId)
                 .orElseThrow(() -> new NotFoundException("auditEntryId: no audit entry with the id '" + auditEntryId + "'"));
         if (entry.action() != AuditAction.MERGE_COMPANIES) {
             throw new BadUserInputException("auditEntryId: the entry records " + entry.action() + ", not a merge");

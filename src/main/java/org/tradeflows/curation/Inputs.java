@@ -1,8 +1,8 @@
 package org.tradeflows.curation;
 
 import java.util.regex.Pattern;
-import org.tradeflows.api.Printable;
-import org.tradeflows.api.errors.BadUserInputException;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.Printable;
 
 /** Checks of curated text: trimmed, within its length, no control characters; the message names the field. */
 final class Inputs {

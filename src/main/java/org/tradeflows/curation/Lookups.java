@@ -2,12 +2,12 @@ package org.tradeflows.curation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.tradeflows.api.GlobalId;
-import org.tradeflows.api.errors.BadUserInputException;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.domain.Company;
 import org.tradeflows.domain.Sanction;
 import org.tradeflows.domain.Source;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.NotFoundException;
 
 /** Finds the records a correction names by global id, locked for the transaction; errors name the input field. */
 @ApplicationScoped

@@ -3,7 +3,7 @@ package org.tradeflows.curation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.store.Jdbc;
 
 /**
  * Every statement of a merge and of its undo. A merge moves each row that names the merged company to the survivor

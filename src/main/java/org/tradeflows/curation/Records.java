@@ -2,16 +2,16 @@ package org.tradeflows.curation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.tradeflows.api.GlobalId;
-import org.tradeflows.api.types.AliasKind;
 import org.tradeflows.api.types.CompanyAlias;
 import org.tradeflows.api.types.CompanyIdentifier;
-import org.tradeflows.api.types.IdentifierScheme;
-import org.tradeflows.api.types.SanctionAuthority;
-import org.tradeflows.api.types.SourceKind;
 import org.tradeflows.domain.Company;
 import org.tradeflows.domain.Sanction;
 import org.tradeflows.domain.Source;
+import org.tradeflows.model.AliasKind;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.IdentifierScheme;
+import org.tradeflows.model.SanctionAuthority;
+import org.tradeflows.model.SourceKind;
 
 /** Entities turned into what leaves the service: API records, and audit snapshots (plain maps, JSON-ready). */
 final class Records {

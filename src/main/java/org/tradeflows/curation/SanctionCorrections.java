@@ -4,14 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.Map;
-import org.tradeflows.api.GlobalId;
-import org.tradeflows.api.errors.BadUserInputException;
-import org.tradeflows.api.types.AuditAction;
 import org.tradeflows.api.types.SanctionEnd;
 import org.tradeflows.api.types.SanctionInput;
-import org.tradeflows.audit.AuditTrail;
 import org.tradeflows.domain.Company;
 import org.tradeflows.domain.Sanction;
+import org.tradeflows.model.AuditAction;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.security.AuditTrail;
 
 /** Records sanctions listings and their end, each with an audit entry in the same transaction. */
 @ApplicationScoped

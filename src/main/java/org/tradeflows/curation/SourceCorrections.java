@@ -5,16 +5,16 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.tradeflows.api.GlobalId;
-import org.tradeflows.api.Printable;
-import org.tradeflows.api.errors.BadUserInputException;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.api.types.AttachedSource;
-import org.tradeflows.api.types.AuditAction;
 import org.tradeflows.api.types.SourceAttachment;
 import org.tradeflows.api.types.SourceInput;
-import org.tradeflows.audit.AuditTrail;
 import org.tradeflows.domain.Source;
+import org.tradeflows.model.AuditAction;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.model.Printable;
+import org.tradeflows.security.AuditTrail;
 
 /** Records new sources and attaches a source to a record, each with an audit entry. */
 @ApplicationScoped

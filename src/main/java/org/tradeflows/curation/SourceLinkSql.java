@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.store.Jdbc;
 
 /**
  * The source column of each kind of record that has one, as fixed statements per kind: the kind comes from an

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
-import org.tradeflows.release.ReleaseLog;
-import org.tradeflows.release.SourceSpec;
+import org.tradeflows.store.ReleaseStore;
+import org.tradeflows.store.SourceSpec;
 
 /**
  * Loads the reference data shipped in {@code reference/}: ISO countries, the HS 2022 tree, the CHPL tiers and
@@ -65,8 +65,8 @@ public class ReferenceDataLoader {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                ReleaseLog.lock(c, "REFERENCE");
-                if (ReleaseLog.find(c, "REFERENCE", sha).isPresent()) {
+                ReleaseStore.lock(c, "REFERENCE");
+                if (ReleaseStore.find(c, "REFERENCE", sha).isPresent()) {
                     c.rollback();
                     return false;
                 }
@@ -74,14 +74,14 @@ public class ReferenceDataLoader {
                 long countrySource = COUNTRIES.upsert(c);
                 long chplSource = CHPL.upsert(c);
                 long curationSource = CURATION.upsert(c);
-                long release = ReleaseLog.insert(c, "reference-" + VERSION + "-" + sha.substring(0, 12), VERSION,
+                long release = ReleaseStore.insert(c, "reference-" + VERSION + "-" + sha.substring(0, 12), VERSION,
                         "REFERENCE", sha, hsSource, "ISO countries, HS 2022 tree, CHPL 2024-02-23 tiers, curated topics");
                 int countries = loadCountries(c, text(files[0]));
                 int sections = loadSections(c, text(files[1]));
                 Map<String, Integer> hs = loadHs(c, text(files[2]));
                 int chpl = loadChpl(c, text(files[3]), chplSource);
                 int topicProducts = DroneComponentsTopic.upsert(c, curationSource);
-                ReleaseLog.recordCounts(c, release, String.format(Locale.ROOT,
+                ReleaseStore.recordCounts(c, release, String.format(Locale.ROOT,
                         "{\"countries\":%d,\"sections\":%d,\"chapters\":%d,\"headings\":%d,\"subheadings\":%d,"
                                 + "\"chplCodes\":%d,\"topicProducts\":%d}",
                         countries, sections, hs.get("2"), hs.get("4"), hs.get("6"), chpl, topicProducts));

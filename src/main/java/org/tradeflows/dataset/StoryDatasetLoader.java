@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
-import org.tradeflows.release.ReleaseLog;
-import org.tradeflows.release.SourceSpec;
+import org.tradeflows.store.ReleaseStore;
+import org.tradeflows.store.SourceSpec;
 
 /**
  * Loads the open story dataset ({@code dataset/}): the investigation's sources, companies, sanctions and
@@ -49,8 +49,8 @@ public class StoryDatasetLoader {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                ReleaseLog.lock(c, "STORY");
-                if (ReleaseLog.find(c, "STORY", sha).isPresent()) {
+                ReleaseStore.lock(c, "STORY");
+                if (ReleaseStore.find(c, "STORY", sha).isPresent()) {
                     c.rollback();
                     return false;
                 }
@@ -60,7 +60,7 @@ public class StoryDatasetLoader {
                 for (JsonNode s : root.path("sources")) {
                     sources.put(s.path("key").asText(), source(s).upsert(c));
                 }
-                long release = ReleaseLog.insert(c, "story-" + version + "-" + sha.substring(0, 12), version, "STORY", sha,
+                long release = ReleaseStore.insert(c, "story-" + version + "-" + sha.substring(0, 12), version, "STORY", sha,
                         sources.get("seed-article"), root.path("changelog").asText());
                 int rateCount = loadRates(c, ReferenceDataLoader.text(rates), sources);
                 Map<String, Long> companies = loadCompanies(c, root.path("companies"), sources, release);
@@ -68,7 +68,7 @@ public class StoryDatasetLoader {
                 int volumes = loadStoryVolumes(c, root.path("tradeVolumes"), sources, release)
                         + loadGacTotals(c, ReferenceDataLoader.text(gac), release);
                 int findings = loadFindings(c, root.path("findings"), sources, companies, release);
-                ReleaseLog.recordCounts(c, release, String.format(Locale.ROOT,
+                ReleaseStore.recordCounts(c, release, String.format(Locale.ROOT,
                         "{\"sources\":%d,\"companies\":%d,\"sanctions\":%d,\"tradeVolumes\":%d,\"findings\":%d,\"exchangeRates\":%d}",
                         sources.size(), companies.size(), sanctions, volumes, findings, rateCount));
                 c.commit();

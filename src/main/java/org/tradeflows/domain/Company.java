@@ -8,7 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A legal entity that ships or receives goods. Written by loaders and curators; read through CompanySql. */
+/** A legal entity that ships or receives goods. Written by loaders and curators; read through CompanyStore. */
 @Entity
 @Table(name = "company")
 public class Company extends PanacheEntityBase {

@@ -1,5 +1,9 @@
 package org.tradeflows.export;
 
+import org.tradeflows.input.InputMessages;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.model.Printable;
+
 /** The two export formats: CSV with a header row (RFC 4180), and newline-delimited JSON objects. */
 public enum ExportFormat {
     CSV("text/csv; charset=utf-8", "csv"),
@@ -19,8 +23,8 @@ public enum ExportFormat {
                 return f;
             }
         }
-        throw new org.tradeflows.api.errors.NotFoundException("format: '" + org.tradeflows.api.Printable.of(extension)
+        throw new NotFoundException("format: '" + Printable.of(extension)
                 + "' is not an export format; use csv or ndjson"
-                + org.tradeflows.api.errors.InputMessages.suggestion(extension, java.util.List.of("csv", "ndjson")));
+                + InputMessages.suggestion(extension, java.util.List.of("csv", "ndjson")));
     }
 }

@@ -17,16 +17,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tradeflows.api.Filters;
-import org.tradeflows.api.FlowFilters;
-import org.tradeflows.api.GlobalId;
-import org.tradeflows.api.errors.BadUserInputException;
-import org.tradeflows.api.errors.InputMessages;
-import org.tradeflows.api.types.CompanyFilter;
-import org.tradeflows.api.types.FindingFilter;
-import org.tradeflows.api.types.FlowDimension;
-import org.tradeflows.api.types.FlowFilter;
-import org.tradeflows.api.types.TradeVolumeFilter;
+import org.tradeflows.input.CompanyFilter;
+import org.tradeflows.input.Filters;
+import org.tradeflows.input.FindingFilter;
+import org.tradeflows.input.FlowFilter;
+import org.tradeflows.input.FlowFilters;
+import org.tradeflows.input.InputMessages;
+import org.tradeflows.input.TradeVolumeFilter;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.FlowDimension;
+import org.tradeflows.model.FlowOrderField;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.ExportQuery;
 import org.tradeflows.query.ExportSql;
 import org.tradeflows.query.FlowQuery;
@@ -96,7 +97,7 @@ public class ExportResource {
             @QueryParam("filter") String filter) {
         List<FlowDimension> dims = Filters.dimensions(dimensions(groupBy));
         FlowQuery q = new FlowQuery(dims, flowFilters.scope(read(filter, FlowFilter.class), "filter"),
-                List.of(new FlowQuery.Order(org.tradeflows.api.types.FlowOrderField.VALUE_EUR, true)), 1, null, null);
+                List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true)), 1, null, null);
         return respond(flows.export(q), format);
     }
 

@@ -3,9 +3,9 @@ package org.tradeflows.export;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -27,8 +27,8 @@ import java.sql.Types;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jboss.logging.Logger;
-import org.tradeflows.db.Jdbc;
 import org.tradeflows.query.ExportQuery;
+import org.tradeflows.store.Jdbc;
 
 /**
  * Streams a query's rows from a PostgreSQL cursor straight to the client: a fixed fetch size keeps memory flat

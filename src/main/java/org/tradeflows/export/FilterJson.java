@@ -13,8 +13,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.api.errors.BadUserInputException;
-import org.tradeflows.api.errors.InputMessages;
+import org.tradeflows.input.InputMessages;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.Printable;
 
 /**
  * Reads an export's {@code filter} parameter (the JSON of a GraphQL input type) and says what is wrong with it in
@@ -46,7 +47,7 @@ final class FilterJson {
                     : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
             String parent = path(e, 1);
             throw new BadUserInputException((parent.isEmpty() ? "filter" : "filter." + parent) + ": '"
-                    + org.tradeflows.api.Printable.of(e.getPropertyName()) + "' is not a field of "
+                    + Printable.of(e.getPropertyName()) + "' is not a field of "
                     + type.getSimpleName() + InputMessages.suggestion(e.getPropertyName(), known));
         } catch (InvalidFormatException e) {
             throw new BadUserInputException(wrongValue("filter." + path(e, 0), e.getTargetType(), e.getValue()));
@@ -59,7 +60,7 @@ final class FilterJson {
 
     /** The words for a value that does not fit its field's type. */
     private static String wrongValue(String name, Class<?> target, Object value) {
-        String shown = value == null ? "the value" : "\"" + org.tradeflows.api.Printable.of(String.valueOf(value)) + "\"";
+        String shown = value == null ? "the value" : "\"" + Printable.of(String.valueOf(value)) + "\"";
         if (target == null) {
             return name + ": " + shown + " does not fit the field";
         }

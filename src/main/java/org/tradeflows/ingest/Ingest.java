@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.tradeflows.ingest.input.TextInput;
 import org.tradeflows.ingest.reference.ReferenceData;
-import org.tradeflows.release.ReleaseLog;
-import org.tradeflows.release.SourceSpec;
+import org.tradeflows.store.ReleaseStore;
+import org.tradeflows.store.SourceSpec;
 
 /**
  * Loads one file in one transaction on a plain JDBC connection: the load command uses it before Quarkus starts,
@@ -49,7 +49,7 @@ public final class Ingest {
 
     /** The release this exact file already became, if any (lets the command skip a file it has loaded before). */
     public static Optional<Long> loadedBefore(Connection c, IngestOptions options, String sha256) throws SQLException {
-        return ReleaseLog.findByKey(c, releaseKey(options.format(), sourceKey(options), sha256));
+        return ReleaseStore.findByKey(c, releaseKey(options.format(), sourceKey(options), sha256));
     }
 
     public static IngestReport run(Connection c, InputStream in, IngestOptions options, RejectedRowsFile rejectedRows,
@@ -63,7 +63,7 @@ public final class Ingest {
         String sourceKey = null;
         try {
             sourceKey = sourceKey(options);
-            ReleaseLog.lock(c, "INGEST");
+            ReleaseStore.lock(c, "INGEST");
             ReferenceData reference = ReferenceData.load(c);
             long sourceId = source(c, options, sourceKey, reference);
             input = TextInput.open(in, options.format().delimiters(), options.charset());
@@ -73,14 +73,14 @@ public final class Ingest {
             context.finished();
             sha = input.sha256();
             String key = releaseKey(options.format(), sourceKey, sha);
-            Optional<Long> earlier = ReleaseLog.findByKey(c, key);
+            Optional<Long> earlier = ReleaseStore.findByKey(c, key);
             if (earlier.isPresent()) {
                 c.rollback();
                 return report(IngestReport.ALREADY_LOADED, options, sourceKey, earlier.get(), key, sha, input, tally, true,
                         null, null, started, "This file was loaded before as release " + earlier.get() + "; nothing changed.");
             }
             // the release is made only now that the file is known to be new: a file loaded before draws no id
-            long releaseId = ReleaseLog.insert(c, key, sha.substring(0, 12), "INGEST", sha, sourceId, null);
+            long releaseId = ReleaseStore.insert(c, key, sha.substring(0, 12), "INGEST", sha, sourceId, null);
             context.release(releaseId);
             if (context.writing()) {
                 loader.write(context);
@@ -98,8 +98,8 @@ public final class Ingest {
             }
             IngestReport done = report(IngestReport.LOADED, options, sourceKey, releaseId, key, sha, input, tally, false,
                     null, null, started, null);
-            ReleaseLog.recordCounts(c, releaseId, counts(done));
-            ReleaseLog.recordChangelog(c, releaseId, changelog(done, options));
+            ReleaseStore.recordCounts(c, releaseId, counts(done));
+            ReleaseStore.recordChangelog(c, releaseId, changelog(done, options));
             c.commit();
             return done;
         } catch (IngestException e) {

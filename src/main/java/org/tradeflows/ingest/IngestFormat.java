@@ -9,7 +9,7 @@ import org.tradeflows.ingest.sanctions.OpenSanctionsCsvLoader;
 import org.tradeflows.ingest.shipment.ShipmentLoader;
 import org.tradeflows.ingest.volume.BaciLoader;
 import org.tradeflows.ingest.volume.ComtradeLoader;
-import org.tradeflows.release.SourceSpec;
+import org.tradeflows.store.SourceSpec;
 
 /** The file formats ingest reads, by the name used on the command line and in the upload URL. */
 public enum IngestFormat {

@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tradeflows.api.errors.CodedError;
-import org.tradeflows.api.errors.ErrorCodes;
+import org.tradeflows.http.ErrorCodes;
 
 /**
  * Refuses an operation whose depth, expanded field count or cost is over the limit. Checked twice: before validation

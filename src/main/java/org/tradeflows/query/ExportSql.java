@@ -3,9 +3,12 @@ package org.tradeflows.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import org.tradeflows.api.types.CompanyFilter;
-import org.tradeflows.api.types.FindingFilter;
-import org.tradeflows.api.types.TradeVolumeFilter;
+import org.tradeflows.input.CompanyFilter;
+import org.tradeflows.input.FindingFilter;
+import org.tradeflows.input.TradeVolumeFilter;
+import org.tradeflows.store.CompanyStore;
+import org.tradeflows.store.FindingStore;
+import org.tradeflows.store.TradeVolumeStore;
 
 /**
  * The statements behind the streaming exports. Each selects exactly the documented columns, in their documented
@@ -50,7 +53,7 @@ public class ExportSql {
             "net_weight_kg", "quantity", "quantity_unit", "source", "source_citation", "release", "note");
 
     public ExportQuery tradeVolumes(TradeVolumeFilter filter) {
-        Where w = TradeVolumeSql.where(filter);
+        Where w = TradeVolumeStore.where(filter);
         String sql = """
                 select global_id('TradeVolume', t.id::text) as id, t.reporter, t.partner, t.flow, t.period_kind, t.period_start,
                        t.period_end, t.product_code, t.value, t.currency, t.value_qualifier, t.value_eur, t.value_usd,
@@ -66,7 +69,7 @@ public class ExportSql {
             "special_economic_zone", "aliases", "identifiers", "sanctions", "sanctioned_today", "source");
 
     public ExportQuery companies(CompanyFilter filter) {
-        Where w = CompanySql.where(filter);
+        Where w = CompanyStore.where(filter);
         String sql = """
                 select global_id('Company', c.id::text) as id, c.name, c.name_original, c.country_code as country, c.city,
                        c.special_economic_zone,
@@ -80,7 +83,7 @@ public class ExportSql {
                        (select key from source where id = c.source_id) as source
                   from company c
                  where %s
-                 order by lower(c.name), c.id""".formatted(CompanySql.SANCTION_IN_FORCE, w.sql());
+                 order by lower(c.name), c.id""".formatted(CompanyStore.SANCTION_IN_FORCE, w.sql());
         java.time.LocalDate today = java.time.LocalDate.now();
         List<Object> params = new ArrayList<>(List.of(today, today, today));
         params.addAll(w.params());
@@ -92,7 +95,7 @@ public class ExportSql {
             "part_of", "companies", "countries", "products", "confirmed", "source", "citation", "note");
 
     public ExportQuery findings(FindingFilter filter, Long companyId) {
-        Where w = FindingSql.where(filter, companyId);
+        Where w = FindingStore.where(filter, companyId);
         String sql = """
                 select global_id('Finding', f.id::text) as id, f.key, f.kind, f.statement, f.value, f.currency,
                        f.value_qualifier, f.count, f.count_unit, f.count_qualifier, f.period_start, f.period_end,

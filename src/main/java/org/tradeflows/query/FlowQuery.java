@@ -1,8 +1,8 @@
 package org.tradeflows.query;
 
 import java.util.List;
-import org.tradeflows.api.types.FlowDimension;
-import org.tradeflows.api.types.FlowOrderField;
+import org.tradeflows.model.FlowDimension;
+import org.tradeflows.model.FlowOrderField;
 
 /**
  * One aggregate over shipments, fully specified and immutable: the dimensions to group by, the shipment scope,

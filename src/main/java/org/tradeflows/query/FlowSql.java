@@ -10,18 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tradeflows.api.types.ChplTier;
-import org.tradeflows.api.types.CompanyRole;
 import org.tradeflows.api.types.Counterparty;
-import org.tradeflows.api.types.FlowDimension;
 import org.tradeflows.api.types.FlowGroup;
 import org.tradeflows.api.types.FlowMeasures;
-import org.tradeflows.api.types.FlowOrderField;
 import org.tradeflows.api.types.Money;
 import org.tradeflows.api.types.PartnerTotal;
-import org.tradeflows.api.types.TradeFlow;
-import org.tradeflows.api.types.ValueQualifier;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.ChplTier;
+import org.tradeflows.model.CompanyRole;
+import org.tradeflows.model.FlowDimension;
+import org.tradeflows.model.FlowOrderField;
+import org.tradeflows.model.TradeFlow;
+import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.store.AnswerCache;
+import org.tradeflows.store.Jdbc;
 
 /**
  * Renders a {@link FlowQuery} as one SQL statement and runs it: the filtered shipments, grouped by fixed SQL
@@ -66,10 +67,10 @@ public class FlowSql {
         MEASURE_TYPES.put("share", "numeric");
     }
 
-    private final org.tradeflows.db.AnswerCache answers;
+    private final AnswerCache answers;
     private final boolean rollups;
 
-    public FlowSql(org.tradeflows.db.AnswerCache answers,
+    public FlowSql(AnswerCache answers,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tradeflows.rollups.enabled", defaultValue = "true")
             boolean rollups) {
         this.answers = answers;

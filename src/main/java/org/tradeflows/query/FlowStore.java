@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.tradeflows.api.types.FlowDimension;
+import org.tradeflows.model.FlowDimension;
 
 /**
  * Where a flows aggregate reads from: the shipments, or a rollup that holds the same sums at a coarser grain. A

@@ -2,6 +2,7 @@ package org.tradeflows.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tradeflows.model.BadUserInputException;
 
 /**
  * Keyset pagination over any list of sort columns with mixed directions and empty values last: renders the
@@ -88,8 +89,8 @@ public final class Keyset {
         }
     }
 
-    private static org.tradeflows.api.errors.BadUserInputException invalidCursor() {
-        return new org.tradeflows.api.errors.BadUserInputException(
+    private static BadUserInputException invalidCursor() {
+        return new BadUserInputException(
                 "after: the cursor belongs to another grouping or ordering; use a cursor returned by the same query");
     }
 

@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.tradeflows.api.GlobalId;
 import org.tradeflows.api.types.DataRelease;
-import org.tradeflows.api.types.ReleaseKind;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.ReleaseKind;
+import org.tradeflows.store.Jdbc;
 
 /** Every SQL statement that reads data releases. */
 @ApplicationScoped

@@ -10,13 +10,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.tradeflows.api.types.Money;
-import org.tradeflows.api.types.TradeFlow;
-import org.tradeflows.api.types.TradeVolumeDimension;
-import org.tradeflows.api.types.TradeVolumeFilter;
 import org.tradeflows.api.types.TradeVolumeGroup;
-import org.tradeflows.api.types.TradeVolumeOrderField;
-import org.tradeflows.api.types.ValueQualifier;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.input.TradeVolumeFilter;
+import org.tradeflows.model.TradeFlow;
+import org.tradeflows.model.TradeVolumeDimension;
+import org.tradeflows.model.TradeVolumeOrderField;
+import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.store.AnswerCache;
+import org.tradeflows.store.Jdbc;
+import org.tradeflows.store.TradeVolumeStore;
 
 /**
  * Aggregates official trade figures in one statement. Reporter, flow, source and the all-goods flag are always part
@@ -50,9 +52,9 @@ public class TradeVolumeFlowSql {
             count(*) filter (where value_eur is null) as without_eur, sum(net_weight_kg) as net_weight,
             min(period_start) as first_date, max(period_end) as last_date, """ + GroupedSelect.QUALIFIER;
 
-    private final org.tradeflows.db.AnswerCache answers;
+    private final AnswerCache answers;
 
-    public TradeVolumeFlowSql(org.tradeflows.db.AnswerCache answers) {
+    public TradeVolumeFlowSql(AnswerCache answers) {
         this.answers = answers;
     }
 
@@ -105,7 +107,7 @@ public class TradeVolumeFlowSql {
     public List<Row> groups(Query q) {
         List<Key> keys = new ArrayList<>(IMPLICIT);
         q.groupBy().stream().map(TradeVolumeFlowSql::key).forEach(keys::add);
-        Where w = TradeVolumeSql.where(q.filter());
+        Where w = TradeVolumeStore.where(q.filter());
         StringBuilder base = new StringBuilder("select ");
         keys.forEach(k -> base.append(k.expression()).append(" as ").append(k.alias()).append(", "));
         base.append("t.value_eur, t.value_usd, t.net_weight_kg, t.period_start, t.period_end, t.value_qualifier "

@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tradeflows.api.types.ApiKey;
-import org.tradeflows.api.types.ApiRole;
+import org.tradeflows.model.ApiRole;
+import org.tradeflows.store.ApiKeyStore;
 
 /**
  * Resolves a bearer key to an identity: the bootstrap admin key from TRADEFLOWS_ADMIN_KEY, or a key created through
@@ -30,9 +31,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     public static final String ROLE = "tradeflows.role";
 
     private final Optional<String> adminKey;
-    private final ApiKeySql keys;
+    private final ApiKeyStore keys;
 
-    public ApiKeyIdentityProvider(@ConfigProperty(name = "tradeflows.admin-key") Optional<String> adminKey, ApiKeySql keys) {
+    public ApiKeyIdentityProvider(@ConfigProperty(name = "tradeflows.admin-key") Optional<String> adminKey, ApiKeyStore keys) {
         this.adminKey = adminKey.filter(k -> !k.isBlank());
         this.keys = keys;
     }
@@ -69,7 +70,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(key.name()))
                 .addRoles(roles)
-                .addAttribute(KEY_ID, ApiKeySql.dbId(key))
+                .addAttribute(KEY_ID, ApiKeyStore.dbId(key))
                 .addAttribute(ROLE, key.role().name().toLowerCase(java.util.Locale.ROOT))
                 .build();
     }

@@ -4,23 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.tradeflows.api.errors.BadUserInputException;
-import org.tradeflows.api.errors.NotFoundException;
 import org.tradeflows.api.types.ApiKey;
-import org.tradeflows.api.types.ApiRole;
-import org.tradeflows.api.types.AuditAction;
 import org.tradeflows.api.types.CreatedApiKey;
-import org.tradeflows.audit.AuditTrail;
+import org.tradeflows.model.ApiRole;
+import org.tradeflows.model.AuditAction;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.NotFoundException;
+import org.tradeflows.store.ApiKeyStore;
 
 /** Creates and revokes API keys, each change audited in the same transaction. */
 @ApplicationScoped
 @Transactional
 public class ApiKeys {
 
-    private final ApiKeySql sql;
+    private final ApiKeyStore sql;
     private final AuditTrail audit;
 
-    public ApiKeys(ApiKeySql sql, AuditTrail audit) {
+    public ApiKeys(ApiKeyStore sql, AuditTrail audit) {
         this.sql = sql;
         this.audit = audit;
     }
@@ -35,7 +35,7 @@ public class ApiKeys {
         }
         String key = ApiKeySecrets.newKey();
         ApiKey created = sql.insert(trimmed, role, key.substring(0, ApiKeySecrets.SHOWN), ApiKeySecrets.sha256(key), audit.actor());
-        audit.record(AuditAction.CREATE_API_KEY, "ApiKey", ApiKeySql.dbId(created), null, snapshot(created));
+        audit.record(AuditAction.CREATE_API_KEY, "ApiKey", ApiKeyStore.dbId(created), null, snapshot(created));
         return new CreatedApiKey(key, created);
     }
 

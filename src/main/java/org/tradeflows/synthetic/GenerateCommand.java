@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.tradeflows.db.DatabaseBootstrap;
-import picocli.CommandLine;
+import org.tradeflows.store.DatabaseBootstrap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar target/quarkus-app/quarkus-run.jar generate --shipments 10000000}: writes a deterministic synthetic

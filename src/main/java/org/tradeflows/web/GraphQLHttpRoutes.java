@@ -15,9 +15,10 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.tradeflows.api.errors.ErrorClassifier;
-import org.tradeflows.api.errors.ErrorCodes;
-import org.tradeflows.db.DataVersion;
+import org.tradeflows.http.ErrorCodes;
+import org.tradeflows.http.HttpAnswers;
 import org.tradeflows.limits.Limits;
+import org.tradeflows.store.DataVersion;
 
 /**
  * The HTTP side of /graphql in front of SmallRye's handler: methods, body size (413), malformed bodies and

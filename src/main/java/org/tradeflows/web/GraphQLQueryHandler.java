@@ -34,9 +34,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.tradeflows.api.errors.CodedError;
 import org.tradeflows.api.errors.ErrorClassifier;
-import org.tradeflows.api.errors.ErrorCodes;
-import org.tradeflows.db.DataVersion;
+import org.tradeflows.http.ErrorCodes;
+import org.tradeflows.http.HttpAnswers;
 import org.tradeflows.limits.RequestBudget;
+import org.tradeflows.store.DataVersion;
 
 /**
  * Queries, by GET and by POST, answered from the answers the server keeps ({@link ResponseCache}) or run and kept.

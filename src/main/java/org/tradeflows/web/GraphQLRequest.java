@@ -9,6 +9,7 @@ import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import java.util.List;
+import org.tradeflows.http.ErrorCodes;
 
 /**
  * A GraphQL request as sent over HTTP (query, variables, operationName), checked before it reaches the engine so
@@ -98,11 +99,11 @@ public record GraphQLRequest(String query, JsonNode variables, String operationN
             PARSED.put(query, document);
             return document;
         } catch (InvalidSyntaxException e) {
-            throw new Refused(org.tradeflows.api.errors.ErrorCodes.GRAPHQL_PARSE_FAILED,
+            throw new Refused(ErrorCodes.GRAPHQL_PARSE_FAILED,
                     e.getMessage() == null ? "The query is not a valid GraphQL document" : e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             // hostile nesting can exhaust the parser itself; it is still only a document that does not parse
-            throw new Refused(org.tradeflows.api.errors.ErrorCodes.GRAPHQL_PARSE_FAILED,
+            throw new Refused(ErrorCodes.GRAPHQL_PARSE_FAILED,
                     "The query is not a valid GraphQL document or nests too deeply to parse");
         }
     }
@@ -121,6 +122,6 @@ public record GraphQLRequest(String query, JsonNode variables, String operationN
     }
 
     private static Refused badRequest(String message) {
-        return new Refused(org.tradeflows.api.errors.ErrorCodes.BAD_REQUEST, message);
+        return new Refused(ErrorCodes.BAD_REQUEST, message);
     }
 }

@@ -9,7 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.function.Supplier;
-import org.tradeflows.api.errors.ErrorCodes;
+import org.tradeflows.http.ErrorCodes;
+import org.tradeflows.http.RestErrorMappers;
 
 /**
  * /q/health, /q/health/live and /q/health/ready as MicroProfile Health reports them, and, when a check is down, also

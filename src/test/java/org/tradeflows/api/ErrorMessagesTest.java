@@ -19,7 +19,7 @@ class ErrorMessagesTest {
                 + "Expected an AST type of 'StringValue' but it was a 'IntValue'"))
                 .isEqualTo("filter.countries[1]: not a valid String (expected a String but got a Int)");
         assertThat(ErrorMessages.clean("argument 'filter' with value 'StringValue{value='{\\n \"x\": 1}'}' is not a valid "
-                + "'Unknown Scalar Type [org.tradeflows.api.types.CompanyFilter]'"))
+                + "'Unknown Scalar Type [org.tradeflows.input.CompanyFilter]'"))
                 .isEqualTo("filter: not a valid CompanyFilter");
     }
 

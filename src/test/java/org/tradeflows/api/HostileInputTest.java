@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.tradeflows.limits.QueryShapeTest;
+import org.tradeflows.model.Printable;
 import org.tradeflows.support.GraphQL;
 
 /**
@@ -164,7 +166,7 @@ class HostileInputTest {
                 Response r = given().contentType("application/json").body(Map.of("query", query, "variables", Map.of("s", text)))
                         .when().post("/graphql");
                 // messages may quote the argument back (shortened): that echo is the client's own text, not a leak
-                String echo = new JsonPath("{\"e\": " + toJson(org.tradeflows.api.Printable.of(text)) + "}").getString("e");
+                String echo = new JsonPath("{\"e\": " + toJson(Printable.of(text)) + "}").getString("e");
                 String body = echo.length() < 4 ? r.asString() : r.asString().replace(toJson(echo).replaceAll("^\"|\"$", ""), "<echo>");
                 assertCoded(body, r.statusCode(),
                         query + " with text of length " + text.length());
@@ -178,7 +180,7 @@ class HostileInputTest {
 
     @Test
     void graphiqlsOwnIntrospectionQueryIsAnswered() {
-        JsonPath answer = GraphQL.data(org.tradeflows.limits.QueryShapeTest.INTROSPECTION);
+        JsonPath answer = GraphQL.data(QueryShapeTest.INTROSPECTION);
         assertThat(answer.getList("data.__schema.types")).hasSizeGreaterThan(50);
     }
 

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.support.GraphQL;
 
 /** Every Node type: an id taken from a list resolves again through node(id:) to the same object. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.tradeflows.support.GraphQL;
 
 /**
  * The committed SDL is the public contract: this fails when the served schema differs from graphql/schema.graphql.
@@ -34,7 +35,7 @@ class SchemaDriftTest {
         String query = """
                 { __schema { types { name kind description fields { name description args { name description } }
                   inputFields { name description } enumValues { name description } } } }""";
-        var types = org.tradeflows.support.GraphQL.data(query).getList("data.__schema.types", java.util.Map.class);
+        var types = GraphQL.data(query).getList("data.__schema.types", java.util.Map.class);
         java.util.List<String> undescribed = new java.util.ArrayList<>();
         for (var t : types) {
             String name = (String) t.get("name");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.api.GlobalId;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.support.Fixtures;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.Keys;

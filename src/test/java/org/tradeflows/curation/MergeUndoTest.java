@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.api.GlobalId;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.support.Fixtures;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.Keys;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.store.Jdbc;
 
 /** The open datasets load once, and loading them again (even when their release record is gone) changes nothing. */
 @QuarkusTest

@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.SyntheticData;
 
 /** The scripts under examples/ run against the live server, as a data scientist would run them. */
@@ -62,7 +63,7 @@ class ExampleScriptsTest {
         List<String> paged = Files.readAllLines(WORK.resolve("pull-paged.csv"));
         assertThat(paged).hasSize(451);
         List<String> ids = new ArrayList<>(jdbc.list("select s.id from shipment s join source x on x.id = s.source_id "
-                + "where x.key = 'synthetic-examples'", List.of(), rs -> org.tradeflows.api.GlobalId.of("Shipment", rs.getLong(1))));
+                + "where x.key = 'synthetic-examples'", List.of(), rs -> GlobalId.of("Shipment", rs.getLong(1))));
         assertThat(paged.subList(1, paged.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList())
                 .containsExactlyInAnyOrderElementsOf(ids);
     }

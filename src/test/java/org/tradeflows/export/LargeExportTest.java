@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.db.Jdbc;
 import org.tradeflows.query.ExportSql;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.SyntheticData;
 
 /**

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.Statements;
 import org.tradeflows.support.SyntheticData;

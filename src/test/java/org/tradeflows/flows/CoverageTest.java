@@ -11,7 +11,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.SyntheticData;
 

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.api.Page;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.SyntheticData;
 
@@ -114,7 +116,7 @@ class FlowAggregationTest {
     }
 
     private static String dbId(Object globalId) {
-        return org.tradeflows.api.GlobalId.parse(String.valueOf(globalId)).key();
+        return GlobalId.parse(String.valueOf(globalId)).key();
     }
 
     private static Object code(Object o) {
@@ -278,9 +280,9 @@ class FlowAggregationTest {
         assertThat(notGrouped.getString("errors[0].message")).startsWith("orderBy[0].field");
         JsonPath badCode = GraphQL.post("{ flows(filter: {hsCodes: [\"84x\"]}) { totalCount } }");
         assertThat(badCode.getString("errors[0].message")).startsWith("filter.hsCodes[0]");
-        JsonPath forged = GraphQL.post("{ flows(groupBy: [HS2], after: \"" + org.tradeflows.api.Page.cursor("abc", "84") + "\") { totalCount } }");
+        JsonPath forged = GraphQL.post("{ flows(groupBy: [HS2], after: \"" + Page.cursor("abc", "84") + "\") { totalCount } }");
         assertThat(forged.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
-        JsonPath wrongShape = GraphQL.post("{ flows(groupBy: [HS2, YEAR], after: \"" + org.tradeflows.api.Page.cursor("1", "84") + "\") { totalCount } }");
+        JsonPath wrongShape = GraphQL.post("{ flows(groupBy: [HS2, YEAR], after: \"" + Page.cursor("1", "84") + "\") { totalCount } }");
         assertThat(wrongShape.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
     }
 }

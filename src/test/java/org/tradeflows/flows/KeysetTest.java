@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.api.errors.BadUserInputException;
+import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.query.Keyset;
 import org.tradeflows.query.Where;
 

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.SyntheticData;
 
@@ -87,7 +88,7 @@ class NavigationBatchingTest {
                 + "{ edges { node { id flows(filter: " + F.replace("\\\"", "\"") + ") { valueEur shipmentCount } "
                 + "counterparties(filter: " + F.replace("\\\"", "\"") + ", first: 100) { role totals { shipmentCount } } } } } }")
                 .getMap("data.companies.edges[0].node");
-        long dbId = Long.parseLong(org.tradeflows.api.GlobalId.parse((String) company.get("id")).key());
+        long dbId = Long.parseLong(GlobalId.parse((String) company.get("id")).key());
         long expected = jdbc.count("select count(*) from shipment where supplier_id = ? or recipient_id = ?", List.of(dbId, dbId));
         List<Map<String, Object>> flows = (List<Map<String, Object>>) company.get("flows");
         assertThat(((Number) flows.get(0).get("shipmentCount")).longValue()).isEqualTo(expected);

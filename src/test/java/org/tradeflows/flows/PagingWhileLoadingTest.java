@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.SyntheticData;
 
@@ -61,7 +62,7 @@ class PagingWhileLoadingTest {
     void aPullSeesEveryExistingShipmentOnceWhileRowsArrive() {
         Set<String> before = new HashSet<>(jdbc.list("""
                 select s.id from shipment s join source x on x.id = s.source_id where x.key = ?""", List.of(BASE),
-                rs -> org.tradeflows.api.GlobalId.of("Shipment", rs.getLong(1))));
+                rs -> GlobalId.of("Shipment", rs.getLong(1))));
         String query = """
                 query($after: String) { shipments(filter: {sources: ["%s", "%s"], includeSynthetic: true}, first: 50, after: $after) {
                   edges { node { id } } pageInfo { hasNextPage endCursor } } }""".formatted(BASE, LOADED);

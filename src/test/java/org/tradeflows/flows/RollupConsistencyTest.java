@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.api.types.FlowDimension;
-import org.tradeflows.api.types.FlowOrderField;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.model.FlowDimension;
+import org.tradeflows.model.FlowOrderField;
 import org.tradeflows.query.FlowQuery;
 import org.tradeflows.query.FlowSql;
 import org.tradeflows.query.FlowStore;
 import org.tradeflows.query.ShipmentScope;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.SyntheticData;
 

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.Uploads;
 
 /** UN Comtrade and CEPII BACI files become trade volumes; exchange rates load; each side of a pair stays apart. */

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.Uploads;
 
 /** The shipment CSV through the upload endpoint: what lands, all or nothing, keep-valid, and loading twice. */

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.tradeflows.limits.RateLimitClock;
+import org.tradeflows.http.RateLimitClock;
 
 /** The rate limiter's clock in tests: real time plus whatever a test moved it on, so no test waits for a window. */
 @Alternative

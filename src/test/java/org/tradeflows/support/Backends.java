@@ -1,7 +1,7 @@
 package org.tradeflows.support;
 
 import java.util.List;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.store.Jdbc;
 
 /** Kills one PostgreSQL backend of the test's own database, as a dropped connection would end it. */
 public final class Backends {

@@ -3,7 +3,7 @@ package org.tradeflows.support;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 import java.util.Optional;
-import org.tradeflows.db.DatabaseBootstrap;
+import org.tradeflows.store.DatabaseBootstrap;
 
 /** Creates the test database on the local PostgreSQL when it is missing, as the service's main method does. */
 public class DatabaseTestResource implements QuarkusTestResourceLifecycleManager {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.store.Jdbc;
 
 /** Uploads files to the ingest endpoint as a curator would, and snapshots table counts to prove nothing changed. */
 public final class Uploads {

@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.api.GlobalId;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.support.Fixtures;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.Keys;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.store.Jdbc;
 
 /** The landing page in a real browser: the dataset's counts, release and sources as plain SQL counts them, and its links. */
 @QuarkusTest

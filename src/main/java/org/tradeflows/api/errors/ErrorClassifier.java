@@ -12,6 +12,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.tradeflows.http.ErrorCodes;
+import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.NotFoundException;
 
 /**
  * Turns whatever went wrong into a {@link CodedError}. Our own exceptions keep their message; known database

@@ -1,14 +1,16 @@
 package org.tradeflows.api.errors;
 
+import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
-import graphql.ExceptionWhileDataFetching;
 import graphql.GraphQLError;
+import graphql.execution.NonNullableFieldWasNullError;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
-import graphql.validation.ValidationError;
-import graphql.execution.NonNullableFieldWasNullError;
-import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLInputObjectField;
@@ -18,14 +20,14 @@ import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.validation.ValidationError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.tradeflows.input.InputMessages;
+import org.tradeflows.model.BadUserInputException;
 
 /**
  * Rewrites every error of every answer (parse, validation, fields, limits) into a {@link CodedError}, and checks

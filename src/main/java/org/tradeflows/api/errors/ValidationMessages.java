@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tradeflows.input.InputMessages;
 
 /**
  * graphql-java's validation messages in a user's words: said once (the engine's "Validation error (Type@[path]) :"

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.ApiRole;
 
 @Description("An API key as the service keeps it: never the key itself, only its first characters to recognise it.")
 public record ApiKey(

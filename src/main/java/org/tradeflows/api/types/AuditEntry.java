@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.AuditAction;
 
 @Description("One change made through the API: who, when, what, and the record before and after it.")
 public record AuditEntry(

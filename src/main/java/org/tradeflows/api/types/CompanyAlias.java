@@ -2,6 +2,7 @@ package org.tradeflows.api.types;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.AliasKind;
 
 @Description("Another name of a company.")
 public record CompanyAlias(

@@ -2,6 +2,7 @@ package org.tradeflows.api.types;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.ValueQualifier;
 
 @Description("A reported number of things (suppliers, firms, drones) with its precision.")
 public record Count(

@@ -3,6 +3,7 @@ package org.tradeflows.api.types;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.CompanyRole;
 
 @Description("A company on the other side of a company's flows, with the totals between the two.")
 public record Counterparty(

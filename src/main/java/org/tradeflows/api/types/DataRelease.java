@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.ReleaseKind;
 
 @Description("One load of data: every loaded row belongs to exactly one release.")
 public record DataRelease(

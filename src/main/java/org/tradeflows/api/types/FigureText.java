@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import org.tradeflows.model.ValueQualifier;
 
 /** Renders figures the way a fact box says them: "at least EUR 55 million", "more than 2,000 drones". */
 final class FigureText {

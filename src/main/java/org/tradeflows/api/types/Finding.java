@@ -3,6 +3,7 @@ package org.tradeflows.api.types;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.FindingKind;
 
 @Description("A reported figure about a set of flows, e.g. '97 Chinese suppliers sent at least EUR 55 million to "
         + "sanctioned Russian firms in 2023–2024'. A claim, not a transaction: never add findings to each other or to "

@@ -4,6 +4,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.query.ShipmentScope;
 
 @Description("A page of flow groups (Relay connection).")
 public record FlowConnection(
@@ -12,5 +13,5 @@ public record FlowConnection(
         @NonNull @Description("Number of groups over all pages.") long totalCount,
         @NonNull @Description("Where the sums were read: SHIPMENTS, or a rollup kept current by every load "
                 + "(FLOW_ROLLUP_MONTH, COMPANY_ROLLUP_YEAR) when it holds the same answer.") String servedFrom,
-        @Ignore org.tradeflows.query.ShipmentScope scope) {
+        @Ignore ShipmentScope scope) {
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.ChplTier;
+import org.tradeflows.model.ValueQualifier;
 
 @Description("One group of company-level flows: its key (the dimensions grouped by; the others are empty) and its "
         + "measures. Without grouping there is one group: the grand total of the filter.")

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.ValueQualifier;
 
 @Description("Measures of a set of company-level flows (shipments), summed by PostgreSQL.")
 public record FlowMeasures(

@@ -3,6 +3,7 @@ package org.tradeflows.api.types;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.FlowOrderField;
 
 @Input("FlowOrder")
 @Description("One ordering criterion; later criteria break ties of earlier ones, and the group keys break the rest.")

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.IdentifierScheme;
 
 @Input("IdentifierInput")
 @Description("A registry identifier of a company, to add or to remove.")

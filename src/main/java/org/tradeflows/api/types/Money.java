@@ -3,6 +3,7 @@ package org.tradeflows.api.types;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.ValueQualifier;
 
 @Description("An amount of money as its source gives it: value, currency and precision.")
 public record Money(

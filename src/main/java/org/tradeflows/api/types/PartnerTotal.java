@@ -3,6 +3,7 @@ package org.tradeflows.api.types;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.TradeFlow;
 
 @Description("A partner country of a country's company-level flows, with totals per direction.")
 public record PartnerTotal(

@@ -3,6 +3,7 @@ package org.tradeflows.api.types;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.ProductLevel;
 
 @Description("A category of the HS 2022 tree: section, chapter (HS2), heading (HS4) or subheading (HS6). National "
         + "8-10 digit codes roll up to their HS6.")

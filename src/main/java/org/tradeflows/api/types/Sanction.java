@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.SanctionAuthority;
 
 @Description("A listing of a company by a sanctioning authority. A company is sanctioned at a date when a listing "
         + "began on or before it and had not ended.")
@@ -27,7 +28,7 @@ public record Sanction(
 
     /**
      * Confirmed and in force at the date: listed on or before it and not ended. An unknown listing date counts only
-     * for today and later (the same rule as CompanySql.SANCTION_IN_FORCE).
+     * for today and later (the same rule as CompanyStore.SANCTION_IN_FORCE).
      */
     @Ignore
     public boolean inForceOn(LocalDate date) {

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.SanctionAuthority;
 
 @Input("SanctionInput")
 @Description("A sanctions listing to record.")

@@ -4,10 +4,11 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.query.ShipmentScope;
 
 @Description("A page of shipments (Relay connection), ordered by date.")
 public record ShipmentConnection(
         @NonNull @Description("The items of this page with their cursors.") List<@NonNull ShipmentEdge> edges,
         @NonNull @Description("Paging information.") PageInfo pageInfo,
-        @Ignore org.tradeflows.query.ShipmentScope scope) {
+        @Ignore ShipmentScope scope) {
 }

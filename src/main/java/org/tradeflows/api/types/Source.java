@@ -3,6 +3,7 @@ package org.tradeflows.api.types;
 import java.time.LocalDate;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.SourceKind;
 
 @Description("Where a figure or fact comes from, with a ready citation.")
 public record Source(

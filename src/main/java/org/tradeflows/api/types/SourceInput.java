@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.SourceKind;
 
 @Input("SourceInput")
 @Description("A new source: a report, statistics release, sanctions list or registry.")

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.PeriodKind;
+import org.tradeflows.model.TradeFlow;
 
 @Description("An official country-level trade figure as one reporter publishes it. The two sides of a pair (mirror "
         + "data) and figures of different sources are separate rows, never added together.")

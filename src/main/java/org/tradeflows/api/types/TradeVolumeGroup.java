@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.TradeFlow;
+import org.tradeflows.model.ValueQualifier;
 
 @Description("A group of official trade figures of one reporter, flow and source (always kept apart), summed over the "
         + "other grouping dimensions.")

@@ -21,13 +21,14 @@ import org.tradeflows.ingest.IngestException;
 import org.tradeflows.ingest.IngestFormat;
 import org.tradeflows.ingest.IngestOptions;
 import org.tradeflows.ingest.IngestReport;
-import org.tradeflows.ingest.Rejection;
 import org.tradeflows.ingest.RejectedRowsFile;
+import org.tradeflows.ingest.Rejection;
 import org.tradeflows.ingest.SourceOptions;
-import picocli.CommandLine;
+import org.tradeflows.store.DatabaseBootstrap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar target/quarkus-app/quarkus-run.jar load --format FORMAT [options] FILE}: loads a file from disk
@@ -222,7 +223,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     private Connection connect() throws SQLException {
-        return org.tradeflows.db.DatabaseBootstrap.fromConfig().with(dbUrl, dbUser, dbPassword).connect();
+        return DatabaseBootstrap.fromConfig().with(dbUrl, dbUser, dbPassword).connect();
     }
 
     private static String sha256(Path path) throws IOException {

@@ -12,14 +12,16 @@ import java.util.List;
 import org.tradeflows.ingest.CopyRow;
 import org.tradeflows.ingest.CopyStream;
 import org.tradeflows.ingest.FormatLoader;
+import org.tradeflows.ingest.IngestException;
 import org.tradeflows.ingest.LoadContext;
 import org.tradeflows.ingest.Rejection;
 import org.tradeflows.ingest.RowCheck;
 import org.tradeflows.ingest.company.CompanyIndex;
-import org.tradeflows.ingest.company.CompanyResolver;
 import org.tradeflows.ingest.company.CompanyResolver.Party;
+import org.tradeflows.ingest.company.CompanyResolver;
 import org.tradeflows.ingest.company.CompanyWriter;
 import org.tradeflows.ingest.input.CsvTable;
+import org.tradeflows.store.DataAccessException;
 
 /**
  * Loads a shipment CSV: each valid row, its parties resolved to companies, is streamed with COPY into a staging
@@ -104,7 +106,7 @@ public final class ShipmentLoader implements FormatLoader {
                 try {
                     copy.pause();
                 } catch (SQLException e) {
-                    throw new org.tradeflows.db.DataAccessException(e);
+                    throw new DataAccessException(e);
                 }
             });
             while (table.next()) {
@@ -127,7 +129,7 @@ public final class ShipmentLoader implements FormatLoader {
             }
         }
         if (!any) {
-            throw new org.tradeflows.ingest.IngestException("The file has a header but no rows.", 2L);
+            throw new IngestException("The file has a header but no rows.", 2L);
         }
         companies.flush();
     }

@@ -16,16 +16,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.jboss.logging.Logger;
 import org.tradeflows.api.errors.ErrorClassifier;
-import org.tradeflows.api.errors.ErrorCodes;
-import org.tradeflows.api.errors.InputMessages;
-import org.tradeflows.db.DataAccessException;
+import org.tradeflows.http.ErrorCodes;
+import org.tradeflows.http.HttpAnswers;
+import org.tradeflows.http.RestErrorMappers;
 import org.tradeflows.ingest.IngestFormat;
 import org.tradeflows.ingest.IngestOptions;
 import org.tradeflows.ingest.IngestReport;
 import org.tradeflows.ingest.SourceOptions;
+import org.tradeflows.input.InputMessages;
 import org.tradeflows.security.Roles;
-import org.tradeflows.web.HttpAnswers;
-import org.tradeflows.web.RestErrorMappers;
+import org.tradeflows.store.DataAccessException;
 
 /**
  * {@code POST /ingest/{format}}: the request body is the file, streamed to the parser as it arrives (never held

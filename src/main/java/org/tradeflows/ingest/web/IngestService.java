@@ -5,11 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.tradeflows.db.DataAccessException;
 import org.tradeflows.ingest.Ingest;
 import org.tradeflows.ingest.IngestOptions;
 import org.tradeflows.ingest.IngestReport;
 import org.tradeflows.ingest.ProgressListener;
+import org.tradeflows.store.DataAccessException;
 
 /** The ingest core on the service's datasource: one connection, one transaction per upload. */
 @ApplicationScoped

@@ -4,6 +4,8 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tradeflows.http.ErrorCodes;
+import org.tradeflows.http.HttpAnswers;
 
 /**
  * Lets uploads to {@code /ingest/} be larger than {@code quarkus.http.limits.max-body-size}, which stays the
@@ -38,7 +40,7 @@ public class IngestUploadLimit {
             if (length != null) {
                 if (limit > 0 && parse(length) > limit) {
                     rc.response().putHeader("Connection", "close");
-                    org.tradeflows.web.HttpAnswers.error(rc, 413, org.tradeflows.api.errors.ErrorCodes.REQUEST_TOO_LARGE,
+                    HttpAnswers.error(rc, 413, ErrorCodes.REQUEST_TOO_LARGE,
                             "The upload is larger than the limit of " + limit + " bytes (TRADEFLOWS_INGEST_MAX_UPLOAD_SIZE)");
                     return;
                 }

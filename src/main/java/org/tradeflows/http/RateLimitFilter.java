@@ -1,0 +1,92 @@
+package org.tradeflows.http;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import org.tradeflows.limits.Limits;
+import org.tradeflows.model.ApiRole;
+import org.tradeflows.security.ApiKeyIdentityProvider;
+
+/**
+ * Counts every request to the API (and the other configured paths, such as exports) against its client's limit: anonymous callers per IP address, keys per key with
+ * the limit of their role. Runs after authentication (so it knows the key) and before GraphQL; over the limit the
+ * answer is HTTP 429 with Retry-After and the code RATE_LIMITED. Every answer tells the client where it stands in
+ * X-RateLimit-Limit, -Remaining and -Reset.
+ */
+@ApplicationScoped
+public class RateLimitFilter {
+
+    /** After authentication (200) and authorization (100), before the routes. */
+    static final int PRIORITY = 90;
+
+    private final RateLimiter limiter;
+    private final Limits.RateLimit config;
+
+    public RateLimitFilter(RateLimiter limiter, Limits limits) {
+        this.limiter = limiter;
+        this.config = limits.rateLimit();
+    }
+
+    void register(@Observes Filters filters) {
+        if (config.enabled()) {
+            filters.register(this::filter, PRIORITY);
+        }
+    }
+
+    private void filter(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        boolean counted = config.paths().stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+        if (!counted || "OPTIONS".equals(ctx.request().method().name())) {
+            ctx.next();
+            return;
+        }
+        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        Optional<ApiRole> role = ApiKeyIdentityProvider.role(identity);
+        String client = role.isEmpty() ? anonymousClient(ctx) : "key:" + keyOf(identity);
+        if (admit(ctx, client, role.orElse(null))) {
+            ctx.next();
+        }
+    }
+
+    /**
+     * Counts a request and, when it is over the limit, answers 429 and returns false. Also used for requests with a
+     * wrong key, which count against their IP address so that guessing keys is rate limited too.
+     */
+    public boolean admit(RoutingContext ctx, String client, ApiRole role) {
+        int limit = role == null ? config.anonymous() : switch (role) {
+            case ADMIN -> config.admin();
+            case CURATOR -> config.curator();
+            case READER -> config.reader();
+        };
+        RateLimiter.Decision d = limiter.consume(client, limit, config.window().toMillis());
+        ctx.response().putHeader("X-RateLimit-Limit", String.valueOf(d.limit()))
+                .putHeader("X-RateLimit-Remaining", String.valueOf(d.remaining()))
+                .putHeader("X-RateLimit-Reset", String.valueOf(d.resetSeconds()));
+        if (d.allowed()) {
+            return true;
+        }
+        ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, d.resetSeconds())));
+        String who = role == null ? "anonymous callers (per IP address)" : "keys of role " + role.name().toLowerCase(java.util.Locale.ROOT);
+        HttpAnswers.error(ctx, 429, ErrorCodes.RATE_LIMITED, "Rate limit of " + limit + " requests per "
+                + config.window().toSeconds() + " s for " + who + " reached; retry after " + Math.max(1, d.resetSeconds())
+                + " s" + (role == null ? ", or ask for an API key, which has higher limits" : ""));
+        return false;
+    }
+
+    public static String anonymousClient(RoutingContext ctx) {
+        return "ip:" + (ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host());
+    }
+
+    private static String keyOf(SecurityIdentity identity) {
+        Object id = identity.getAttribute(ApiKeyIdentityProvider.KEY_ID);
+        return id == null ? identity.getPrincipal().getName() : id.toString();
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+}

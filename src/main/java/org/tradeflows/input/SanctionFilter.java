@@ -1,0 +1,16 @@
+package org.tradeflows.input;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.tradeflows.model.SanctionAuthority;
+
+@Input("SanctionFilter")
+@Description("Filter for sanctions; all given conditions must hold.")
+public record SanctionFilter(
+        @Description("Only listings by these authorities.") List<SanctionAuthority> authorities,
+        @Description("Only listings of companies of these countries (ISO alpha-2).") List<String> companyCountries,
+        @Description("Only listings in force on this date.") LocalDate inForceOn,
+        @Description("True: only confirmed listings; false: only reported ones.") Boolean confirmed) {
+}

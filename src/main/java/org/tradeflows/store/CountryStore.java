@@ -1,0 +1,69 @@
+package org.tradeflows.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.tradeflows.api.types.Country;
+import org.tradeflows.input.CountryFilter;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.query.Where;
+
+/** Every SQL statement that reads countries. */
+@ApplicationScoped
+public class CountryStore {
+
+    private static final String COLUMNS = "code, alpha3, numeric_code, name, official_name, name_ru, name_zh, region, subregion";
+
+    private final Jdbc jdbc;
+
+    public CountryStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Country> byCode(String code) {
+        return jdbc.one("select " + COLUMNS + " from country where code = ? or alpha3 = ?", List.of(code, code),
+                CountryStore::map);
+    }
+
+    public List<Country> byCodes(Collection<String> codes) {
+        return jdbc.list("select " + COLUMNS + " from country where code = any(?)", List.of(codes), CountryStore::map);
+    }
+
+    public List<Country> page(CountryFilter filter, String afterCode, int limit) {
+        Where w = where(filter);
+        if (afterCode != null) {
+            w.and("code > ?", afterCode);
+        }
+        return jdbc.list("select " + COLUMNS + " from country where " + w.sql() + " order by code limit ?",
+                w.params(limit), CountryStore::map);
+    }
+
+    public long count(CountryFilter filter) {
+        Where w = where(filter);
+        return jdbc.count("select count(*) from country where " + w.sql(), w.params());
+    }
+
+    private static Where where(CountryFilter f) {
+        Where w = new Where();
+        if (f == null) {
+            return w;
+        }
+        if (f.search() != null) {
+            String like = Where.contains(f.search().trim());
+            w.and("(name ilike ? or official_name ilike ? or code = upper(?) or alpha3 = upper(?))", like, like,
+                    f.search().trim(), f.search().trim());
+        }
+        w.andIf(f.region(), "lower(region) = lower(?)", f.region());
+        return w;
+    }
+
+    static Country map(ResultSet rs) throws SQLException {
+        String code = rs.getString("code");
+        return new Country(GlobalId.of("Country", code), code, rs.getString("alpha3"), rs.getInt("numeric_code"),
+                rs.getString("name"), rs.getString("official_name"), rs.getString("name_ru"), rs.getString("name_zh"),
+                rs.getString("region"), rs.getString("subregion"));
+    }
+}

@@ -1,0 +1,159 @@
+package org.tradeflows.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tradeflows.api.types.Company;
+import org.tradeflows.api.types.Count;
+import org.tradeflows.api.types.Finding;
+import org.tradeflows.api.types.FindingCompany;
+import org.tradeflows.api.types.FindingCountry;
+import org.tradeflows.api.types.FindingProduct;
+import org.tradeflows.api.types.Money;
+import org.tradeflows.api.types.Period;
+import org.tradeflows.input.FindingFilter;
+import org.tradeflows.model.CompanyRole;
+import org.tradeflows.model.CountryRole;
+import org.tradeflows.model.FindingKind;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.query.Where;
+
+/** Every SQL statement that reads findings and what they link to. Findings are listed, never summed. */
+@ApplicationScoped
+public class FindingStore {
+
+    private static final String SELECT = """
+            select f.id, f.key, f.kind, f.statement, f.quote, f.value, f.currency, f.value_qualifier, f.count, f.count_unit,
+                   f.count_qualifier, f.period_start, f.period_end, f.period_label, f.confirmed, f.through_intermediaries,
+                   f.note, f.source_id, f.part_of_id, s.citation
+              from finding f join source s on s.id = f.source_id""";
+
+    private final Jdbc jdbc;
+
+    public FindingStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Finding> byIds(Collection<Long> ids) {
+        return jdbc.list(SELECT + " where f.id = any(?)", List.of(ids), FindingStore::map);
+    }
+
+    public Optional<Finding> byKey(String key) {
+        return jdbc.one(SELECT + " where f.key = ?", List.of(key), FindingStore::map);
+    }
+
+    /** The same claim reported by other sources, linked in either direction, keyed by the finding asked about. */
+    public List<Map.Entry<Long, Finding>> sameClaims(Collection<Long> ids) {
+        return jdbc.list(SELECT.replace("select f.id", "select x.asked, f.id")
+                + " join unnest(?::bigint[]) x(asked) on f.same_claim_as_id = x.asked"
+                + " or f.id = (select o.same_claim_as_id from finding o where o.id = x.asked) order by f.id",
+                List.of(ids), rs -> Map.entry(rs.getLong("asked"), map(rs)));
+    }
+
+    public List<Finding> partsOf(Collection<Long> ids) {
+        return jdbc.list(SELECT + " where f.part_of_id = any(?) order by f.id", List.of(ids), FindingStore::map);
+    }
+
+    /** Findings about any of the companies (merged ones included), keyed by company id. */
+    public List<Map.Entry<Long, Finding>> aboutCompanies(Collection<Long> companyIds) {
+        return jdbc.list(SELECT.replace("select f.id", "select distinct fc.company_id as about, f.id")
+                + " join finding_company fc on fc.finding_id = f.id where fc.company_id = any(?) order by f.id",
+                List.of(companyIds), rs -> Map.entry(rs.getLong("about"), map(rs)));
+    }
+
+    public List<Finding> page(FindingFilter filter, Long companyId, Long afterId, int limit) {
+        Where w = where(filter, companyId);
+        w.andIf(afterId, "f.id > ?", afterId);
+        return jdbc.list(SELECT + " where " + w.sql() + " order by f.id limit ?", w.params(limit), FindingStore::map);
+    }
+
+    public long count(FindingFilter filter, Long companyId) {
+        Where w = where(filter, companyId);
+        return jdbc.count("select count(*) from finding f where " + w.sql(), w.params());
+    }
+
+    public static Where where(FindingFilter f, Long companyId) {
+        Where w = new Where();
+        if (f == null) {
+            return w;
+        }
+        w.andIf(f.kinds(), "f.kind = any(?)", f.kinds() == null ? null : f.kinds().stream().map(Enum::name).toList());
+        if (companyId != null) {
+            boolean roles = f.companyRoles() != null && !f.companyRoles().isEmpty();
+            String clause = "exists (select 1 from finding_company fc where fc.finding_id = f.id and fc.company_id = ?"
+                    + (roles ? " and fc.role = any(?))" : ")");
+            if (roles) {
+                w.and(clause, companyId, f.companyRoles().stream().map(Enum::name).toList());
+            } else {
+                w.and(clause, companyId);
+            }
+        }
+        w.andIf(f.countries(), "exists (select 1 from finding_country fk where fk.finding_id = f.id "
+                + "and fk.country_code = any(?))", f.countries());
+        w.andIf(f.productCode(), "exists (select 1 from finding_product fp join product_category p "
+                + "on p.code = fp.product_code where fp.finding_id = f.id and (p.code like ? or p.section_code = ?))",
+                f.productCode() + "%", f.productCode());
+        w.andIf(f.source(), "f.source_id = (select id from source where key = ?)", f.source());
+        w.andIf(f.periodFrom(), "f.period_end >= ?", f.periodFrom());
+        w.andIf(f.periodTo(), "f.period_start <= ?", f.periodTo());
+        w.andIf(f.confirmed(), "f.confirmed = ?", f.confirmed());
+        if (f.search() != null) {
+            String like = Where.contains(f.search().trim());
+            w.and("(f.statement ilike ? or f.quote ilike ?)", like, like);
+        }
+        return w;
+    }
+
+    public List<Map.Entry<Long, FindingCompany>> companies(Collection<Long> findingIds) {
+        return jdbc.list("select fc.finding_id, fc.role, " + CompanyStore.COLUMNS + " from finding_company fc "
+                + "join company c on c.id = fc.company_id where fc.finding_id = any(?) order by fc.role, c.name",
+                List.of(findingIds), rs -> Map.entry(rs.getLong("finding_id"),
+                        new FindingCompany(CompanyRole.valueOf(rs.getString("role")), CompanyStore.map(rs))));
+    }
+
+    public List<Map.Entry<Long, FindingCountry>> countries(Collection<Long> findingIds) {
+        return jdbc.list("select fk.finding_id, fk.role, c.* from finding_country fk join country c "
+                + "on c.code = fk.country_code where fk.finding_id = any(?) order by fk.role, c.code",
+                List.of(findingIds), rs -> Map.entry(rs.getLong("finding_id"),
+                        new FindingCountry(CountryRole.valueOf(rs.getString("role")), CountryStore.map(rs))));
+    }
+
+    public List<Map.Entry<Long, FindingProduct>> products(Collection<Long> findingIds) {
+        return jdbc.list("select fp.finding_id, fp.goods_label, p.* from finding_product fp join product_category p "
+                + "on p.code = fp.product_code where fp.finding_id = any(?) order by p.code collate \"C\"",
+                List.of(findingIds), rs -> Map.entry(rs.getLong("finding_id"),
+                        new FindingProduct(rs.getString("goods_label"), ProductStore.map(rs))));
+    }
+
+    public List<Map.Entry<Long, String>> goods(Collection<Long> findingIds) {
+        return jdbc.list("select finding_id, label from finding_goods where finding_id = any(?) order by position",
+                List.of(findingIds), rs -> Map.entry(rs.getLong(1), rs.getString(2)));
+    }
+
+    public List<Map.Entry<Long, Money>> otherAmounts(Collection<Long> findingIds) {
+        return jdbc.list("select finding_id, value, currency, value_qualifier from finding_amount "
+                + "where finding_id = any(?) order by currency", List.of(findingIds),
+                rs -> Map.entry(rs.getLong(1), Money.of(rs.getBigDecimal(2), rs.getString(3),
+                        ValueQualifier.valueOf(rs.getString(4)))));
+    }
+
+    static Finding map(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        Money value = rs.getBigDecimal("value") == null ? null : Money.of(rs.getBigDecimal("value"),
+                rs.getString("currency"), ValueQualifier.valueOf(rs.getString("value_qualifier")));
+        Integer n = Jdbc.intOrNull(rs, "count");
+        Count count = n == null ? null : Count.of(n, rs.getString("count_unit"),
+                ValueQualifier.valueOf(rs.getString("count_qualifier")));
+        Period period = new Period(Jdbc.date(rs, "period_start").orElse(null), Jdbc.date(rs, "period_end").orElse(null),
+                rs.getString("period_label"));
+        return new Finding(GlobalId.of("Finding", id), rs.getString("key"), FindingKind.valueOf(rs.getString("kind")),
+                rs.getString("statement"), rs.getString("quote"), value, count, period, rs.getBoolean("confirmed"),
+                rs.getBoolean("through_intermediaries"), rs.getString("note"), rs.getString("citation"), id,
+                rs.getLong("source_id"), Jdbc.longOrNull(rs, "part_of_id"));
+    }
+}

@@ -1,0 +1,149 @@
+package org.tradeflows.store;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tradeflows.limits.RequestBudget;
+
+/**
+ * Runs SQL text with bound parameters on the service's datasource. The SQL itself lives in the *Sql class of
+ * each aggregate; this class only binds, executes and maps. Connections join the caller's transaction. Every statement
+ * is cancelled by PostgreSQL after tradeflows.limits.statement-timeout (SQLState 57014, answered TIMEOUT), or sooner
+ * when the GraphQL request it serves runs out of its time budget ({@link RequestBudget}); loaders,
+ * exports and migrations use their own connections and are not bound by it.
+ */
+@ApplicationScoped
+public class Jdbc {
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Jdbc.class);
+
+    private final AgroalDataSource dataSource;
+    /** Statements run, exported as tradeflows_sql_statements_total: the N+1 guard in the tests reads it. */
+    private final Counter statements;
+    /** Seconds after which PostgreSQL is asked to cancel a statement (JDBC counts whole seconds); 0 for none. */
+    private final int timeoutSeconds;
+
+    public Jdbc(AgroalDataSource dataSource, MeterRegistry registry,
+            @ConfigProperty(name = "tradeflows.limits.statement-timeout", defaultValue = "10s") Duration statementTimeout) {
+        this.dataSource = dataSource;
+        this.statements = Counter.builder("tradeflows.sql.statements")
+                .description("SQL statements run by the read path (Jdbc)").register(registry);
+        this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, (statementTimeout.toMillis() + 999) / 1000);
+    }
+
+    public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
+        statements.increment();
+        LOG.debugf("SQL %s", sql.lines().findFirst().orElse(""));
+        RequestBudget budget = RequestBudget.current();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(budget == null ? timeoutSeconds : budget.admit(ps, timeoutSeconds));
+            try {
+                bind(c, ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(mapper.map(rs));
+                    }
+                    return out;
+                }
+            } finally {
+                if (budget != null) {
+                    budget.done(ps);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    public <T> Optional<T> one(String sql, List<?> params, RowMapper<T> mapper) {
+        List<T> rows = list(sql, params, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public long count(String sql, List<?> params) {
+        return one(sql, params, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    public int update(String sql, List<?> params) {
+        statements.increment();
+        RequestBudget budget = RequestBudget.current();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(budget == null ? timeoutSeconds : budget.admit(ps, timeoutSeconds));
+            try {
+                bind(c, ps, params);
+                return ps.executeUpdate();
+            } finally {
+                if (budget != null) {
+                    budget.done(ps);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /** Binds values by type; collections become PostgreSQL arrays so that one statement can serve a batch. */
+    public static void bind(Connection c, PreparedStatement ps, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            int index = i + 1;
+            if (p == null) {
+                ps.setNull(index, Types.NULL);
+            } else if (p instanceof Collection<?> values && values.isEmpty()) {
+                ps.setNull(index, Types.ARRAY); // "= any(null)" matches nothing, whatever the element type
+            } else if (p instanceof Collection<?> values) {
+                ps.setArray(index, c.createArrayOf(arrayType(values), values.toArray()));
+            } else if (p instanceof Enum<?> e) {
+                ps.setString(index, e.name());
+            } else if (p instanceof LocalDate d) {
+                ps.setObject(index, d);
+            } else if (p instanceof BigDecimal d) {
+                ps.setBigDecimal(index, d);
+            } else {
+                ps.setObject(index, p);
+            }
+        }
+    }
+
+    private static String arrayType(Collection<?> values) {
+        Object first = values.stream().filter(v -> v != null).map(v -> (Object) v).findFirst().orElse("");
+        if (first instanceof Long || first instanceof Integer) {
+            return "bigint";
+        }
+        return "text";
+    }
+
+    public static Optional<LocalDate> date(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, LocalDate.class));
+    }
+
+    public static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    public static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,132 @@
+package org.tradeflows.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.tradeflows.api.types.ProductCategory;
+import org.tradeflows.api.types.Topic;
+import org.tradeflows.api.types.TopicProduct;
+import org.tradeflows.input.ProductCategoryFilter;
+import org.tradeflows.model.ChplTier;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.ProductLevel;
+import org.tradeflows.query.Where;
+
+/** Every SQL statement that reads the HS tree, CHPL tiers and topics. Codes sort bytewise (digits, then sections). */
+@ApplicationScoped
+public class ProductStore {
+
+    private static final String COLUMNS = "p.code, p.level, p.parent_code, p.section_code, p.description";
+
+    private final Jdbc jdbc;
+
+    public ProductStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ProductCategory> byCodes(Collection<String> codes) {
+        return jdbc.list("select " + COLUMNS + " from product_category p where p.code = any(?)", List.of(codes),
+                ProductStore::map);
+    }
+
+    public List<ProductCategory> childrenOf(Collection<String> parentCodes) {
+        return jdbc.list("select " + COLUMNS + " from product_category p where p.parent_code = any(?) "
+                + "order by p.code collate \"C\"", List.of(parentCodes), ProductStore::map);
+    }
+
+    public Map<String, ChplTier> chplTiers(Collection<String> codes) {
+        return jdbc.list("select hs6, tier from chpl_entry where hs6 = any(?)", List.of(codes),
+                rs -> Map.entry(rs.getString(1), ChplTier.valueOf(rs.getString(2))))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** HS6 codes on the CHPL at or under each category (a section, chapter, heading or the HS6 itself). */
+    public List<Map.Entry<String, ProductCategory>> chplListedUnder(Collection<String> codes) {
+        return jdbc.list("select q.code as under, " + COLUMNS + " from unnest(?::text[]) q(code) "
+                + "join product_category p on p.code like q.code || '%' or p.section_code = q.code "
+                + "join chpl_entry e on e.hs6 = p.code order by p.code", List.of(codes),
+                rs -> Map.entry(rs.getString("under"), map(rs)));
+    }
+
+    public List<ProductCategory> page(ProductCategoryFilter filter, String afterCode, int limit) {
+        Where w = where(filter);
+        if (afterCode != null) {
+            w.and("p.code collate \"C\" > ?", afterCode);
+        }
+        return jdbc.list("select " + COLUMNS + " from product_category p where " + w.sql()
+                + " order by p.code collate \"C\" limit ?", w.params(limit), ProductStore::map);
+    }
+
+    public long count(ProductCategoryFilter filter) {
+        Where w = where(filter);
+        return jdbc.count("select count(*) from product_category p where " + w.sql(), w.params());
+    }
+
+    private static Where where(ProductCategoryFilter f) {
+        Where w = new Where();
+        if (f == null) {
+            return w;
+        }
+        if (f.codePrefix() != null) {
+            String prefix = f.codePrefix().length() > 6 ? f.codePrefix().substring(0, 6) : f.codePrefix();
+            w.and("p.level <> 'SECTION' and p.code like ?", prefix + "%");
+        }
+        if (f.search() != null) {
+            w.and("(to_tsvector('english', p.description) @@ plainto_tsquery('english', ?) or p.description ilike ?)",
+                    f.search(), Where.contains(f.search().trim()));
+        }
+        w.andIf(f.levels(), "p.level = any(?)", names(f.levels()));
+        w.andIf(f.chplTiers(), "exists (select 1 from chpl_entry e where e.hs6 = p.code and e.tier = any(?))",
+                names(f.chplTiers()));
+        w.andIf(f.topic(), "exists (select 1 from topic_product tp join topic t on t.id = tp.topic_id "
+                + "where tp.product_code = p.code and t.key = ?)", f.topic());
+        w.andIf(f.parentCode(), "p.parent_code = ?", f.parentCode());
+        return w;
+    }
+
+    private static List<String> names(List<? extends Enum<?>> values) {
+        return values == null ? null : values.stream().map(Enum::name).toList();
+    }
+
+    public List<Topic> topics(String key) {
+        Where w = new Where().andIf(key, "key = ?", key);
+        return jdbc.list("select id, key, name, description, source_id from topic where " + w.sql() + " order by key",
+                w.params(), ProductStore::mapTopic);
+    }
+
+    public List<Topic> topicsByIds(Collection<Long> ids) {
+        return jdbc.list("select id, key, name, description, source_id from topic where id = any(?)", List.of(ids),
+                ProductStore::mapTopic);
+    }
+
+    /** Topic products of many topics at once: pairs of topic id and product. */
+    public List<Map.Entry<Long, TopicProduct>> topicProducts(Collection<Long> topicIds) {
+        return jdbc.list("select tp.topic_id, tp.note, " + COLUMNS + " from topic_product tp "
+                + "join product_category p on p.code = tp.product_code where tp.topic_id = any(?) "
+                + "order by p.code collate \"C\"", List.of(topicIds),
+                rs -> Map.entry(rs.getLong("topic_id"), new TopicProduct(rs.getString("note"), map(rs))));
+    }
+
+    /** Topics of many categories at once: pairs of product code and topic. */
+    public List<Map.Entry<String, Topic>> topicsOfProducts(Collection<String> codes) {
+        return jdbc.list("select tp.product_code, t.id, t.key, t.name, t.description, t.source_id from topic_product tp "
+                + "join topic t on t.id = tp.topic_id where tp.product_code = any(?) order by t.key", List.of(codes),
+                rs -> Map.entry(rs.getString("product_code"), mapTopic(rs)));
+    }
+
+    static Topic mapTopic(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        return new Topic(GlobalId.of("Topic", id), rs.getString("key"), rs.getString("name"), rs.getString("description"),
+                id, rs.getLong("source_id"));
+    }
+
+    static ProductCategory map(ResultSet rs) throws SQLException {
+        String code = rs.getString("code");
+        return new ProductCategory(GlobalId.of("ProductCategory", code), code, ProductLevel.valueOf(rs.getString("level")),
+                rs.getString("description"), rs.getString("parent_code"), rs.getString("section_code"));
+    }
+}

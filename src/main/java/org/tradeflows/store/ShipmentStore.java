@@ -1,0 +1,91 @@
+package org.tradeflows.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.tradeflows.api.types.Money;
+import org.tradeflows.api.types.Period;
+import org.tradeflows.api.types.Shipment;
+import org.tradeflows.api.types.ShipmentIntermediary;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.query.ShipmentScope;
+import org.tradeflows.query.ShipmentScopeSql;
+import org.tradeflows.query.Where;
+
+/** Every SQL statement that lists shipments. Order: date, then id — a keyset that new loads never shift. */
+@ApplicationScoped
+public class ShipmentStore {
+
+    static final String COLUMNS = """
+            s.id, s.source_record_ref, s.supplier_declared_name, s.recipient_declared_name, s.period_start, s.period_end,
+            s.hs_code, s.description, s.value, s.currency, s.value_eur, s.value_usd, s.value_qualifier, s.quantity,
+            s.quantity_unit, s.net_weight_kg, s.synthetic, s.supplier_id, s.recipient_id, s.supplier_country,
+            s.recipient_country, s.origin_country, s.destination_country, s.product_code, s.source_id, s.release_id""";
+
+    private final Jdbc jdbc;
+
+    public ShipmentStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Shipment> byIds(Collection<Long> ids) {
+        return jdbc.list("select " + COLUMNS + " from shipment s where s.id = any(?)", List.of(ids), ShipmentStore::map);
+    }
+
+    public List<Shipment> page(ShipmentScope scope, LocalDate afterDate, Long afterId, int limit) {
+        Where w = ShipmentScopeSql.where(scope);
+        if (afterDate != null) {
+            w.and("(s.period_start, s.id) > (?, ?)", afterDate, afterId);
+        }
+        return jdbc.list("select " + COLUMNS + " from shipment s where " + w.sql() + " order by s.period_start, s.id limit ?",
+                w.params(limit), ShipmentStore::map);
+    }
+
+    public long count(ShipmentScope scope) {
+        Where w = ShipmentScopeSql.where(scope);
+        return jdbc.count("select count(*) from shipment s where " + w.sql(), w.params());
+    }
+
+    /** The first shipments of each company (as supplier or recipient), for many companies in one statement. */
+    public List<Map.Entry<Long, Shipment>> firstOfCompanies(Collection<Long> companyIds, ShipmentScope scope, int limit) {
+        Where w = ShipmentScopeSql.where(scope);
+        List<Object> params = new ArrayList<>();
+        params.add(companyIds);
+        params.addAll(w.params());
+        params.add(limit);
+        return jdbc.list("""
+                select * from (
+                    select part.key as part_key, row_number() over (partition by part.key order by s.period_start, s.id) as rn, %s
+                      from shipment s join unnest(?::bigint[]) part(key) on (s.supplier_id = part.key or s.recipient_id = part.key)
+                     where %s) x
+                 where rn <= ? order by part_key, rn""".formatted(COLUMNS, w.sql()), params,
+                rs -> Map.entry(rs.getLong("part_key"), map(rs)));
+    }
+
+    public List<ShipmentIntermediary> intermediaries(Collection<Long> shipmentIds) {
+        return jdbc.list("select shipment_id, position, company_id, country_code from shipment_intermediary "
+                + "where shipment_id = any(?) order by shipment_id, position", List.of(shipmentIds),
+                rs -> new ShipmentIntermediary(rs.getInt("position"), rs.getLong("shipment_id"),
+                        Jdbc.longOrNull(rs, "company_id"), rs.getString("country_code")));
+    }
+
+    static Shipment map(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        return new Shipment(GlobalId.of("Shipment", id), rs.getString("source_record_ref"),
+                rs.getString("supplier_declared_name"), rs.getString("recipient_declared_name"),
+                new Period(Jdbc.date(rs, "period_start").orElse(null), Jdbc.date(rs, "period_end").orElse(null), null),
+                rs.getString("hs_code"), rs.getString("description"),
+                Money.of(rs.getBigDecimal("value"), rs.getString("currency"), ValueQualifier.valueOf(rs.getString("value_qualifier"))),
+                rs.getBigDecimal("value_eur"), rs.getBigDecimal("value_usd"), rs.getBigDecimal("quantity"),
+                rs.getString("quantity_unit"), rs.getBigDecimal("net_weight_kg"), rs.getBoolean("synthetic"), id,
+                Jdbc.longOrNull(rs, "supplier_id"), Jdbc.longOrNull(rs, "recipient_id"), rs.getString("supplier_country"),
+                rs.getString("recipient_country"), rs.getString("origin_country"), rs.getString("destination_country"),
+                rs.getString("product_code"), rs.getLong("source_id"), rs.getLong("release_id"));
+    }
+}
