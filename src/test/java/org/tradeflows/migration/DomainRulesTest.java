@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.db.Jdbc;
+import org.tradeflows.store.Jdbc;
 
 /**
  * The domain rules of R__domain_rules.sql give today's answers (cases taken from the Java and SQL that state the
