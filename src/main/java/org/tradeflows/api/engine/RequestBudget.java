@@ -1,4 +1,4 @@
-package org.tradeflows.limits;
+package org.tradeflows.api.engine;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import org.tradeflows.store.StatementBudget;
 
 /**
  * The time one GraphQL request may take in all (tradeflows.limits.request-timeout). Each statement sizes its timeout
@@ -15,7 +16,7 @@ import org.jboss.logging.Logger;
  * cancelled on the database and no new one starts. The budget travels with the request's Vert.x context, which its
  * data fetchers run on (on a worker thread or not); statements outside a GraphQL request have none.
  */
-public final class RequestBudget {
+public final class RequestBudget implements StatementBudget {
 
     private static final Logger LOG = Logger.getLogger(RequestBudget.class);
     private static final Object KEY = RequestBudget.class;
@@ -48,6 +49,7 @@ public final class RequestBudget {
      * Seconds a statement may still run (JDBC counts whole seconds; at most {@code cap}), after it is registered as running.
      * Throws the statement-timeout SQLState when the budget is spent, so the statement never starts.
      */
+    @Override
     public int admit(Statement statement, int cap) throws SQLException {
         long leftMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
         if (spent || leftMillis <= 0) {
@@ -62,6 +64,7 @@ public final class RequestBudget {
         return cap <= 0 ? left : Math.min(cap, left);
     }
 
+    @Override
     public void done(Statement statement) {
         running.remove(statement);
     }

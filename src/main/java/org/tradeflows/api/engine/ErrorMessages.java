@@ -1,4 +1,4 @@
-package org.tradeflows.api.errors;
+package org.tradeflows.api.engine;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.tradeflows.api.errors;
+package org.tradeflows.api.engine;
 
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
@@ -13,7 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tradeflows.input.InputMessages;
+import org.tradeflows.model.InputMessages;
 
 /**
  * graphql-java's validation messages in a user's words: said once (the engine's "Validation error (Type@[path]) :"

@@ -1,4 +1,4 @@
-package org.tradeflows.web;
+package org.tradeflows.api.engine;
 
 import graphql.ErrorType;
 import graphql.GraphQLError;
@@ -32,11 +32,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.tradeflows.api.errors.CodedError;
-import org.tradeflows.api.errors.ErrorClassifier;
+import org.tradeflows.http.ErrorClassifier;
 import org.tradeflows.http.ErrorCodes;
 import org.tradeflows.http.HttpAnswers;
-import org.tradeflows.limits.RequestBudget;
+import org.tradeflows.api.engine.RequestBudget;
 import org.tradeflows.store.DataVersion;
 
 /**
@@ -66,15 +65,15 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
 
     private final DataVersion dataVersion;
     private final Duration maxAge;
-    private final ResponseCache answers;
+    private final ResponseCache responseCache;
     private final Duration budget;
 
     public GraphQLQueryHandler(CurrentIdentityAssociation identity, CurrentVertxRequest request, DataVersion dataVersion,
-            Duration maxAge, ResponseCache answers, Duration budget) {
+            Duration maxAge, ResponseCache responseCache, Duration budget) {
         super(identity, request, false);
         this.dataVersion = dataVersion;
         this.maxAge = maxAge;
-        this.answers = answers;
+        this.responseCache = responseCache;
         this.budget = budget;
     }
 
@@ -106,10 +105,10 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
         dataVersion.shared().whenComplete((version, failure) -> context.runOnContext(ignored -> {
             if (failure != null) {
                 if (byGet) {
-                    ErrorClassifier.Coded c = ErrorClassifier.classify(failure, null);
+                    ErrorClassifier.Coded c = GraphQLErrors.classify(failure, null);
                     HttpAnswers.error(ctx, ErrorCodes.SERVICE_UNAVAILABLE.equals(c.code()) ? 503 : 500, c.code(), c.message());
                 } else { // by POST the query runs as it would without kept answers, and says what failed
-                    execute(ctx, request, metaData, new Writer(ctx, false, type, null, answers, spending));
+                    execute(ctx, request, metaData, new Writer(ctx, false, type, null, responseCache, spending));
                 }
                 return;
             }
@@ -125,13 +124,13 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                 }
             }
             String key = etag + " " + type;
-            Optional<ResponseCache.Answer> cached = answers.get(key);
+            Optional<ResponseCache.Answer> cached = responseCache.get(key);
             if (cached.isPresent()) {
                 ctx.response().setStatusCode(200).putHeader("Content-Type", cached.get().contentType())
                         .end(Buffer.buffer(cached.get().body()));
                 return;
             }
-            execute(ctx, request, metaData, new Writer(ctx, byGet, type, key, answers, spending));
+            execute(ctx, request, metaData, new Writer(ctx, byGet, type, key, responseCache, spending));
         }));
     }
 
@@ -168,7 +167,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
         try {
             getExecutionService().executeAsync(input(request), metaData, writer);
         } catch (RuntimeException e) {
-            ErrorClassifier.Coded c = ErrorClassifier.classify(e, null);
+            ErrorClassifier.Coded c = GraphQLErrors.classify(e, null);
             HttpAnswers.error(ctx, 500, c.code(), c.message());
         } finally {
             SmallRyeContextManager.clearCurrentSmallRyeContext();
@@ -274,7 +273,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
      * itself is not to be cached by clients; by POST, an aborted execution is a 500, as SmallRye's handler answers it.
      * The answer is kept under {@code key}, unless that is null.
      */
-    private record Writer(RoutingContext ctx, boolean byGet, String type, String key, ResponseCache answers, RequestBudget budget)
+    private record Writer(RoutingContext ctx, boolean byGet, String type, String key, ResponseCache responseCache, RequestBudget budget)
             implements ExecutionResponseWriter {
 
         @Override
@@ -294,7 +293,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
             }
             byte[] body = er.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
             if (errors.isEmpty() && key != null) {
-                answers.put(key, new ResponseCache.Answer(type, body));
+                responseCache.put(key, new ResponseCache.Answer(type, body));
             }
             ctx.response().setStatusCode(status(er, type)).putHeader("Content-Type", type).end(Buffer.buffer(body));
         }

@@ -1,4 +1,4 @@
-package org.tradeflows.api.errors;
+package org.tradeflows.api.engine;
 
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
@@ -26,7 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.tradeflows.input.InputMessages;
+import org.tradeflows.model.InputMessages;
 import org.tradeflows.model.BadUserInputException;
 
 /**
@@ -115,7 +115,7 @@ public class ErrorCodingInstrumentation extends SimplePerformantInstrumentation 
         List<GraphQLError> kept = result.getErrors().stream()
                 .filter(e -> !(explained && e instanceof NonNullableFieldWasNullError)).toList();
         List<GraphQLError> coded = kept.stream()
-                .<GraphQLError>map(e -> ErrorClassifier.classify(e, parameters.getSchema())).toList();
+                .<GraphQLError>map(e -> GraphQLErrors.classify(e, parameters.getSchema())).toList();
         if (kept.stream().allMatch(ErrorCodingInstrumentation::isArgumentCoercion)) {
             // the engine coerces arguments lazily, field by field; an argument that does not fit its type is still a
             // request error (GraphQL over HTTP): answered without data, as a variable graphql-java refuses would be

@@ -1,4 +1,4 @@
-package org.tradeflows.api.errors;
+package org.tradeflows.api.engine;
 
 import graphql.ErrorClassification;
 import graphql.GraphQLError;

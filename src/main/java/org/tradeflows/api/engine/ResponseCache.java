@@ -1,11 +1,10 @@
-package org.tradeflows.web;
+package org.tradeflows.api.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tradeflows.config.ResponseCacheConfig;
 
 /**
  * Whole answers to queries (by GET or POST), keyed by their ETag — the data version, a fingerprint of the request and
@@ -20,12 +19,11 @@ public class ResponseCache {
     }
 
     private final boolean enabled;
-    private final Cache<String, Answer> answers;
+    private final Cache<String, Answer> entries;
 
-    public ResponseCache(@ConfigProperty(name = "tradeflows.response-cache.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "tradeflows.response-cache.max-size", defaultValue = "64M") MemorySize maxSize) {
-        this.enabled = enabled;
-        this.answers = Caffeine.newBuilder().maximumWeight(maxSize.asLongValue())
+    public ResponseCache(ResponseCacheConfig config) {
+        this.enabled = config.enabled();
+        this.entries = Caffeine.newBuilder().maximumWeight(config.maxSize().asLongValue())
                 .weigher((String k, Answer a) -> a.body().length + k.length() + 64).build();
     }
 
@@ -34,12 +32,12 @@ public class ResponseCache {
     }
 
     public Optional<Answer> get(String key) {
-        return enabled ? Optional.ofNullable(answers.getIfPresent(key)) : Optional.empty();
+        return enabled ? Optional.ofNullable(entries.getIfPresent(key)) : Optional.empty();
     }
 
     public void put(String key, Answer answer) {
         if (enabled) {
-            answers.put(key, answer);
+            entries.put(key, answer);
         }
     }
 }

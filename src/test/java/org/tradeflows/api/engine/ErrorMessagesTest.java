@@ -1,9 +1,9 @@
-package org.tradeflows.api;
+package org.tradeflows.api.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.tradeflows.api.errors.ErrorMessages;
+import org.tradeflows.api.engine.ErrorMessages;
 
 /** The engine's coercion messages, rewritten without AST toStrings, library codes or class names. */
 class ErrorMessagesTest {

@@ -1,4 +1,4 @@
-package org.tradeflows.web;
+package org.tradeflows.api.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

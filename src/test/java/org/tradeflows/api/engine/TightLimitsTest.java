@@ -1,4 +1,4 @@
-package org.tradeflows.limits;
+package org.tradeflows.api.engine;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

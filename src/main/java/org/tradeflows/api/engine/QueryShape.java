@@ -1,4 +1,4 @@
-package org.tradeflows.limits;
+package org.tradeflows.api.engine;
 
 import graphql.introspection.Introspection;
 import graphql.language.Argument;
@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.tradeflows.api.Page;
 
 /**
  * The size of an operation before it runs, in the manner of GitHub's node limit, so that an operation can be refused
@@ -43,10 +44,10 @@ import java.util.Set;
  */
 public final class QueryShape {
 
-    /** Page size assumed when {@code first} is not given; the same default as the API's pages. */
-    public static final int DEFAULT_PAGE = 20;
+    /** Page size assumed when {@code first} is not given: the API's own default (one home, {@link Page}). */
+    public static final int DEFAULT_PAGE = Page.DEFAULT_SIZE;
     /** A {@code first} larger than the page maximum is refused by the field itself, so it counts as the maximum. */
-    public static final int MAX_PAGE = 100;
+    public static final int MAX_PAGE = Page.MAX_SIZE;
     /** Costs saturate here instead of overflowing. */
     static final long CEILING = Long.MAX_VALUE / 4;
 

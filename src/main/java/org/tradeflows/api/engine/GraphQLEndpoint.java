@@ -1,4 +1,4 @@
-package org.tradeflows.web;
+package org.tradeflows.api.engine;
 
 import graphql.language.OperationDefinition;
 import io.quarkus.arc.Arc;
@@ -11,54 +11,71 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Set;
+import graphql.execution.instrumentation.Instrumentation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.tradeflows.api.errors.ErrorClassifier;
+import org.tradeflows.http.ErrorClassifier;
 import org.tradeflows.http.ErrorCodes;
 import org.tradeflows.http.HttpAnswers;
-import org.tradeflows.limits.Limits;
+import org.tradeflows.config.LimitsConfig;
 import org.tradeflows.store.DataVersion;
 
 /**
- * The HTTP side of /graphql in front of SmallRye's handler: methods, body size (413), malformed bodies and
- * documents (400 / GRAPHQL_PARSE_FAILED), queries by GET with ETags, queries by GET or POST answered from the
- * answers the server keeps, and a failure handler that answers every failure with a coded body and no detail.
+ * The entry point of the GraphQL engine set-up, and the only place that installs /graphql routes. The path of a
+ * request, in order ({@link RouteOrder}):
+ * <ol>
+ * <li>FAILURE: a failure handler that answers every failure with a coded body and no detail (413 REQUEST_TOO_LARGE);
+ * <li>METHOD: anything but GET, POST, OPTIONS is answered 405;
+ * <li>BODY: a POST body is read within quarkus.http.limits.max-body-size and checked ({@link GraphQLRequest}: JSON,
+ * a document that parses), and a missing JSON Accept becomes application/json;
+ * <li>KEPT_ANSWERS: queries by GET, and by POST with an acceptable type, go to {@link GraphQLQueryHandler} (ETags,
+ * {@link ResponseCache}, the request's time budget); mutations fall through to SmallRye's handler;
+ * <li>in the engine, {@link EngineSetup} puts {@link #instrumentations} in front of SmallRye's own: the request limits
+ * ({@link RequestLimitsInstrumentation}) and the error coding ({@link ErrorCodingInstrumentation}).
+ * </ol>
  */
 @ApplicationScoped
-public class GraphQLHttpRoutes {
+public class GraphQLEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(GraphQLHttpRoutes.class);
+    private static final Logger LOG = Logger.getLogger(GraphQLEndpoint.class);
     private static final String PATH = "/graphql";
     private static final Set<String> METHODS = Set.of("GET", "POST", "OPTIONS");
 
     private final DataVersion dataVersion;
-    private final Limits limits;
-    private final ResponseCache answers;
+    private final LimitsConfig limits;
+    private final ResponseCache responseCache;
     private final long maxBodyBytes;
 
-    public GraphQLHttpRoutes(DataVersion dataVersion, Limits limits, ResponseCache answers,
+    public GraphQLEndpoint(DataVersion dataVersion, LimitsConfig limits, ResponseCache responseCache,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.dataVersion = dataVersion;
         this.limits = limits;
-        this.answers = answers;
+        this.responseCache = responseCache;
         this.maxBodyBytes = maxBody.asLongValue();
     }
 
+    /** The engine's instrumentations, in the order they run (EngineSetup puts SmallRye's own after them). */
+    static List<Instrumentation> instrumentations(LimitsConfig limits) {
+        return List.of(new RequestLimitsInstrumentation(limits.maxDepth(), limits.maxCost(), limits.maxFields()),
+                new ErrorCodingInstrumentation());
+    }
+
     void install(@Observes Router router) {
-        router.route(PATH).order(-30).failureHandler(this::failure);
-        router.route(PATH).order(-29).handler(this::method);
+        router.route(PATH).order(RouteOrder.FAILURE.order).failureHandler(this::failure);
+        router.route(PATH).order(RouteOrder.METHOD.order).handler(this::method);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-        router.post(PATH).order(-28).handler(ctx -> {
+        router.post(PATH).order(RouteOrder.BODY.order).handler(ctx -> {
             ctx.request().resume();
             body.handle(ctx);
         }).handler(this::post);
         GraphQLQueryHandler queries = new GraphQLQueryHandler(Arc.container().instance(CurrentIdentityAssociation.class).get(),
-                Arc.container().instance(CurrentVertxRequest.class).get(), dataVersion, limits.cacheMaxAge(), answers,
+                Arc.container().instance(CurrentVertxRequest.class).get(), dataVersion, limits.cacheMaxAge(), responseCache,
                 limits.requestTimeout());
-        router.get(PATH).order(-27).handler(queries);
+        router.get(PATH).order(RouteOrder.KEPT_ANSWERS.order).handler(queries);
         // a query by POST is answered like one by GET (kept answers); mutations and the rest go on to SmallRye's handler
-        router.post(PATH).order(-27).handler(ctx -> {
+        router.post(PATH).order(RouteOrder.KEPT_ANSWERS.order).handler(ctx -> {
             if (ctx.get(GraphQLQueryHandler.CHECKED_REQUEST) != null && GraphQLQueryHandler.postResponseType(ctx) != null) {
                 queries.handle(ctx);
             } else {
@@ -127,7 +144,7 @@ public class GraphQLHttpRoutes {
                     status < 500 ? "The request was refused (HTTP " + status + ")" : "Internal error");
             return;
         }
-        ErrorClassifier.Coded c = ErrorClassifier.classify(failure, null);
+        ErrorClassifier.Coded c = GraphQLErrors.classify(failure, null);
         int status = switch (c.code()) {
             case ErrorCodes.SERVICE_UNAVAILABLE -> 503;
             case ErrorCodes.TIMEOUT -> 504;

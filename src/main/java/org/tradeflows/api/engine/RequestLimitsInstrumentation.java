@@ -1,4 +1,4 @@
-package org.tradeflows.limits;
+package org.tradeflows.api.engine;
 
 import graphql.ExecutionResult;
 import graphql.execution.AbortExecutionException;
@@ -14,7 +14,6 @@ import graphql.validation.ValidationError;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.api.errors.CodedError;
 import org.tradeflows.http.ErrorCodes;
 
 /**

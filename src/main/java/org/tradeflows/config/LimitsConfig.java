@@ -1,12 +1,16 @@
-package org.tradeflows.limits;
+package org.tradeflows.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
-/** Every limit on a request, as configuration (the README has the table). */
+/**
+ * Every limit on a request, as configuration (the README has the table). The defaults are the values in force:
+ * application.properties needs no line for them, only its %test overrides.
+ */
 @ConfigMapping(prefix = "tradeflows.limits")
-public interface Limits {
+public interface LimitsConfig {
 
     /** Deepest nesting of fields; GraphiQL's own introspection query needs about 15. */
     @WithDefault("20")
@@ -27,7 +31,7 @@ public interface Limits {
     @WithDefault("12S")
     Duration requestTimeout();
 
-    /** Time after which PostgreSQL cancels a statement run for an API request (read by Jdbc; whole seconds). */
+    /** Time after which PostgreSQL cancels a statement run for an API request (read once, by Jdbc; whole seconds). */
     @WithDefault("10S")
     Duration statementTimeout();
 
@@ -35,30 +39,38 @@ public interface Limits {
     @WithDefault("60S")
     Duration cacheMaxAge();
 
+    /** The rate limit of the API and the exports. */
     RateLimit rateLimit();
 
     /** Requests per window: anonymous callers per IP address, keys per key according to their role. */
     interface RateLimit {
+
+        /** Whether requests are counted at all; off, no caller is ever answered RATE_LIMITED. */
         @WithDefault("true")
         boolean enabled();
 
         /** Paths counted (each with everything below it): the API and the streaming exports. */
         @WithDefault("/graphql,/export")
-        java.util.List<String> paths();
+        List<String> paths();
 
+        /** The window over which requests are counted; the counts start again at its end. */
         @WithDefault("60S")
         Duration window();
 
-        @WithDefault("120")
+        /** Requests per window from one IP address without a key. */
+        @WithDefault("600")
         int anonymous();
 
-        @WithDefault("1200")
+        /** Requests per window with one reader key. */
+        @WithDefault("6000")
         int reader();
 
-        @WithDefault("1200")
+        /** Requests per window with one curator key. */
+        @WithDefault("6000")
         int curator();
 
-        @WithDefault("1200")
+        /** Requests per window with one admin key. */
+        @WithDefault("6000")
         int admin();
     }
 }

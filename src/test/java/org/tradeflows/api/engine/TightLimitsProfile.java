@@ -1,4 +1,4 @@
-package org.tradeflows.limits;
+package org.tradeflows.api.engine;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;

@@ -1,23 +1,16 @@
-package org.tradeflows.api.errors;
+package org.tradeflows.http;
 
-import graphql.ExceptionWhileDataFetching;
-import graphql.GraphQLError;
-import graphql.InvalidSyntaxError;
-import graphql.introspection.GoodFaithIntrospection;
-import graphql.schema.GraphQLSchema;
-import graphql.validation.ValidationError;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.tradeflows.http.ErrorCodes;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.NotFoundException;
 
 /**
- * Turns whatever went wrong into a {@link CodedError}. Our own exceptions keep their message; known database
+ * Turns an exception into a code and a message, for every door (GraphQL, REST, exports, uploads; the GraphQL engine adds
+ * its own errors in GraphQLErrors). Our own exceptions keep their message; known database
  * conditions get a code and a plain explanation; anything else becomes INTERNAL with a reference that appears in the
  * server log next to the real cause, so no class name, SQL or stack trace reaches a client.
  */
@@ -35,44 +28,6 @@ public final class ErrorClassifier {
     private ErrorClassifier() {
     }
 
-    public static CodedError classify(GraphQLError error) {
-        return classify(error, null);
-    }
-
-    /** As {@link #classify(GraphQLError)}; with the schema, a misspelled name comes with the nearest valid one. */
-    public static CodedError classify(GraphQLError error, GraphQLSchema schema) {
-        if (error instanceof CodedError coded) {
-            return coded;
-        }
-        if (error instanceof ExceptionWhileDataFetching fetching) {
-            Coded c = classify(fetching.getException(), fieldOf(error.getPath()));
-            return new CodedError(c.code(), c.message(), error.getLocations(), error.getPath());
-        }
-        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
-            return new CodedError(ErrorCodes.QUERY_TOO_COMPLEX, "Introspection that repeats __Type.fields, inputFields, "
-                    + "interfaces or possibleTypes, or nests too deeply, is refused; ask for the schema once, as GraphiQL does",
-                    error.getLocations(), null);
-        }
-        if (error instanceof InvalidSyntaxError || error.getErrorType() == graphql.ErrorType.InvalidSyntax) {
-            return new CodedError(ErrorCodes.GRAPHQL_PARSE_FAILED, ErrorMessages.clean(error.getMessage()), error.getLocations(), null);
-        }
-        if (error instanceof ValidationError v) {
-            // a literal argument of the wrong type is bad input like any other value; the rest is a wrong document
-            boolean value = v.getValidationErrorType() == graphql.validation.ValidationErrorType.WrongType;
-            String message = ValidationMessages.of(v, schema);
-            return new CodedError(value ? ErrorCodes.BAD_USER_INPUT
-                    : ErrorCodes.GRAPHQL_VALIDATION_FAILED, message, error.getLocations(), null);
-        }
-        if (error.getErrorType() == graphql.ErrorType.ValidationError) {
-            // variables that do not fit their declared types (coercion errors): the message names the variable
-            return new CodedError(ErrorCodes.BAD_USER_INPUT, ErrorMessages.clean(error.getMessage()), error.getLocations(),
-                    error.getPath());
-        }
-        String reference = UUID.randomUUID().toString();
-        LOG.errorf("GraphQL error %s (%s): %s", reference, error.getClass().getName(), error.getMessage());
-        return new CodedError(ErrorCodes.INTERNAL, internalMessage(reference), error.getLocations(), error.getPath());
-    }
-
     /** The code and client-facing message for an exception; {@code field} names where it happened, when known. */
     public static Coded classify(Throwable thrown, String field) {
         String prefix = field == null ? "" : field + ": ";
@@ -80,10 +35,6 @@ public final class ErrorClassifier {
             if (t instanceof BadUserInputException || t instanceof NotFoundException) {
                 String code = t instanceof NotFoundException ? ErrorCodes.NOT_FOUND : ErrorCodes.BAD_USER_INPUT;
                 return new Coded(code, t.getMessage());
-            }
-            if (t instanceof graphql.schema.CoercingParseLiteralException || t instanceof graphql.schema.CoercingParseValueException) {
-                return new Coded(ErrorCodes.BAD_USER_INPUT, prefix + "an argument does not fit its type: "
-                        + ErrorMessages.clean(t.getMessage()));
             }
             if (t instanceof UnauthorizedException) {
                 return new Coded(ErrorCodes.UNAUTHENTICATED, prefix + "needs an API key, sent as 'Authorization: Bearer "
@@ -129,23 +80,8 @@ public final class ErrorClassifier {
         return null;
     }
 
-    private static String internalMessage(String reference) {
+    public static String internalMessage(String reference) {
         return "Internal error; the server log has the details under reference " + reference;
-    }
-
-    private static String fieldOf(List<Object> path) {
-        if (path == null || path.isEmpty()) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder();
-        for (Object p : path) {
-            if (p instanceof Integer i) {
-                b.append('[').append(i).append(']');
-            } else {
-                b.append(b.length() == 0 ? "" : ".").append(p);
-            }
-        }
-        return b.toString();
     }
 
     public record Coded(String code, String message) {

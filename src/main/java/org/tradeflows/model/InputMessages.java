@@ -1,4 +1,4 @@
-package org.tradeflows.input;
+package org.tradeflows.model;
 
 import java.util.Collection;
 import java.util.Comparator;
