@@ -3,7 +3,7 @@ package org.tradeflows.dataset;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tradeflows.config.DatasetConfig;
 
 /** Loads the reference data and the open story dataset on first start; later starts find them and skip. */
 @ApplicationScoped
@@ -14,10 +14,10 @@ public class OpenDatasetStartup {
     private final boolean loadAtStart;
 
     public OpenDatasetStartup(ReferenceDataLoader reference, StoryDatasetLoader story,
-            @ConfigProperty(name = "tradeflows.dataset.load-at-start", defaultValue = "true") boolean loadAtStart) {
+            DatasetConfig config) {
         this.reference = reference;
         this.story = story;
-        this.loadAtStart = loadAtStart;
+        this.loadAtStart = config.loadAtStart();
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -1,6 +1,6 @@
 package org.tradeflows.export;
 
-import org.tradeflows.input.InputMessages;
+import org.tradeflows.model.InputMessages;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
 

@@ -22,7 +22,7 @@ import org.tradeflows.input.Filters;
 import org.tradeflows.input.FindingFilter;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
-import org.tradeflows.input.InputMessages;
+import org.tradeflows.model.InputMessages;
 import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.FlowDimension;

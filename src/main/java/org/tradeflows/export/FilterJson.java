@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.input.InputMessages;
+import org.tradeflows.model.InputMessages;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.Printable;
 

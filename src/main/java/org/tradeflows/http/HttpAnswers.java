@@ -3,9 +3,9 @@ package org.tradeflows.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.api.errors.CodedError;
 
 /** Answers given before GraphQL runs, in the shape of a GraphQL response: {"errors":[{message, extensions.code}]}. */
 public final class HttpAnswers {
@@ -69,9 +69,17 @@ public final class HttpAnswers {
 
     public static String body(String code, String message) {
         try {
-            return JSON.writeValueAsString(Map.of("errors", List.of(CodedError.of(code, message).toSpecification())));
+            return JSON.writeValueAsString(Map.of("errors", List.of(errorOf(code, message))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One error as GraphQL-over-HTTP shapes it, message first: what CodedError.toSpecification writes for it too. */
+    private static Map<String, Object> errorOf(String code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("extensions", Map.of("code", code));
+        return error;
     }
 }

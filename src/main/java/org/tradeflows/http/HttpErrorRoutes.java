@@ -7,8 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tradeflows.api.errors.ErrorClassifier;
+import org.tradeflows.config.HttpConfig;
 
 /**
  * The answers no endpoint gives itself, coded like every other error: a request line or headers over the limit (414,
@@ -25,10 +24,9 @@ public class HttpErrorRoutes {
     private final int maxRequestLine;
     private final long maxHeaderBytes;
 
-    public HttpErrorRoutes(@ConfigProperty(name = "tradeflows.http.max-request-line", defaultValue = "4096") int maxRequestLine,
-            @ConfigProperty(name = "tradeflows.http.max-header-size", defaultValue = "20K") MemorySize maxHeader) {
-        this.maxRequestLine = maxRequestLine;
-        this.maxHeaderBytes = maxHeader.asLongValue();
+    public HttpErrorRoutes(HttpConfig config) {
+        this.maxRequestLine = config.maxRequestLine();
+        this.maxHeaderBytes = config.maxHeaderSize().asLongValue();
     }
 
     void install(@Observes Router router) {

@@ -2,7 +2,7 @@ package org.tradeflows.http;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tradeflows.input.InputMessages;
+import org.tradeflows.model.InputMessages;
 import org.tradeflows.model.Printable;
 
 /** The words for a path that names nothing, with the nearest path that does (a misspelled export, say). */

@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
-import org.tradeflows.limits.Limits;
+import org.tradeflows.config.LimitsConfig;
 import org.tradeflows.model.ApiRole;
 import org.tradeflows.security.ApiKeyIdentityProvider;
 
@@ -24,9 +24,9 @@ public class RateLimitFilter {
     static final int PRIORITY = 90;
 
     private final RateLimiter limiter;
-    private final Limits.RateLimit config;
+    private final LimitsConfig.RateLimit config;
 
-    public RateLimitFilter(RateLimiter limiter, Limits limits) {
+    public RateLimitFilter(RateLimiter limiter, LimitsConfig limits) {
         this.limiter = limiter;
         this.config = limits.rateLimit();
     }

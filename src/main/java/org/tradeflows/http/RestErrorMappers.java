@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.tradeflows.api.errors.ErrorClassifier;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.NotFoundException;
 

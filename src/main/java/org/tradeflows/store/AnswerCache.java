@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tradeflows.config.AnswerCacheConfig;
 
 /**
  * Caches the answers of aggregate statements, keyed by the statement, its parameters and the data version (a number
@@ -20,15 +20,14 @@ public class AnswerCache {
     private final Jdbc jdbc;
     private final DataVersion dataVersion;
     private final boolean enabled;
-    private final Cache<Key, List<?>> answers;
+    private final Cache<Key, List<?>> entries;
 
     public AnswerCache(Jdbc jdbc, DataVersion dataVersion,
-            @ConfigProperty(name = "tradeflows.answer-cache.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "tradeflows.answer-cache.max-rows", defaultValue = "200000") long maxRows) {
+            AnswerCacheConfig config) {
         this.jdbc = jdbc;
         this.dataVersion = dataVersion;
-        this.enabled = enabled;
-        this.answers = Caffeine.newBuilder().maximumWeight(maxRows).weigher((Key k, List<?> v) -> v.size() + 1)
+        this.enabled = config.enabled();
+        this.entries = Caffeine.newBuilder().maximumWeight(config.maxRows()).weigher((Key k, List<?> v) -> v.size() + 1)
                 .recordStats().build();
     }
 
@@ -38,6 +37,6 @@ public class AnswerCache {
             return jdbc.list(sql, params, mapper);
         }
         long version = dataVersion.current();
-        return (List<T>) answers.get(new Key(version, sql, List.copyOf(params)), k -> List.copyOf(jdbc.list(sql, params, mapper)));
+        return (List<T>) entries.get(new Key(version, sql, List.copyOf(params)), k -> List.copyOf(jdbc.list(sql, params, mapper)));
     }
 }

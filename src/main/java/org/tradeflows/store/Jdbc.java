@@ -16,14 +16,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tradeflows.limits.RequestBudget;
+import org.tradeflows.config.LimitsConfig;
 
 /**
  * Runs SQL text with bound parameters on the service's datasource. The SQL itself lives in the *Sql class of
  * each aggregate; this class only binds, executes and maps. Connections join the caller's transaction. Every statement
  * is cancelled by PostgreSQL after tradeflows.limits.statement-timeout (SQLState 57014, answered TIMEOUT), or sooner
- * when the GraphQL request it serves runs out of its time budget ({@link RequestBudget}); loaders,
+ * when the GraphQL request it serves runs out of its time budget ({@link StatementBudget}); loaders,
  * exports and migrations use their own connections and are not bound by it.
  */
 @ApplicationScoped
@@ -42,9 +41,12 @@ public class Jdbc {
     /** Seconds after which PostgreSQL is asked to cancel a statement (JDBC counts whole seconds); 0 for none. */
     private final int timeoutSeconds;
 
-    public Jdbc(AgroalDataSource dataSource, MeterRegistry registry,
-            @ConfigProperty(name = "tradeflows.limits.statement-timeout", defaultValue = "10s") Duration statementTimeout) {
+    private final StatementBudget.Finder budgets;
+
+    public Jdbc(AgroalDataSource dataSource, MeterRegistry registry, LimitsConfig limits, StatementBudget.Finder budgets) {
         this.dataSource = dataSource;
+        this.budgets = budgets;
+        Duration statementTimeout = limits.statementTimeout();
         this.statements = Counter.builder("tradeflows.sql.statements")
                 .description("SQL statements run by the read path (Jdbc)").register(registry);
         this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, (statementTimeout.toMillis() + 999) / 1000);
@@ -53,7 +55,7 @@ public class Jdbc {
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
         statements.increment();
         LOG.debugf("SQL %s", sql.lines().findFirst().orElse(""));
-        RequestBudget budget = RequestBudget.current();
+        StatementBudget budget = budgets.current();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setQueryTimeout(budget == null ? timeoutSeconds : budget.admit(ps, timeoutSeconds));
             try {
@@ -86,7 +88,7 @@ public class Jdbc {
 
     public int update(String sql, List<?> params) {
         statements.increment();
-        RequestBudget budget = RequestBudget.current();
+        StatementBudget budget = budgets.current();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setQueryTimeout(budget == null ? timeoutSeconds : budget.admit(ps, timeoutSeconds));
             try {

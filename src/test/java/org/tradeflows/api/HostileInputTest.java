@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.limits.QueryShapeTest;
+import org.tradeflows.api.engine.QueryShapeTest;
 import org.tradeflows.model.Printable;
 import org.tradeflows.support.GraphQL;
 

@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mappings start beside the @ConfigProperty readers of the same keys and give the values the service runs with
- * today: the defaults those readers state (none of these keys is set in application.properties).
+ * The mappings give the values the service runs with: their code defaults, since application.properties sets none of
+ * these keys outside %test (the rate limits there are the %test overrides, which the test profile applies).
  */
 @QuarkusTest
 class ConfigMappingsTest {
@@ -23,6 +23,19 @@ class ConfigMappingsTest {
     IngestConfig ingest;
     @Inject
     DatasetConfig dataset;
+    @Inject
+    LimitsConfig limits;
+    @Inject
+    HttpConfig http;
+
+    @Test
+    void theRateLimitDefaultsAreTheOnesInForceOutsideTests() {
+        LimitsConfig defaults = CodeDefaults.of(LimitsConfig.class);
+        assertThat(defaults.rateLimit().anonymous()).isEqualTo(600);
+        assertThat(defaults.rateLimit().reader()).isEqualTo(6000);
+        assertThat(defaults.rateLimit().curator()).isEqualTo(6000);
+        assertThat(defaults.rateLimit().admin()).isEqualTo(6000);
+    }
 
     @Test
     void theDefaultsAreTheOnesInForce() {
@@ -33,5 +46,17 @@ class ConfigMappingsTest {
         assertThat(rollups.enabled()).isTrue();
         assertThat(ingest.maxUploadSize()).isZero();
         assertThat(dataset.loadAtStart()).isTrue();
+        assertThat(limits.maxDepth()).isEqualTo(20);
+        assertThat(limits.maxCost()).isEqualTo(25_000);
+        assertThat(limits.maxFields()).isEqualTo(2_000);
+        assertThat(limits.requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(12));
+        assertThat(limits.statementTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(limits.cacheMaxAge()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(limits.rateLimit().enabled()).isTrue();
+        assertThat(limits.rateLimit().paths()).containsExactly("/graphql", "/export");
+        assertThat(limits.rateLimit().window()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(limits.rateLimit().anonymous()).isEqualTo(1_000_000); // the %test override
+        assertThat(http.maxRequestLine()).isEqualTo(4096);
+        assertThat(http.maxHeaderSize().asLongValue()).isEqualTo(20 * 1024);
     }
 }

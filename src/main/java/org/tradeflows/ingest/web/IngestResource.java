@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.jboss.logging.Logger;
-import org.tradeflows.api.errors.ErrorClassifier;
+import org.tradeflows.http.ErrorClassifier;
 import org.tradeflows.http.ErrorCodes;
 import org.tradeflows.http.HttpAnswers;
 import org.tradeflows.http.RestErrorMappers;
@@ -23,7 +23,7 @@ import org.tradeflows.ingest.IngestFormat;
 import org.tradeflows.ingest.IngestOptions;
 import org.tradeflows.ingest.IngestReport;
 import org.tradeflows.ingest.SourceOptions;
-import org.tradeflows.input.InputMessages;
+import org.tradeflows.model.InputMessages;
 import org.tradeflows.security.Roles;
 import org.tradeflows.store.DataAccessException;
 

@@ -3,7 +3,7 @@ package org.tradeflows.ingest.web;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tradeflows.config.IngestConfig;
 import org.tradeflows.http.ErrorCodes;
 import org.tradeflows.http.HttpAnswers;
 
@@ -22,8 +22,8 @@ public class IngestUploadLimit {
 
     private final long limit;
 
-    public IngestUploadLimit(@ConfigProperty(name = "tradeflows.ingest.max-upload-size", defaultValue = "0") long limit) {
-        this.limit = limit;
+    public IngestUploadLimit(IngestConfig config) {
+        this.limit = config.maxUploadSize();
     }
 
     private static long parse(String length) {

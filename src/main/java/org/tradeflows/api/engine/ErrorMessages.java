@@ -1,0 +1,47 @@
+package org.tradeflows.api.engine;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites the engine's own messages (argument and variable coercion, validation) into plain words: no AST class
+ * toStrings ("StringValue{value='x'}"), no library message codes, no Java class names.
+ */
+public final class ErrorMessages {
+
+    private static final Pattern ARGUMENT = Pattern.compile(
+            "(?s)^.*?argument '([^']+)' with value '(.*)' is not a valid '(.*?)'(?: - (.*))?$");
+    private static final Pattern AST_SCALAR = Pattern.compile("(?:String|Int|Float|Boolean|Enum)Value\\{(?:value|name)='?(.*?)'?\\}");
+    private static final Pattern AST_OTHER = Pattern.compile("(?:Object|Array|Null|Variable)(?:Value|Reference)\\{.*\\}");
+    private static final Pattern AST_EXPECTED = Pattern.compile("Expected an AST type of '(\\w+?)(?:Value)?' but it was a '(\\w+?)(?:Value)?'");
+    private static final Pattern LIBRARY_CODE = Pattern.compile("SRGQL\\d+:\\s*");
+    private static final Pattern UNKNOWN_SCALAR = Pattern.compile("Unknown Scalar Type \\[(?:[\\w$]+\\.)*([\\w$]+)\\]");
+    private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.){2,}([A-Z][\\w$]*)");
+
+    private ErrorMessages() {
+    }
+
+    /** A value of an argument or variable that does not fit its type, as "name: not a valid Type (why)". */
+    public static String clean(String message) {
+        if (message == null || message.isBlank()) {
+            return "The request is not valid";
+        }
+        Matcher m = ARGUMENT.matcher(message);
+        if (m.matches()) {
+            String type = plain(m.group(3));
+            String why = m.group(4) == null ? "" : plain(m.group(4));
+            return m.group(1) + ": not a valid " + type + (why.isBlank() ? "" : " (" + why + ")");
+        }
+        return plain(message);
+    }
+
+    private static String plain(String text) {
+        String t = LIBRARY_CODE.matcher(text).replaceAll("");
+        t = UNKNOWN_SCALAR.matcher(t).replaceAll("$1");
+        t = AST_EXPECTED.matcher(t).replaceAll("expected a $1 but got a $2");
+        t = AST_SCALAR.matcher(t).replaceAll("$1");
+        t = AST_OTHER.matcher(t).replaceAll("the value");
+        t = CLASS_NAME.matcher(t).replaceAll("$1");
+        return t.trim();
+    }
+}

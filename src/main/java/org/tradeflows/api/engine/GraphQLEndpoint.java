@@ -1,0 +1,157 @@
+package org.tradeflows.api.engine;
+
+import graphql.language.OperationDefinition;
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Set;
+import graphql.execution.instrumentation.Instrumentation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.tradeflows.http.ErrorClassifier;
+import org.tradeflows.http.ErrorCodes;
+import org.tradeflows.http.HttpAnswers;
+import org.tradeflows.config.LimitsConfig;
+import org.tradeflows.store.DataVersion;
+
+/**
+ * The entry point of the GraphQL engine set-up, and the only place that installs /graphql routes. The path of a
+ * request, in order ({@link RouteOrder}):
+ * <ol>
+ * <li>FAILURE: a failure handler that answers every failure with a coded body and no detail (413 REQUEST_TOO_LARGE);
+ * <li>METHOD: anything but GET, POST, OPTIONS is answered 405;
+ * <li>BODY: a POST body is read within quarkus.http.limits.max-body-size and checked ({@link GraphQLRequest}: JSON,
+ * a document that parses), and a missing JSON Accept becomes application/json;
+ * <li>KEPT_ANSWERS: queries by GET, and by POST with an acceptable type, go to {@link GraphQLQueryHandler} (ETags,
+ * {@link ResponseCache}, the request's time budget); mutations fall through to SmallRye's handler;
+ * <li>in the engine, {@link EngineSetup} puts {@link #instrumentations} in front of SmallRye's own: the request limits
+ * ({@link RequestLimitsInstrumentation}) and the error coding ({@link ErrorCodingInstrumentation}).
+ * </ol>
+ */
+@ApplicationScoped
+public class GraphQLEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLEndpoint.class);
+    private static final String PATH = "/graphql";
+    private static final Set<String> METHODS = Set.of("GET", "POST", "OPTIONS");
+
+    private final DataVersion dataVersion;
+    private final LimitsConfig limits;
+    private final ResponseCache responseCache;
+    private final long maxBodyBytes;
+
+    public GraphQLEndpoint(DataVersion dataVersion, LimitsConfig limits, ResponseCache responseCache,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
+        this.dataVersion = dataVersion;
+        this.limits = limits;
+        this.responseCache = responseCache;
+        this.maxBodyBytes = maxBody.asLongValue();
+    }
+
+    /** The engine's instrumentations, in the order they run (EngineSetup puts SmallRye's own after them). */
+    static List<Instrumentation> instrumentations(LimitsConfig limits) {
+        return List.of(new RequestLimitsInstrumentation(limits.maxDepth(), limits.maxCost(), limits.maxFields()),
+                new ErrorCodingInstrumentation());
+    }
+
+    void install(@Observes Router router) {
+        router.route(PATH).order(RouteOrder.FAILURE.order).failureHandler(this::failure);
+        router.route(PATH).order(RouteOrder.METHOD.order).handler(this::method);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        router.post(PATH).order(RouteOrder.BODY.order).handler(ctx -> {
+            ctx.request().resume();
+            body.handle(ctx);
+        }).handler(this::post);
+        GraphQLQueryHandler queries = new GraphQLQueryHandler(Arc.container().instance(CurrentIdentityAssociation.class).get(),
+                Arc.container().instance(CurrentVertxRequest.class).get(), dataVersion, limits.cacheMaxAge(), responseCache,
+                limits.requestTimeout());
+        router.get(PATH).order(RouteOrder.KEPT_ANSWERS.order).handler(queries);
+        // a query by POST is answered like one by GET (kept answers); mutations and the rest go on to SmallRye's handler
+        router.post(PATH).order(RouteOrder.KEPT_ANSWERS.order).handler(ctx -> {
+            if (ctx.get(GraphQLQueryHandler.CHECKED_REQUEST) != null && GraphQLQueryHandler.postResponseType(ctx) != null) {
+                queries.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    private void method(RoutingContext ctx) {
+        if (METHODS.contains(ctx.request().method().name())) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("Allow", "GET, POST, OPTIONS");
+        HttpAnswers.error(ctx, 405, ErrorCodes.METHOD_NOT_ALLOWED, "Send GraphQL by POST (any operation) or GET (queries only)");
+    }
+
+    private void post(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader("Content-Type");
+        acceptJson(ctx);
+        if (contentType == null || contentType.isBlank()) {
+            HttpAnswers.error(ctx, 415, ErrorCodes.BAD_REQUEST, "Content-Type: required; send the request as "
+                    + "application/json ({\"query\": \"...\"}) or the document alone as application/graphql");
+            return;
+        }
+        String body = ctx.body() == null ? null : ctx.body().asString();
+        try {
+            GraphQLRequest request = contentType.startsWith("application/graphql")
+                    && !contentType.startsWith("application/graphql-response")
+                            ? GraphQLRequest.fromParameters(body, null, null)
+                            : GraphQLRequest.fromJson(body);
+            if (GraphQLQueryHandler.operation(request) == OperationDefinition.Operation.QUERY) { // bounded, off the event loop
+                ctx.put(GraphQLQueryHandler.CHECKED_REQUEST, request);
+            }
+            ctx.next();
+        } catch (GraphQLRequest.Refused refused) {
+            HttpAnswers.requestError(ctx, GraphQLQueryHandler.postResponseType(ctx), refused.code(), refused.getMessage());
+        }
+    }
+
+    /**
+     * GraphQL answers only in JSON. A client that names no JSON type (no Accept, any type, or only other types) gets
+     * application/json, as GraphQL over HTTP asks of a server for clients that predate application/graphql-response+json.
+     */
+    private static void acceptJson(RoutingContext ctx) {
+        String accept = ctx.request().getHeader("Accept");
+        if (accept == null || !accept.contains("json")) {
+            ctx.request().headers().set("Accept", "application/json");
+        }
+    }
+
+    private void failure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationException) {
+            ctx.next(); // Quarkus answers these with the authentication challenge
+            return;
+        }
+        if (ctx.statusCode() == 413) {
+            HttpAnswers.error(ctx, 413, ErrorCodes.REQUEST_TOO_LARGE, "The request body is larger than the limit of "
+                    + maxBodyBytes / 1024 + " KiB");
+            return;
+        }
+        if (failure == null) {
+            int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+            HttpAnswers.error(ctx, status, status < 500 ? ErrorCodes.BAD_REQUEST : ErrorCodes.INTERNAL,
+                    status < 500 ? "The request was refused (HTTP " + status + ")" : "Internal error");
+            return;
+        }
+        ErrorClassifier.Coded c = GraphQLErrors.classify(failure, null);
+        int status = switch (c.code()) {
+            case ErrorCodes.SERVICE_UNAVAILABLE -> 503;
+            case ErrorCodes.TIMEOUT -> 504;
+            case ErrorCodes.BAD_USER_INPUT, ErrorCodes.NOT_FOUND -> 400;
+            default -> 500;
+        };
+        LOG.debugf("Failure on %s answered %d %s", PATH, status, c.code());
+        HttpAnswers.error(ctx, status, c.code(), c.message());
+    }
+}

@@ -1,0 +1,14 @@
+package org.tradeflows.api.engine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.tradeflows.store.StatementBudget;
+
+/** Gives Jdbc the budget of the GraphQL request being served on its thread; the store itself knows no Vert.x. */
+@ApplicationScoped
+public class RequestBudgets implements StatementBudget.Finder {
+
+    @Override
+    public StatementBudget current() {
+        return RequestBudget.current();
+    }
+}

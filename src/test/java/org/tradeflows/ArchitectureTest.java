@@ -1,0 +1,123 @@
+package org.tradeflows;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The floors of the code (README, "Layout"): doors on top, then the shared input and HTTP pieces, services, stores,
+ * query descriptions, and the ground (sql, config, model). Arrows point down only, doors stay apart, and the ground
+ * knows nothing of GraphQL or HTTP. Rules still broken while the work of issue 14 goes on are frozen: their violations
+ * are recorded in src/test/resources/archunit_store, and archunit.properties forbids recording new ones, so a new
+ * violation fails. Every rule is frozen (a rule with no violation is stored empty), so that one command re-records
+ * the store after a merge:
+ * <pre>
+ * mvn test -Dtest=ArchitectureTest -Darchunit.freeze.refreeze=true -Darchunit.freeze.store.default.allowStoreUpdate=true
+ * </pre>
+ * then commit src/test/resources/archunit_store/. Issue 14's last step removes freeze() and the store.
+ */
+@AnalyzeClasses(packages = "org.tradeflows", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule nothing_below_api_uses_api = freeze(noClasses()
+            .that().resideOutsideOfPackage("org.tradeflows.api..")
+            .should().dependOnClassesThat().resideInAPackage("org.tradeflows.api.."));
+
+    @ArchTest
+    static final ArchRule no_package_cycles = freeze(slices().matching("org.tradeflows.(*)..").should().beFreeOfCycles());
+
+    /** api.types ↔ api.engine; the resolvers in api itself are in no slice here. */
+    @ArchTest
+    static final ArchRule no_cycles_inside_api = freeze(slices().matching("org.tradeflows.api.(*)..").should().beFreeOfCycles());
+
+    /** Full package prefixes: "..web.." would also match org.tradeflows.ingest.web. */
+    @ArchTest
+    static final ArchRule floors = freeze(layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Doors").definedBy("org.tradeflows.api..", "org.tradeflows.export..", "org.tradeflows.ingest..",
+                    "org.tradeflows.web..", "org.tradeflows.dataset..", "org.tradeflows.synthetic..")
+            .layer("Input").definedBy("org.tradeflows.input..")
+            .layer("Http").definedBy("org.tradeflows.http..")
+            .layer("Services").definedBy("org.tradeflows.curation..", "org.tradeflows.security..")
+            .layer("Store").definedBy("org.tradeflows.store..")
+            .layer("Query").definedBy("org.tradeflows.query..")
+            .layer("Ground").definedBy("org.tradeflows.sql..", "org.tradeflows.config..", "org.tradeflows.model..")
+            .whereLayer("Input").mayOnlyBeAccessedByLayers("Doors")
+            .whereLayer("Http").mayOnlyBeAccessedByLayers("Doors")
+            .whereLayer("Services").mayOnlyBeAccessedByLayers("Doors", "Http")
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("Doors", "Input", "Services")
+            .whereLayer("Query").mayOnlyBeAccessedByLayers("Doors", "Input", "Services", "Store"));
+
+    static final List<String> DOORS = List.of("api", "export", "ingest", "web", "dataset", "synthetic");
+
+    private static ArchRule freeze(ArchRule rule) {
+        return FreezingArchRule.freeze(rule);
+    }
+
+    /** A door uses no other door (TradeflowsMain, in the root package, is outside every door). */
+    static ArchRule doorApart(String door) {
+        return noClasses().that().resideInAPackage("org.tradeflows." + door + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(DOORS.stream().filter(d -> !d.equals(door))
+                        .map(d -> "org.tradeflows." + d + "..").toArray(String[]::new))
+                .as("the " + door + " door uses no other door");
+    }
+
+    @ArchTest
+    static final ArchRule api_apart = freeze(doorApart("api"));
+    @ArchTest
+    static final ArchRule export_apart = freeze(doorApart("export"));
+    @ArchTest
+    static final ArchRule ingest_apart = freeze(doorApart("ingest"));
+    @ArchTest
+    static final ArchRule web_apart = freeze(doorApart("web"));
+    @ArchTest
+    static final ArchRule dataset_apart = freeze(doorApart("dataset"));
+    @ArchTest
+    static final ArchRule synthetic_apart = freeze(doorApart("synthetic"));
+
+    /** The code enums keep their GraphQL @Description (the domain's own words, §1.2); nothing else of GraphQL. */
+    @ArchTest
+    static final ArchRule ground_knows_no_graphql_or_http = freeze(noClasses()
+            .that().resideInAnyPackage("org.tradeflows.model..", "org.tradeflows.sql..", "org.tradeflows.config..",
+                    "org.tradeflows.query..", "org.tradeflows.store..")
+            .should().dependOnClassesThat(resideInAnyPackage("graphql..", "io.smallrye.graphql..", "io.vertx..",
+                    "jakarta.ws.rs..", "io.quarkus.vertx..", "org.eclipse.microprofile.graphql..")
+                    .and(not(type(org.eclipse.microprofile.graphql.Description.class)))));
+
+    @ArchTest
+    static final ArchRule query_is_pure = freeze(noClasses().that().resideInAPackage("org.tradeflows.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal..",
+                    "jakarta.enterprise.."));
+
+    @ArchTest
+    static final ArchRule one_way_to_the_database = freeze(noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "io.quarkus.hibernate..",
+                    "org.hibernate.."));
+
+    /**
+     * Loaders (ingest, dataset, synthetic) hold the Connection of their one transaction; export streams on its own.
+     * An SQLState is read where errors are coded for every door (http/ErrorClassifier).
+     */
+    @ArchTest
+    static final ArchRule jdbc_only_in_store = freeze(noClasses()
+            .that().resideOutsideOfPackages("org.tradeflows.store..", "org.tradeflows.ingest..", "org.tradeflows.export..",
+                    "org.tradeflows.dataset..", "org.tradeflows.synthetic..")
+            .should().dependOnClassesThat(resideInAnyPackage("java.sql..", "org.postgresql..")
+                    .and(not(type(SQLException.class)))));
+
+    @ArchTest
+    static final ArchRule no_reflection_into_libraries = freeze(noClasses()
+            .should().callMethod(java.lang.reflect.Field.class, "setAccessible", boolean.class)
+            .orShould().callMethod(java.lang.reflect.AccessibleObject.class, "setAccessible", boolean.class));
+}

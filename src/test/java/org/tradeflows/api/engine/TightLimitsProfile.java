@@ -1,0 +1,18 @@
+package org.tradeflows.api.engine;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** Limits small enough to reach in a test: 3 anonymous requests a minute, 1 s statements, 4 connections. */
+public class TightLimitsProfile implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "tradeflows.limits.rate-limit.anonymous", "3",
+                "tradeflows.limits.rate-limit.reader", "5",
+                "tradeflows.limits.rate-limit.window", "60S",
+                "tradeflows.limits.statement-timeout", "1s",
+                "quarkus.datasource.jdbc.max-size", "4",
+                "quarkus.datasource.jdbc.acquisition-timeout", "1S");
+    }
+}
