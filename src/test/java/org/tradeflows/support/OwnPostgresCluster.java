@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.tradeflows.db.DatabaseBootstrap;
+import org.tradeflows.store.DatabaseBootstrap;
 
 /**
  * A throw-away PostgreSQL cluster (pg_createcluster on a free port, trust auth) for tests that stop and start the
