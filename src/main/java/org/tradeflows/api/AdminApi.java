@@ -79,7 +79,7 @@ public class AdminApi {
         AuditStore.Filter f = filter(filter);
         Page page = Page.of(first, after, 1);
         List<AuditEntry> rows = audit.page(f, page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null,
-                page.limit());
+                page.limit()).stream().map(AuditEntry::of).toList();
         Page.Slice<AuditEntryEdge> slice = page.slice(rows, e -> Page.cursor(GlobalId.parse(e.id()).key()), AuditEntryEdge::new);
         return new AuditEntryConnection(slice.edges(), slice.pageInfo(), audit.count(f));
     }
