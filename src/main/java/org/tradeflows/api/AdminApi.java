@@ -19,6 +19,7 @@ import org.tradeflows.api.types.AuditEntryEdge;
 import org.tradeflows.api.types.CreatedApiKey;
 import org.tradeflows.input.AuditFilter;
 import org.tradeflows.input.Codes;
+import org.tradeflows.model.ApiKeyRecord;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.security.ApiKeys;
@@ -45,14 +46,14 @@ public class AdminApi {
     @NonNull
     @Description("Creates an API key (role admin). The key is in the answer this once; only its hash is stored.")
     public CreatedApiKey createApiKey(@NonNull @Name("input") @Description("Holder and role of the key.") ApiKeyInput input) {
-        return keys.create(input.name(), input.role());
+        return CreatedApiKey.of(keys.create(input.name(), input.role()));
     }
 
     @Mutation("revokeApiKey")
     @NonNull
     @Description("Revokes an API key (role admin); requests with it are refused from this moment on.")
     public ApiKey revokeApiKey(@NonNull @Id @Name("id") @Description("Global id of the key.") String id) {
-        return keys.revoke(GlobalId.numeric(id, "ApiKey", "id"), "id");
+        return ApiKey.of(keys.revoke(GlobalId.numeric(id, "ApiKey", "id"), "id"));
     }
 
     @Query("apiKeys")
@@ -64,8 +65,8 @@ public class AdminApi {
             @Name("after") @Description("Cursor after which the page starts.") String after) {
         boolean all = Boolean.TRUE.equals(includeRevoked);
         Page page = Page.of(first, after, 1);
-        List<ApiKey> rows = keySql.page(all, page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null, page.limit());
-        Page.Slice<ApiKeyEdge> slice = page.slice(rows, k -> Page.cursor(ApiKeyStore.dbId(k)), ApiKeyEdge::new);
+        List<ApiKeyRecord> rows = keySql.page(all, page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null, page.limit());
+        Page.Slice<ApiKeyEdge> slice = page.slice(rows, k -> Page.cursor(k.id()), (cursor, k) -> new ApiKeyEdge(cursor, ApiKey.of(k)));
         return new ApiKeyConnection(slice.edges(), slice.pageInfo(), keySql.count(all));
     }
 
@@ -79,7 +80,7 @@ public class AdminApi {
         AuditStore.Filter f = filter(filter);
         Page page = Page.of(first, after, 1);
         List<AuditEntry> rows = audit.page(f, page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null,
-                page.limit());
+                page.limit()).stream().map(AuditEntry::of).toList();
         Page.Slice<AuditEntryEdge> slice = page.slice(rows, e -> Page.cursor(GlobalId.parse(e.id()).key()), AuditEntryEdge::new);
         return new AuditEntryConnection(slice.edges(), slice.pageInfo(), audit.count(f));
     }

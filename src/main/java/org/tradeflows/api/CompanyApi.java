@@ -3,6 +3,7 @@ package org.tradeflows.api;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -94,9 +95,8 @@ public class CompanyApi {
             @Name("on") @Description("The date; default today.") LocalDate on,
             @Name("authorities") @Description("Only listings of these authorities count.") List<SanctionAuthority> authorities) {
         LocalDate date = on == null ? LocalDate.now() : on;
-        List<List<Sanction>> all = sanctions(list);
-        return all.stream().map(l -> l.stream().anyMatch(s -> s.inForceOn(date)
-                && (authorities == null || authorities.isEmpty() || authorities.contains(s.authority())))).toList();
+        Set<Long> sanctioned = sanctions.sanctionedAmong(Batch.keys(list, Company::dbId), date, authorities);
+        return list.stream().map(c -> sanctioned.contains(c.dbId())).toList();
     }
 
     @Description("Findings that speak about the company, in any role.")

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.tradeflows.api.types.AliasInput;
 import org.tradeflows.api.types.CompanyUpdate;
 import org.tradeflows.api.types.IdentifierInput;
@@ -26,14 +25,6 @@ import org.tradeflows.security.AuditTrail;
 @ApplicationScoped
 @Transactional
 public class CompanyCorrections {
-
-    /** The formats the database enforces, checked first so that the error names the field. */
-    private static final Map<IdentifierScheme, Pattern> FORMATS = Map.of(
-            IdentifierScheme.INN, Pattern.compile("^([0-9]{10}|[0-9]{12})$"),
-            IdentifierScheme.OGRN, Pattern.compile("^([0-9]{13}|[0-9]{15})$"),
-            IdentifierScheme.KPP, Pattern.compile("^[0-9]{4}[0-9A-Z]{2}[0-9]{3}$"),
-            IdentifierScheme.USCC, Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{18}$"),
-            IdentifierScheme.LEI, Pattern.compile("^[0-9A-Z]{18}[0-9]{2}$"));
 
     private final Lookups lookups;
     private final Codes codes;
@@ -143,8 +134,8 @@ public class CompanyCorrections {
                 || input.scheme() == IdentifierScheme.KPP) {
             value = value.toUpperCase(java.util.Locale.ROOT);
         }
-        Pattern format = FORMATS.get(input.scheme());
-        if (format != null && !format.matcher(value).matches()) {
+        // the format the database enforces, checked first so that the error names the field
+        if (!input.scheme().fits(value)) {
             throw new BadUserInputException("input.value: '" + Printable.of(value) + "' is not a valid " + input.scheme()
                     + switch (input.scheme()) {
                         case INN -> " (10 or 12 digits)";

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.tradeflows.api.types.MergeResult;
 import org.tradeflows.domain.Company;
 import org.tradeflows.model.AuditAction;
+import org.tradeflows.model.AuditEntryRecord;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.NotFoundException;
@@ -82,7 +83,7 @@ public class CompanyMerges {
 
     public org.tradeflows.api.types.Company undo(String auditEntryId) {
         long entryId = lookups.key("auditEntryId", auditEntryId, "AuditEntry");
-        AuditStore.Row entry = auditSql.lockById(entryId)
+        AuditEntryRecord entry = auditSql.lockById(entryId)
                 .orElseThrow(() -> new NotFoundException("auditEntryId: no audit entry with the id '" + auditEntryId + "'"));
         if (entry.action() != AuditAction.MERGE_COMPANIES) {
             throw new BadUserInputException("auditEntryId: the entry records " + entry.action() + ", not a merge");

@@ -1,11 +1,14 @@
 package org.tradeflows.query;
 
+import static org.tradeflows.sql.Sql.sql;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import org.tradeflows.input.CompanyFilter;
 import org.tradeflows.input.FindingFilter;
 import org.tradeflows.input.TradeVolumeFilter;
+import org.tradeflows.sql.Sql;
 import org.tradeflows.store.CompanyStore;
 import org.tradeflows.store.FindingStore;
 import org.tradeflows.store.TradeVolumeStore;
@@ -69,8 +72,7 @@ public class ExportSql {
             "special_economic_zone", "aliases", "identifiers", "sanctions", "sanctioned_today", "source");
 
     public ExportQuery companies(CompanyFilter filter) {
-        Where w = CompanyStore.where(filter);
-        String sql = """
+        Sql sql = sql("""
                 select global_id('Company', c.id::text) as id, c.name, c.name_original, c.country_code as country, c.city,
                        c.special_economic_zone,
                        (select string_agg(a.alias, '; ' order by a.id) from company_alias a where a.company_id = c.id) as aliases,
@@ -79,15 +81,12 @@ public class ExportSql {
                        (select string_agg(x.authority || coalesce(' ' || x.listed_on::text, '') || coalesce('..' || x.ended_on::text, '')
                                           || case when x.confirmed then '' else ' (reported)' end, '; ' order by x.listed_on nulls last, x.id)
                           from sanction x where x.company_id = c.id) as sanctions,
-                       exists (select 1 from sanction s where s.company_id = c.id and %s) as sanctioned_today,
+                       exists (select 1 from sanction s where s.company_id = c.id and {}) as sanctioned_today,
                        (select key from source where id = c.source_id) as source
                   from company c
-                 where %s
-                 order by lower(c.name), c.id""".formatted(CompanyStore.SANCTION_IN_FORCE, w.sql());
-        java.time.LocalDate today = java.time.LocalDate.now();
-        List<Object> params = new ArrayList<>(List.of(today, today, today));
-        params.addAll(w.params());
-        return new ExportQuery("companies", sql, params, COMPANY_COLUMNS);
+                 where {}
+                 order by lower(c.name), c.id""", SanctionRules.inForce(LocalDate.now()), CompanyStore.where(filter));
+        return new ExportQuery("companies", sql.text(), sql.values(), COMPANY_COLUMNS);
     }
 
     public static final List<String> FINDING_COLUMNS = List.of("id", "key", "kind", "statement", "value", "currency",

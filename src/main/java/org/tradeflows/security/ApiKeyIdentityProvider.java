@@ -14,7 +14,7 @@ import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tradeflows.api.types.ApiKey;
+import org.tradeflows.model.ApiKeyRecord;
 import org.tradeflows.model.ApiRole;
 import org.tradeflows.store.ApiKeyStore;
 
@@ -61,7 +61,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
                 .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API key")));
     }
 
-    private static SecurityIdentity identity(ApiKey key) {
+    private static SecurityIdentity identity(ApiKeyRecord key) {
         Set<String> roles = switch (key.role()) {
             case ADMIN -> Set.of(Roles.ADMIN, Roles.CURATOR, Roles.READER);
             case CURATOR -> Set.of(Roles.CURATOR, Roles.READER);
@@ -70,7 +70,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(key.name()))
                 .addRoles(roles)
-                .addAttribute(KEY_ID, ApiKeyStore.dbId(key))
+                .addAttribute(KEY_ID, key.id())
                 .addAttribute(ROLE, key.role().name().toLowerCase(java.util.Locale.ROOT))
                 .build();
     }

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.tradeflows.api.types.ApiKey;
-import org.tradeflows.api.types.CreatedApiKey;
+import org.tradeflows.model.ApiKeyRecord;
 import org.tradeflows.model.ApiRole;
 import org.tradeflows.model.AuditAction;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.CreatedApiKeyRecord;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.store.ApiKeyStore;
 
@@ -25,7 +25,7 @@ public class ApiKeys {
         this.audit = audit;
     }
 
-    public CreatedApiKey create(String name, ApiRole role) {
+    public CreatedApiKeyRecord create(String name, ApiRole role) {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > 100 || trimmed.chars().anyMatch(Character::isISOControl)) {
             throw new BadUserInputException("input.name: 1 to 100 characters without control characters");
@@ -34,23 +34,23 @@ public class ApiKeys {
             throw new BadUserInputException("input.role: required (READER, CURATOR or ADMIN)");
         }
         String key = ApiKeySecrets.newKey();
-        ApiKey created = sql.insert(trimmed, role, key.substring(0, ApiKeySecrets.SHOWN), ApiKeySecrets.sha256(key), audit.actor());
-        audit.record(AuditAction.CREATE_API_KEY, "ApiKey", ApiKeyStore.dbId(created), null, snapshot(created));
-        return new CreatedApiKey(key, created);
+        ApiKeyRecord created = sql.insert(trimmed, role, key.substring(0, ApiKeySecrets.SHOWN), ApiKeySecrets.sha256(key), audit.actor());
+        audit.record(AuditAction.CREATE_API_KEY, "ApiKey", created.id(), null, snapshot(created));
+        return new CreatedApiKeyRecord(key, created);
     }
 
-    public ApiKey revoke(long id, String argument) {
-        ApiKey before = sql.byId(id).orElseThrow(() -> new NotFoundException(argument + ": no API key with this id"));
+    public ApiKeyRecord revoke(long id, String argument) {
+        ApiKeyRecord before = sql.byId(id).orElseThrow(() -> new NotFoundException(argument + ": no API key with this id"));
         if (before.revokedAt() != null) {
             throw new BadUserInputException(argument + ": the key was already revoked at " + before.revokedAt());
         }
-        ApiKey after = sql.revoke(id, audit.actor())
+        ApiKeyRecord after = sql.revoke(id, audit.actor())
                 .orElseThrow(() -> new BadUserInputException(argument + ": the key was revoked meanwhile"));
         audit.record(AuditAction.REVOKE_API_KEY, "ApiKey", id, snapshot(before), snapshot(after));
         return after;
     }
 
-    private static Map<String, Object> snapshot(ApiKey k) {
+    private static Map<String, Object> snapshot(ApiKeyRecord k) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", k.name());
         m.put("role", k.role().name());

@@ -1,5 +1,10 @@
 package org.tradeflows.store;
 
+import static org.tradeflows.sql.Sql.and;
+import static org.tradeflows.sql.Sql.ifGiven;
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +19,8 @@ import org.tradeflows.input.CompanyFilter;
 import org.tradeflows.model.AliasKind;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.IdentifierScheme;
-import org.tradeflows.query.Where;
+import org.tradeflows.query.SanctionRules;
+import org.tradeflows.sql.Sql;
 
 /** Every SQL statement that reads companies, their aliases and identifiers. Merged companies resolve to survivors. */
 @ApplicationScoped
@@ -22,10 +28,6 @@ public class CompanyStore {
 
     static final String COLUMNS = "c.id, c.name, c.name_original, c.city, c.special_economic_zone, c.description, "
             + "c.country_code, c.source_id";
-
-    /** A sanction in force at a date; an unknown listing date counts only for today and later. */
-    public static final String SANCTION_IN_FORCE = "s.confirmed and (s.listed_on <= ? or (s.listed_on is null and ? >= current_date)) "
-            + "and (s.ended_on is null or s.ended_on > ?)";
 
     private final Jdbc jdbc;
 
@@ -46,47 +48,46 @@ public class CompanyStore {
     }
 
     public List<Company> page(CompanyFilter filter, String afterName, Long afterId, int limit) {
-        Where w = where(filter);
-        if (afterName != null) {
-            w.and("(lower(c.name), c.id) > (?, ?)", afterName, afterId);
-        }
-        return jdbc.list("select " + COLUMNS + " from company c where " + w.sql() + " order by lower(c.name), c.id limit ?",
-                w.params(limit), CompanyStore::map);
+        Sql after = afterName == null ? Sql.EMPTY
+                : sql("(lower(c.name), c.id) > ({}, {})", value(afterName), value(afterId));
+        return jdbc.list(sql("select " + COLUMNS + " from company c where {} order by lower(c.name), c.id limit {}",
+                and(where(filter), after), value(limit)), CompanyStore::map);
     }
 
     public long count(CompanyFilter filter) {
-        Where w = where(filter);
-        return jdbc.count("select count(*) from company c where " + w.sql(), w.params());
+        return jdbc.count(sql("select count(*) from company c where {}", where(filter)));
     }
 
-    public static Where where(CompanyFilter f) {
-        Where w = new Where().and("c.merged_into_id is null");
+    public static Sql where(CompanyFilter f) {
+        Sql live = sql("c.merged_into_id is null");
         if (f == null) {
-            return w;
+            return live;
         }
-        if (f.search() != null && !f.search().isBlank()) {
-            w.and("""
-                    (search_key(c.name) like '%%' || search_key(?) || '%%'
-                     or search_key(coalesce(c.name_original, '')) like '%%' || search_key(?) || '%%'
-                     or exists (select 1 from company_alias a where a.company_id = c.id
-                                  and search_key(a.alias) like '%%' || search_key(?) || '%%'))""".replace("%%", "%"),
-                    f.search(), f.search(), f.search());
-        }
-        w.andIf(f.countries(), "c.country_code = any(?)", f.countries());
-        if (f.sanctioned() != null) {
-            LocalDate on = f.sanctionedOn() == null ? LocalDate.now() : f.sanctionedOn();
-            String authorities = f.sanctionAuthorities() == null || f.sanctionAuthorities().isEmpty() ? ""
-                    : " and s.authority = any(?)";
-            String exists = "exists (select 1 from sanction s where s.company_id = c.id and " + SANCTION_IN_FORCE
-                    + authorities + ")";
-            Object[] params = authorities.isEmpty() ? new Object[] {on, on, on}
-                    : new Object[] {on, on, on, f.sanctionAuthorities().stream().map(Enum::name).toList()};
-            w.and(f.sanctioned() ? exists : "not " + exists, params);
-        }
-        w.andIf(f.identifier(), "exists (select 1 from company_identifier i where i.company_id = c.id and i.value = ?)",
-                f.identifier() == null ? null : f.identifier().trim());
-        w.andIf(f.specialEconomicZone(), "lower(c.special_economic_zone) = lower(?)", f.specialEconomicZone());
-        return w;
+        return and(live,
+                ifGiven(blankToNull(f.search()), text -> sql("""
+                        (search_key(c.name) like '%' || search_key({}) || '%'
+                         or search_key(coalesce(c.name_original, '')) like '%' || search_key({}) || '%'
+                         or exists (select 1 from company_alias a where a.company_id = c.id
+                                      and search_key(a.alias) like '%' || search_key({}) || '%'))""",
+                        value(text), value(text), value(text))),
+                ifGiven(f.countries(), codes -> sql("c.country_code = any({})", value(codes))),
+                ifGiven(f.sanctioned(), wanted -> wanted ? sanctionedOn(f) : sanctionedOn(f).not()),
+                ifGiven(f.identifier(), id -> sql(
+                        "exists (select 1 from company_identifier i where i.company_id = c.id and i.value = {})",
+                        value(id.trim()))),
+                ifGiven(f.specialEconomicZone(), zone -> sql("lower(c.special_economic_zone) = lower({})", value(zone))));
+    }
+
+    /** A listing of the company, of the filter's authorities if any, is in force on its date (default today). */
+    private static Sql sanctionedOn(CompanyFilter f) {
+        LocalDate on = f.sanctionedOn() == null ? LocalDate.now() : f.sanctionedOn();
+        return sql("exists (select 1 from sanction s where s.company_id = c.id and {})", and(
+                SanctionRules.inForce(on),
+                ifGiven(f.sanctionAuthorities(), a -> sql("s.authority = any({})", value(a.stream().map(Enum::name).toList())))));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     public List<Map.Entry<Long, CompanyAlias>> aliases(Collection<Long> companyIds) {

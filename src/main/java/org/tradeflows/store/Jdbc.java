@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.tradeflows.config.LimitsConfig;
+import org.tradeflows.sql.Sql;
 
 /**
  * Runs SQL text with bound parameters on the service's datasource. The SQL itself lives in the *Sql class of
@@ -102,6 +103,23 @@ public class Jdbc {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
+    }
+
+    /** The rows of a statement whose values travel with its text. */
+    public <T> List<T> list(Sql sql, RowMapper<T> mapper) {
+        return list(sql.text(), sql.values(), mapper);
+    }
+
+    public <T> Optional<T> one(Sql sql, RowMapper<T> mapper) {
+        return one(sql.text(), sql.values(), mapper);
+    }
+
+    public long count(Sql sql) {
+        return count(sql.text(), sql.values());
+    }
+
+    public int update(Sql sql) {
+        return update(sql.text(), sql.values());
     }
 
     /** Binds values by type; collections become PostgreSQL arrays so that one statement can serve a batch. */

@@ -1,15 +1,24 @@
 package org.tradeflows.store;
 
+import static org.tradeflows.sql.Sql.and;
+import static org.tradeflows.sql.Sql.ifGiven;
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.tradeflows.api.types.Sanction;
 import org.tradeflows.input.SanctionFilter;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.SanctionAuthority;
-import org.tradeflows.query.Where;
+import org.tradeflows.query.SanctionRules;
+import org.tradeflows.sql.Sql;
 
 /** Every SQL statement that reads sanctions. */
 @ApplicationScoped
@@ -33,30 +42,35 @@ public class SanctionStore {
         return jdbc.list("select " + COLUMNS + " from sanction s where s.id = any(?)", List.of(ids), SanctionStore::map);
     }
 
+    /** Of the companies, those with a listing in force on the date, of the given authorities if any: one read. */
+    public Set<Long> sanctionedAmong(Collection<Long> companyIds, LocalDate on, Collection<SanctionAuthority> authorities) {
+        return new HashSet<>(jdbc.list(sql("select distinct s.company_id from sanction s where {}", and(
+                sql("s.company_id = any({})", value(companyIds)),
+                SanctionRules.inForce(on),
+                ifGiven(authorities, a -> sql("s.authority = any({})", value(a.stream().map(Enum::name).toList()))))),
+                rs -> rs.getLong(1)));
+    }
+
     public List<Sanction> page(SanctionFilter filter, Long afterId, int limit) {
-        Where w = where(filter);
-        w.andIf(afterId, "s.id > ?", afterId);
-        return jdbc.list("select " + COLUMNS + " from sanction s join company c on c.id = s.company_id where " + w.sql()
-                + " order by s.id limit ?", w.params(limit), SanctionStore::map);
+        return jdbc.list(sql("select " + COLUMNS + " from sanction s join company c on c.id = s.company_id where {}"
+                + " order by s.id limit {}", and(where(filter), ifGiven(afterId, id -> sql("s.id > {}", value(id)))),
+                value(limit)), SanctionStore::map);
     }
 
     public long count(SanctionFilter filter) {
-        Where w = where(filter);
-        return jdbc.count("select count(*) from sanction s join company c on c.id = s.company_id where " + w.sql(),
-                w.params());
+        return jdbc.count(sql("select count(*) from sanction s join company c on c.id = s.company_id where {}",
+                where(filter)));
     }
 
-    private static Where where(SanctionFilter f) {
-        Where w = new Where();
+    private static Sql where(SanctionFilter f) {
         if (f == null) {
-            return w;
+            return Sql.TRUE;
         }
-        w.andIf(f.authorities(), "s.authority = any(?)",
-                f.authorities() == null ? null : f.authorities().stream().map(Enum::name).toList());
-        w.andIf(f.companyCountries(), "c.country_code = any(?)", f.companyCountries());
-        w.andIf(f.inForceOn(), CompanyStore.SANCTION_IN_FORCE, f.inForceOn(), f.inForceOn(), f.inForceOn());
-        w.andIf(f.confirmed(), "s.confirmed = ?", f.confirmed());
-        return w;
+        return and(
+                ifGiven(f.authorities(), a -> sql("s.authority = any({})", value(a.stream().map(Enum::name).toList()))),
+                ifGiven(f.companyCountries(), codes -> sql("c.country_code = any({})", value(codes))),
+                ifGiven(f.inForceOn(), SanctionRules::inForce),
+                ifGiven(f.confirmed(), confirmed -> sql("s.confirmed = {}", value(confirmed))));
     }
 
     static Sanction map(ResultSet rs) throws SQLException {

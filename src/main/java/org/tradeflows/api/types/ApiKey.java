@@ -4,7 +4,9 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.ApiKeyRecord;
 import org.tradeflows.model.ApiRole;
+import org.tradeflows.model.GlobalId;
 
 @Description("An API key as the service keeps it: never the key itself, only its first characters to recognise it.")
 public record ApiKey(
@@ -16,4 +18,10 @@ public record ApiKey(
         @NonNull @Description("Who created it.") String createdBy,
         @Description("When it was revoked; empty while it works.") OffsetDateTime revokedAt,
         @Description("Who revoked it.") String revokedBy) {
+
+    /** The key as the API shows it, its database id made a global id. */
+    public static ApiKey of(ApiKeyRecord r) {
+        return new ApiKey(GlobalId.of("ApiKey", r.id()), r.name(), r.role(), r.prefix(), r.createdAt(), r.createdBy(),
+                r.revokedAt(), r.revokedBy());
+    }
 }

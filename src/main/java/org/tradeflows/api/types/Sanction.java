@@ -25,14 +25,4 @@ public record Sanction(
     public String getId() {
         return id;
     }
-
-    /**
-     * Confirmed and in force at the date: listed on or before it and not ended. An unknown listing date counts only
-     * for today and later (the same rule as CompanyStore.SANCTION_IN_FORCE).
-     */
-    @Ignore
-    public boolean inForceOn(LocalDate date) {
-        boolean listed = listedOn != null ? !listedOn.isAfter(date) : !date.isBefore(LocalDate.now());
-        return confirmed && listed && (endedOn == null || endedOn.isAfter(date));
-    }
 }

@@ -3,6 +3,7 @@ package org.tradeflows.ingest.company;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.tradeflows.model.IdentifierScheme;
 
 /**
  * A company identifier: its scheme (as in {@code company_identifier.scheme}) and its value, cleaned of spaces and
@@ -19,12 +20,12 @@ public record Identifier(String scheme, String value) {
     public static final String OPENSANCTIONS = "OPENSANCTIONS";
     public static final String OTHER = "OTHER";
 
-    private static final Pattern INN_FORMAT = Pattern.compile("[0-9]{10}|[0-9]{12}");
-    private static final Pattern OGRN_FORMAT = Pattern.compile("[0-9]{13}|[0-9]{15}");
-    private static final Pattern KPP_FORMAT = Pattern.compile("[0-9]{4}[0-9A-Z]{2}[0-9]{3}");
+    private static final Pattern INN_FORMAT = IdentifierScheme.INN.format();
+    private static final Pattern OGRN_FORMAT = IdentifierScheme.OGRN.format();
+    private static final Pattern KPP_FORMAT = IdentifierScheme.KPP.format();
     private static final String USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final Pattern USCC_FORMAT = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
-    private static final Pattern LEI_FORMAT = Pattern.compile("[0-9A-Z]{18}[0-9]{2}");
+    private static final Pattern USCC_FORMAT = IdentifierScheme.USCC.format();
+    private static final Pattern LEI_FORMAT = IdentifierScheme.LEI.format();
 
     /** The key an identifier is indexed under. */
     public String key() {
