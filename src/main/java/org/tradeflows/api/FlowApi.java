@@ -71,7 +71,7 @@ public class FlowApi {
         ShipmentScope scope = filters.scope(filter, "filter");
         Page page = Page.of(first, after, -1);
         FlowQuery q = new FlowQuery(dims, scope, orders(orderBy, dims), page.limit(), page.after(), null,
-                wantsDistinct(context));
+                SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS));
         List<FlowStore.Row> rows = flows.groups(q);
         Page.Slice<FlowEdge> slice = page.slice(rows, r -> Page.cursor(r.sortValues()), (c, r) -> new FlowEdge(c, FlowGroup.of(r.group())));
         long total = rows.isEmpty() ? (page.hasAfter() ? countGroups(dims, scope) : 0) : rows.get(0).groupCount();
@@ -85,10 +85,6 @@ public class FlowApi {
     }
 
     /** Distinct company counts cannot come from a rollup: they are computed only when the query asks for them. */
-    static boolean wantsDistinct(io.smallrye.graphql.api.Context context) {
-        return context.getSelectedFields().toString().contains("distinct");
-    }
-
     static List<FlowQuery.Order> orders(List<FlowOrder> orderBy, List<FlowDimension> dims) {
         if (orderBy == null || orderBy.isEmpty()) {
             return List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true));
@@ -109,7 +105,7 @@ public class FlowApi {
 
     @Description("The grand total of the filter over all groups (one extra aggregate, computed only when asked for).")
     public FlowGroup total(@Source FlowConnection connection) {
-        return FlowGroup.of(flows.groups(FlowQuery.total(connection.scope()).withDistinct(wantsDistinct(context))).get(0).group());
+        return FlowGroup.of(flows.groups(FlowQuery.total(connection.scope()).withDistinct(SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS))).get(0).group());
     }
 
     @Description("The supplier, when grouped by SUPPLIER.")

@@ -75,7 +75,7 @@ public class FlowNavigationApi {
         List<FlowDimension> dims = Filters.dimensions(groupBy);
         ShipmentScope scope = filters.scope(filter, "filter");
         FlowQuery q = new FlowQuery(dims, scope, FlowApi.orders(null, dims), nested(first), null,
-                new FlowQuery.Partition(kind, keys), FlowApi.wantsDistinct(context));
+                new FlowQuery.Partition(kind, keys), SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS));
         Map<Object, List<FlowGroup>> byParent = new HashMap<>();
         for (FlowStore.Row row : flows.groups(q)) {
             byParent.computeIfAbsent(row.partitionKey(), k -> new ArrayList<>()).add(FlowGroup.of(row.group()));
@@ -145,7 +145,7 @@ public class FlowNavigationApi {
                 continue;
             }
             FlowQuery q = new FlowQuery(List.of(child), scope, FlowApi.orders(null, List.of(child)), MAX_NESTED, null,
-                    new FlowQuery.Partition(FlowQuery.PartitionKind.PRODUCT, parents), FlowApi.wantsDistinct(context));
+                    new FlowQuery.Partition(FlowQuery.PartitionKind.PRODUCT, parents), SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS));
             List<FlowStore.Row> rows = flows.groups(q);
             List<String> childCodes = rows.stream().map(r -> childCode(r.group(), child)).filter(java.util.Objects::nonNull)
                     .distinct().toList();

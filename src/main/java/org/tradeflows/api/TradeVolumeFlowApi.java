@@ -140,7 +140,7 @@ public class TradeVolumeFlowApi {
                 product == null ? null : List.of(product), null, null, null, null, null, null, null, null, null,
                 includeSynthetic);
         ShipmentScope scope = filters.scope(flowFilter, "coverage");
-        var documented = FlowMeasures.of(flows.groups(FlowQuery.total(scope).withDistinct(FlowApi.wantsDistinct(context))).get(0).group().measures());
+        var documented = FlowMeasures.of(flows.groups(FlowQuery.total(scope).withDistinct(SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS))).get(0).group().measures());
         List<OfficialTotal> official = new ArrayList<>();
         official.addAll(official(from, to, TradeFlow.EXPORT, yearFrom, yearTo, product, documented.valueEur()));
         official.addAll(official(to, from, TradeFlow.IMPORT, yearFrom, yearTo, product, documented.valueEur()));
