@@ -29,6 +29,7 @@ import org.tradeflows.query.FlowSql;
 import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.store.CompanyStore;
 import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.FlowStore;
 import org.tradeflows.store.ProductStore;
 import org.tradeflows.store.SourceStore;
 
@@ -36,7 +37,7 @@ import org.tradeflows.store.SourceStore;
 @GraphQLApi
 public class FlowApi {
 
-    private final FlowSql flows;
+    private final FlowStore flows;
     private final FlowFilters filters;
     private final CompanyStore companies;
     private final CountryStore countries;
@@ -44,7 +45,7 @@ public class FlowApi {
     private final SourceStore sources;
     private final io.smallrye.graphql.api.Context context;
 
-    public FlowApi(FlowSql flows, FlowFilters filters, CompanyStore companies, CountryStore countries,
+    public FlowApi(FlowStore flows, FlowFilters filters, CompanyStore companies, CountryStore countries,
             ProductStore products, SourceStore sources, io.smallrye.graphql.api.Context context) {
         this.context = context;
         this.flows = flows;
@@ -70,24 +71,20 @@ public class FlowApi {
         ShipmentScope scope = filters.scope(filter, "filter");
         Page page = Page.of(first, after, -1);
         FlowQuery q = new FlowQuery(dims, scope, orders(orderBy, dims), page.limit(), page.after(), null,
-                wantsDistinct(context));
-        List<FlowSql.Row> rows = flows.groups(q);
-        Page.Slice<FlowEdge> slice = page.slice(rows, r -> Page.cursor(r.sortValues()), (c, r) -> new FlowEdge(c, r.group()));
+                SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS));
+        List<FlowStore.Row> rows = flows.groups(q);
+        Page.Slice<FlowEdge> slice = page.slice(rows, r -> Page.cursor(r.sortValues()), (c, r) -> new FlowEdge(c, FlowGroup.of(r.group())));
         long total = rows.isEmpty() ? (page.hasAfter() ? countGroups(dims, scope) : 0) : rows.get(0).groupCount();
-        String served = rows.isEmpty() ? "SHIPMENTS" : rows.get(0).store().name();
+        String served = rows.isEmpty() ? "SHIPMENTS" : rows.get(0).base().name();
         return new FlowConnection(slice.edges(), slice.pageInfo(), total, served, scope);
     }
 
     private long countGroups(List<FlowDimension> dims, ShipmentScope scope) {
-        List<FlowSql.Row> first = flows.groups(new FlowQuery(dims, scope, List.of(), 1, null, null, false));
+        List<FlowStore.Row> first = flows.groups(new FlowQuery(dims, scope, List.of(), 1, null, null, false));
         return first.isEmpty() ? 0 : first.get(0).groupCount();
     }
 
     /** Distinct company counts cannot come from a rollup: they are computed only when the query asks for them. */
-    static boolean wantsDistinct(io.smallrye.graphql.api.Context context) {
-        return context.getSelectedFields().toString().contains("distinct");
-    }
-
     static List<FlowQuery.Order> orders(List<FlowOrder> orderBy, List<FlowDimension> dims) {
         if (orderBy == null || orderBy.isEmpty()) {
             return List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true));
@@ -108,7 +105,7 @@ public class FlowApi {
 
     @Description("The grand total of the filter over all groups (one extra aggregate, computed only when asked for).")
     public FlowGroup total(@Source FlowConnection connection) {
-        return flows.groups(FlowQuery.total(connection.scope()).withDistinct(wantsDistinct(context))).get(0).group();
+        return FlowGroup.of(flows.groups(FlowQuery.total(connection.scope()).withDistinct(SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS))).get(0).group());
     }
 
     @Description("The supplier, when grouped by SUPPLIER.")

@@ -13,6 +13,7 @@ import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.Counterparty;
 import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.FlowGroup;
+import org.tradeflows.api.types.FlowMeasures;
 import org.tradeflows.api.types.PartnerTotal;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.ProductTotal;
@@ -22,12 +23,13 @@ import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.FlowDimension;
+import org.tradeflows.model.FlowGroupRecord;
 import org.tradeflows.model.ProductLevel;
 import org.tradeflows.query.FlowQuery;
-import org.tradeflows.query.FlowSql;
 import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.store.CompanyStore;
 import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.FlowStore;
 import org.tradeflows.store.ProductStore;
 import org.tradeflows.store.ShipmentStore;
 
@@ -41,7 +43,7 @@ public class FlowNavigationApi {
     static final int DEFAULT_NESTED = 10;
     static final int MAX_NESTED = 100;
 
-    private final FlowSql flows;
+    private final FlowStore flows;
     private final ShipmentStore shipments;
     private final FlowFilters filters;
     private final CompanyStore companies;
@@ -49,7 +51,7 @@ public class FlowNavigationApi {
     private final ProductStore products;
     private final io.smallrye.graphql.api.Context context;
 
-    public FlowNavigationApi(FlowSql flows, ShipmentStore shipments, FlowFilters filters, CompanyStore companies,
+    public FlowNavigationApi(FlowStore flows, ShipmentStore shipments, FlowFilters filters, CompanyStore companies,
             CountryStore countries, ProductStore products, io.smallrye.graphql.api.Context context) {
         this.context = context;
         this.flows = flows;
@@ -73,10 +75,10 @@ public class FlowNavigationApi {
         List<FlowDimension> dims = Filters.dimensions(groupBy);
         ShipmentScope scope = filters.scope(filter, "filter");
         FlowQuery q = new FlowQuery(dims, scope, FlowApi.orders(null, dims), nested(first), null,
-                new FlowQuery.Partition(kind, keys), FlowApi.wantsDistinct(context));
+                new FlowQuery.Partition(kind, keys), SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS));
         Map<Object, List<FlowGroup>> byParent = new HashMap<>();
-        for (FlowSql.Row row : flows.groups(q)) {
-            byParent.computeIfAbsent(row.partitionKey(), k -> new ArrayList<>()).add(row.group());
+        for (FlowStore.Row row : flows.groups(q)) {
+            byParent.computeIfAbsent(row.partitionKey(), k -> new ArrayList<>()).add(FlowGroup.of(row.group()));
         }
         return parents.stream().map(p -> byParent.getOrDefault(keyOf.apply(p), List.of())).toList();
     }
@@ -96,7 +98,8 @@ public class FlowNavigationApi {
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
             @Name("first") @Description("Counterparties per company, 0 to 100 (default 10).") Integer first) {
         return Batch.many(list, Company::dbId, flows.counterparties(Batch.keys(list, Company::dbId),
-                filters.scope(filter, "filter"), nested(first)));
+                filters.scope(filter, "filter"), nested(first)).stream()
+                .map(e -> Map.entry(e.getKey(), Counterparty.of(e.getValue()))).toList());
     }
 
     @Description("The company on the other side.")
@@ -142,24 +145,24 @@ public class FlowNavigationApi {
                 continue;
             }
             FlowQuery q = new FlowQuery(List.of(child), scope, FlowApi.orders(null, List.of(child)), MAX_NESTED, null,
-                    new FlowQuery.Partition(FlowQuery.PartitionKind.PRODUCT, parents), FlowApi.wantsDistinct(context));
-            List<FlowSql.Row> rows = flows.groups(q);
+                    new FlowQuery.Partition(FlowQuery.PartitionKind.PRODUCT, parents), SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS));
+            List<FlowStore.Row> rows = flows.groups(q);
             List<String> childCodes = rows.stream().map(r -> childCode(r.group(), child)).filter(java.util.Objects::nonNull)
                     .distinct().toList();
             Map<String, ProductCategory> categories = new HashMap<>();
             products.byCodes(childCodes).forEach(p -> categories.put(p.code(), p));
-            for (FlowSql.Row r : rows) {
+            for (FlowStore.Row r : rows) {
                 ProductCategory c = categories.get(childCode(r.group(), child));
                 if (c != null) {
                     byParent.computeIfAbsent((String) r.partitionKey(), k -> new ArrayList<>())
-                            .add(new ProductTotal(c, FlowSql.measuresOf(r.group())));
+                            .add(new ProductTotal(c, FlowMeasures.of(r.group().measures())));
                 }
             }
         }
         return list.stream().map(c -> byParent.getOrDefault(c.code(), List.of())).toList();
     }
 
-    private static String childCode(FlowGroup g, FlowDimension child) {
+    private static String childCode(FlowGroupRecord g, FlowDimension child) {
         return switch (child) {
             case HS2 -> g.hs2Code();
             case HS4 -> g.hs4Code();
@@ -173,7 +176,8 @@ public class FlowNavigationApi {
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
             @Name("first") @Description("Partners per country, 0 to 100 (default 10).") Integer first) {
         return Batch.many(list, Country::code, flows.partners(Batch.keys(list, Country::code),
-                filters.scope(filter, "filter"), nested(first)));
+                filters.scope(filter, "filter"), nested(first)).stream()
+                .map(e -> Map.entry(e.getKey(), PartnerTotal.of(e.getValue()))).toList());
     }
 
     @Description("The partner country.")

@@ -9,15 +9,16 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.tradeflows.api.types.DataRelease;
 import org.tradeflows.api.types.Node;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
-import org.tradeflows.query.ReleaseSql;
 import org.tradeflows.store.CompanyStore;
 import org.tradeflows.store.CountryStore;
 import org.tradeflows.store.FindingStore;
 import org.tradeflows.store.ProductStore;
+import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.SanctionStore;
 import org.tradeflows.store.ShipmentStore;
 import org.tradeflows.store.SourceStore;
@@ -34,11 +35,11 @@ public class NodeApi {
     private final SourceStore sources;
     private final FindingStore findings;
     private final TradeVolumeStore volumes;
-    private final ReleaseSql releases;
+    private final ReleaseStore releases;
     private final ShipmentStore shipments;
 
     public NodeApi(CountryStore countries, ProductStore products, CompanyStore companies, SanctionStore sanctions,
-            SourceStore sources, FindingStore findings, TradeVolumeStore volumes, ReleaseSql releases, ShipmentStore shipments) {
+            SourceStore sources, FindingStore findings, TradeVolumeStore volumes, ReleaseStore releases, ShipmentStore shipments) {
         this.countries = countries;
         this.products = products;
         this.companies = companies;
@@ -69,7 +70,7 @@ public class NodeApi {
             case "Source" -> number(g).flatMap(n -> sources.byIds(List.of(n)).stream().findFirst());
             case "Finding" -> number(g).flatMap(n -> findings.byIds(List.of(n)).stream().findFirst());
             case "TradeVolume" -> number(g).flatMap(n -> volumes.byIds(List.of(n)).stream().findFirst());
-            case "DataRelease" -> number(g).flatMap(n -> releases.byIds(List.of(n)).stream().findFirst());
+            case "DataRelease" -> number(g).flatMap(n -> releases.byIds(List.of(n)).stream().findFirst().map(DataRelease::of));
             case "Shipment" -> number(g).flatMap(n -> shipments.byIds(List.of(n)).stream().findFirst());
             default -> Optional.empty();
         };

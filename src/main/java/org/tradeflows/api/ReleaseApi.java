@@ -7,15 +7,15 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.tradeflows.api.types.DataRelease;
-import org.tradeflows.query.ReleaseSql;
+import org.tradeflows.store.ReleaseStore;
 
 /** Data releases: what was loaded, when, with which counts. */
 @GraphQLApi
 public class ReleaseApi {
 
-    private final ReleaseSql releases;
+    private final ReleaseStore releases;
 
-    public ReleaseApi(ReleaseSql releases) {
+    public ReleaseApi(ReleaseStore releases) {
         this.releases = releases;
     }
 
@@ -23,12 +23,12 @@ public class ReleaseApi {
     @Description("All data releases, oldest first. Synthetic releases (generated test data) only when asked for.")
     public List<@NonNull DataRelease> dataReleases(
             @Name("includeSynthetic") @Description("Also list synthetic releases (default false).") Boolean includeSynthetic) {
-        return releases.all(Boolean.TRUE.equals(includeSynthetic));
+        return releases.all(Boolean.TRUE.equals(includeSynthetic)).stream().map(DataRelease::of).toList();
     }
 
     @Query("currentRelease")
     @Description("The newest release of real (non-synthetic) data; it changes whenever data is loaded.")
     public DataRelease currentRelease() {
-        return releases.current().orElse(null);
+        return releases.current().map(DataRelease::of).orElse(null);
     }
 }

@@ -20,13 +20,14 @@ import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
-import org.tradeflows.query.ReleaseSql;
 import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.store.CompanyStore;
 import org.tradeflows.store.CountryStore;
 import org.tradeflows.store.ProductStore;
 import org.tradeflows.store.ShipmentStore;
 import org.tradeflows.store.SourceStore;
+import org.tradeflows.model.DataReleaseRecord;
+import org.tradeflows.store.ReleaseStore;
 
 /** Single shipments: the records behind every flow, with the same filter as flows. */
 @GraphQLApi
@@ -38,10 +39,10 @@ public class ShipmentApi {
     private final CountryStore countries;
     private final ProductStore products;
     private final SourceStore sources;
-    private final ReleaseSql releases;
+    private final ReleaseStore releases;
 
     public ShipmentApi(ShipmentStore shipments, FlowFilters filters, CompanyStore companies, CountryStore countries,
-            ProductStore products, SourceStore sources, ReleaseSql releases) {
+            ProductStore products, SourceStore sources, ReleaseStore releases) {
         this.shipments = shipments;
         this.filters = filters;
         this.companies = companies;
@@ -157,6 +158,6 @@ public class ShipmentApi {
     @Description("The data release the record was loaded in.")
     public List<DataRelease> release(@Source List<Shipment> list) {
         return Batch.one(list, Shipment::releaseId, releases.byIds(Batch.keys(list, Shipment::releaseId)),
-                r -> GlobalId.dbId(r.id()));
+                DataReleaseRecord::id).stream().map(r -> r == null ? null : DataRelease.of(r)).toList();
     }
 }

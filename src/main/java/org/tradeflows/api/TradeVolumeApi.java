@@ -17,10 +17,11 @@ import org.tradeflows.input.Filters;
 import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
-import org.tradeflows.query.ReleaseSql;
 import org.tradeflows.store.CountryStore;
 import org.tradeflows.store.ProductStore;
 import org.tradeflows.store.TradeVolumeStore;
+import org.tradeflows.model.DataReleaseRecord;
+import org.tradeflows.store.ReleaseStore;
 
 /** Official country-level trade figures, each as its reporter and source publish it. */
 @GraphQLApi
@@ -29,10 +30,10 @@ public class TradeVolumeApi {
     private final TradeVolumeStore volumes;
     private final CountryStore countries;
     private final ProductStore products;
-    private final ReleaseSql releases;
+    private final ReleaseStore releases;
     private final Filters filters;
 
-    public TradeVolumeApi(TradeVolumeStore volumes, CountryStore countries, ProductStore products, ReleaseSql releases,
+    public TradeVolumeApi(TradeVolumeStore volumes, CountryStore countries, ProductStore products, ReleaseStore releases,
             Filters filters) {
         this.volumes = volumes;
         this.countries = countries;
@@ -87,6 +88,6 @@ public class TradeVolumeApi {
     @Description("The data release the figure was loaded in.")
     public List<DataRelease> release(@Source List<TradeVolume> list) {
         return Batch.one(list, TradeVolume::releaseId, releases.byIds(Batch.keys(list, TradeVolume::releaseId)),
-                r -> GlobalId.dbId(r.id()));
+                DataReleaseRecord::id).stream().map(r -> r == null ? null : DataRelease.of(r)).toList();
     }
 }

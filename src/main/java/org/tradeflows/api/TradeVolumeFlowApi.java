@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.Coverage;
+import org.tradeflows.api.types.FlowMeasures;
 import org.tradeflows.api.types.OfficialTotal;
 import org.tradeflows.api.types.Period;
 import org.tradeflows.api.types.ProductCategory;
@@ -33,20 +34,21 @@ import org.tradeflows.model.TradeFlow;
 import org.tradeflows.model.TradeVolumeDimension;
 import org.tradeflows.model.TradeVolumeOrderField;
 import org.tradeflows.query.FlowQuery;
-import org.tradeflows.query.FlowSql;
 import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.query.TradeVolumeFlowSql;
 import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.FlowStore;
 import org.tradeflows.store.ProductStore;
 import org.tradeflows.store.SourceStore;
+import org.tradeflows.store.TradeVolumeStore;
 
 /** Official trade figures at any grain, and coverage: how much of them the company-level data can name. */
 @GraphQLApi
 public class TradeVolumeFlowApi {
 
-    private final TradeVolumeFlowSql volumes;
+    private final TradeVolumeStore volumes;
     private final Filters checks;
-    private final FlowSql flows;
+    private final FlowStore flows;
     private final FlowFilters filters;
     private final CountryStore countries;
     private final ProductStore products;
@@ -54,7 +56,7 @@ public class TradeVolumeFlowApi {
     private final Codes codes;
     private final io.smallrye.graphql.api.Context context;
 
-    public TradeVolumeFlowApi(TradeVolumeFlowSql volumes, Filters checks, FlowSql flows, FlowFilters filters,
+    public TradeVolumeFlowApi(TradeVolumeStore volumes, Filters checks, FlowStore flows, FlowFilters filters,
             CountryStore countries, ProductStore products, SourceStore sources, Codes codes,
             io.smallrye.graphql.api.Context context) {
         this.context = context;
@@ -84,12 +86,12 @@ public class TradeVolumeFlowApi {
         Page page = Page.of(first, after, -1);
         TradeVolumeFlowSql.Query q = new TradeVolumeFlowSql.Query(dims, checks.tradeVolume(filter), orders(orderBy, dims),
                 page.limit(), page.after());
-        List<TradeVolumeFlowSql.Row> rows = volumes.groups(q);
+        List<TradeVolumeStore.GroupRow> rows = volumes.groups(q);
         Page.Slice<TradeVolumeGroupEdge> slice = page.slice(rows, r -> Page.cursor(r.sortValues()),
-                (c, r) -> new TradeVolumeGroupEdge(c, r.group()));
+                (c, r) -> new TradeVolumeGroupEdge(c, TradeVolumeGroup.of(r.group())));
         long total = rows.isEmpty() ? 0 : rows.get(0).groupCount();
         if (rows.isEmpty() && page.hasAfter()) {
-            List<TradeVolumeFlowSql.Row> any = volumes.groups(new TradeVolumeFlowSql.Query(dims, q.filter(), q.orderBy(), 1, null));
+            List<TradeVolumeStore.GroupRow> any = volumes.groups(new TradeVolumeFlowSql.Query(dims, q.filter(), q.orderBy(), 1, null));
             total = any.isEmpty() ? 0 : any.get(0).groupCount();
         }
         return new TradeVolumeGroupConnection(slice.edges(), slice.pageInfo(), total);
@@ -138,7 +140,7 @@ public class TradeVolumeFlowApi {
                 product == null ? null : List.of(product), null, null, null, null, null, null, null, null, null,
                 includeSynthetic);
         ShipmentScope scope = filters.scope(flowFilter, "coverage");
-        var documented = FlowSql.measuresOf(flows.groups(FlowQuery.total(scope).withDistinct(FlowApi.wantsDistinct(context))).get(0).group());
+        var documented = FlowMeasures.of(flows.groups(FlowQuery.total(scope).withDistinct(SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS))).get(0).group().measures());
         List<OfficialTotal> official = new ArrayList<>();
         official.addAll(official(from, to, TradeFlow.EXPORT, yearFrom, yearTo, product, documented.valueEur()));
         official.addAll(official(to, from, TradeFlow.IMPORT, yearFrom, yearTo, product, documented.valueEur()));
@@ -151,7 +153,7 @@ public class TradeVolumeFlowApi {
         TradeVolumeFilter f = new TradeVolumeFilter(List.of(reporter), List.of(partner), List.of(flow), yearFrom, yearTo,
                 product, product == null ? null : false, null);
         return volumes.groups(new TradeVolumeFlowSql.Query(List.of(), f, List.of(), 100, null)).stream()
-                .map(r -> new OfficialTotal(r.group(), ratio(documentedEur, r.group().valueEur()))).toList();
+                .map(r -> new OfficialTotal(TradeVolumeGroup.of(r.group()), ratio(documentedEur, r.group().valueEur()))).toList();
     }
 
     private static BigDecimal ratio(BigDecimal documented, BigDecimal official) {

@@ -32,7 +32,7 @@ import org.tradeflows.query.ExportQuery;
 import org.tradeflows.query.ExportSql;
 import org.tradeflows.query.FlowQuery;
 import org.tradeflows.query.FlowSql;
-import org.tradeflows.query.ReleaseSql;
+import org.tradeflows.store.ReleaseStore;
 
 /**
  * Complete, streamed exports for scripts and notebooks: no row cap, flat memory, a header row and a stable column
@@ -45,17 +45,15 @@ public class ExportResource {
     private static final String FILTER_DOC = "The same JSON object as the GraphQL input type of the same name, URL-encoded.";
 
     private final ExportSql exports;
-    private final FlowSql flows;
     private final FlowFilters flowFilters;
     private final Filters checks;
     private final ExportStreamer streamer;
-    private final ReleaseSql releases;
+    private final ReleaseStore releases;
     private final ObjectMapper json;
 
-    public ExportResource(ExportSql exports, FlowSql flows, FlowFilters flowFilters, Filters checks, ExportStreamer streamer,
-            ReleaseSql releases, ObjectMapper json) {
+    public ExportResource(ExportSql exports, FlowFilters flowFilters, Filters checks, ExportStreamer streamer,
+            ReleaseStore releases, ObjectMapper json) {
         this.exports = exports;
-        this.flows = flows;
         this.flowFilters = flowFilters;
         this.checks = checks;
         this.streamer = streamer;
@@ -98,7 +96,7 @@ public class ExportResource {
         List<FlowDimension> dims = Filters.dimensions(dimensions(groupBy));
         FlowQuery q = new FlowQuery(dims, flowFilters.scope(read(filter, FlowFilter.class), "filter"),
                 List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true)), 1, null, null);
-        return respond(flows.export(q), format);
+        return respond(FlowSql.export(q), format);
     }
 
     @GET

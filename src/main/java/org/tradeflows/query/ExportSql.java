@@ -27,7 +27,7 @@ public class ExportSql {
             "quantity", "quantity_unit", "net_weight_kg", "source", "release", "synthetic");
 
     public ExportQuery shipments(ShipmentScope scope) {
-        Where w = ShipmentScopeSql.where(scope);
+        Sql w = ShipmentScopeSql.where(scope);
         String sql = """
                 select global_id('Shipment', s.id::text) as id, s.source_record_ref, s.period_start, s.period_end,
                        global_id('Company', s.supplier_id::text) as supplier_id, sup.name as supplier_name,
@@ -47,8 +47,8 @@ public class ExportSql {
                   join source src on src.id = s.source_id
                   join data_release rel on rel.id = s.release_id
                  where %s
-                 order by s.period_start, s.id""".formatted(w.sql());
-        return new ExportQuery("shipments", sql, w.params(), SHIPMENT_COLUMNS);
+                 order by s.period_start, s.id""".formatted(w.text());
+        return new ExportQuery("shipments", sql, w.values(), SHIPMENT_COLUMNS);
     }
 
     public static final List<String> TRADE_VOLUME_COLUMNS = List.of("id", "reporter", "partner", "flow", "period_kind",
@@ -56,7 +56,7 @@ public class ExportSql {
             "net_weight_kg", "quantity", "quantity_unit", "source", "source_citation", "release", "note");
 
     public ExportQuery tradeVolumes(TradeVolumeFilter filter) {
-        Where w = TradeVolumeStore.where(filter);
+        Sql w = TradeVolumeStore.where(filter);
         String sql = """
                 select global_id('TradeVolume', t.id::text) as id, t.reporter, t.partner, t.flow, t.period_kind, t.period_start,
                        t.period_end, t.product_code, t.value, t.currency, t.value_qualifier, t.value_eur, t.value_usd,
@@ -64,8 +64,8 @@ public class ExportSql {
                        rel.key as release, t.note
                   from trade_volume t join source src on src.id = t.source_id join data_release rel on rel.id = t.release_id
                  where %s
-                 order by t.period_start, t.id""".formatted(w.sql());
-        return new ExportQuery("trade-volumes", sql, w.params(), TRADE_VOLUME_COLUMNS);
+                 order by t.period_start, t.id""".formatted(w.text());
+        return new ExportQuery("trade-volumes", sql, w.values(), TRADE_VOLUME_COLUMNS);
     }
 
     public static final List<String> COMPANY_COLUMNS = List.of("id", "name", "name_original", "country", "city",

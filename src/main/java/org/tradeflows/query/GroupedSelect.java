@@ -1,7 +1,11 @@
 package org.tradeflows.query;
 
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.tradeflows.sql.Sql;
 
 /**
  * The shape every aggregate query shares: filtered base rows, grouped with measures, a share of the total and the
@@ -19,51 +23,45 @@ final class GroupedSelect {
      * @param measures aggregate expressions over the base rows, with aliases; must include {@code value_eur}
      * @param partitioned whether rows carry a {@code part_key} and each parent gets its own first {@code limit} rows
      */
-    static Where.Fragment render(Where.Fragment base, List<String> groupColumns, String measures, boolean partitioned,
+    static Sql render(Sql base, List<String> groupColumns, String measures, boolean partitioned,
             List<Keyset.Column> sort, List<String> after, int limit) {
-        List<Object> params = new ArrayList<>(base.params());
         List<String> groups = new ArrayList<>(groupColumns);
         if (partitioned) {
             groups.add("part_key");
         }
         String groupList = String.join(", ", groups);
         String window = partitioned ? "partition by part_key" : "";
-        String order = Keyset.orderBy(sort);
-        StringBuilder sql = new StringBuilder("with base as (").append(base.sql()).append("),\n")
-                .append("grouped as (select ").append(groupList.isEmpty() ? "" : groupList + ", ").append(measures)
-                .append(" from base").append(groupList.isEmpty() ? "" : " group by " + groupList).append("),\n")
-                .append("measured as (select *, value_eur / nullif(sum(value_eur) over (").append(window)
-                .append("), 0) as share, count(*) over (").append(window).append(") as group_count from grouped)");
+        Sql order = Keyset.orderBy(sort);
+        Sql statement = sql("with base as ({}),\n"
+                + "grouped as (select " + (groupList.isEmpty() ? "" : groupList + ", ") + measures + " from base"
+                + (groupList.isEmpty() ? "" : " group by " + groupList) + "),\n"
+                + "measured as (select *, value_eur / nullif(sum(value_eur) over (" + window + "), 0) as share, "
+                + "count(*) over (" + window + ") as group_count from grouped)", base);
         if (partitioned) {
-            sql.append(",\nranked as (select *, row_number() over (partition by part_key")
-                    .append(sort.isEmpty() ? "" : " order by " + order).append(") as rn from measured)\nselect * from ranked");
+            statement = sql("{},\nranked as (select *, row_number() over (partition by part_key"
+                    + (sort.isEmpty() ? "" : " order by {}") + ") as rn from measured)\nselect * from ranked",
+                    sort.isEmpty() ? new Sql[] {statement} : new Sql[] {statement, order});
         } else {
-            sql.append("\nselect * from measured");
+            statement = sql("{}\nselect * from measured", statement);
         }
-        List<String> conditions = new ArrayList<>();
+        List<Sql> conditions = new ArrayList<>();
         if (after != null) {
             Keyset.check(sort, after);
-            Where.Fragment keyset = Keyset.after(sort, after);
-            conditions.add(keyset.sql());
-            params.addAll(keyset.params());
+            conditions.add(Keyset.after(sort, after));
         }
         if (partitioned) {
-            conditions.add("rn <= ?");
-            params.add(limit);
+            conditions.add(sql("rn <= {}", value(limit)));
         }
         if (!conditions.isEmpty()) {
-            sql.append(" where ").append(String.join(" and ", conditions));
+            statement = statement.then(sql("where {}", Sql.join(conditions, " and ")));
         }
         if (partitioned) {
-            sql.append(" order by part_key, rn");
-        } else {
-            if (!sort.isEmpty()) {
-                sql.append(" order by ").append(order);
-            }
-            sql.append(" limit ?");
-            params.add(limit);
+            return statement.then(sql("order by part_key, rn"));
         }
-        return new Where.Fragment(sql.toString(), params);
+        if (!sort.isEmpty()) {
+            statement = statement.then(sql("order by {}", order));
+        }
+        return statement.then(sql("limit {}", value(limit)));
     }
 
     /** The precision of a sum: lower bounds dominate, then estimates, then approximations. */

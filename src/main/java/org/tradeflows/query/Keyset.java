@@ -1,8 +1,12 @@
 package org.tradeflows.query;
 
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.sql.Sql;
 
 /**
  * Keyset pagination over any list of sort columns with mixed directions and empty values last: renders the
@@ -18,45 +22,41 @@ public final class Keyset {
     private Keyset() {
     }
 
-    public static String orderBy(List<Column> columns) {
-        List<String> parts = new ArrayList<>();
+    public static Sql orderBy(List<Column> columns) {
+        List<Sql> parts = new ArrayList<>();
         for (Column c : columns) {
-            parts.add(c.expression() + (c.descending() ? " desc" : " asc") + " nulls last");
+            parts.add(sql(c.expression() + (c.descending() ? " desc" : " asc") + " nulls last"));
         }
-        return String.join(", ", parts);
+        return Sql.join(parts, ", ");
     }
 
     /**
      * Rows strictly after the cursor in {@link #orderBy} order: for each column i, all earlier columns equal and
      * column i after. A null cursor value sorts last, so nothing is after it in that column.
      */
-    public static Where.Fragment after(List<Column> columns, List<String> cursor) {
+    public static Sql after(List<Column> columns, List<String> cursor) {
         if (cursor.size() != columns.size()) {
             throw new IllegalArgumentException("cursor has " + cursor.size() + " values for " + columns.size() + " columns");
         }
-        List<String> alternatives = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+        List<Sql> alternatives = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            List<String> conjunction = new ArrayList<>();
-            List<Object> conjunctionParams = new ArrayList<>();
-            for (int j = 0; j < i; j++) {
-                equal(columns.get(j), cursor.get(j), conjunction, conjunctionParams);
-            }
             Column c = columns.get(i);
             String v = cursor.get(i);
             if (v == null) {
                 continue; // nothing sorts after an empty value in this column
             }
-            conjunction.add("(" + c.expression() + (c.descending() ? " < " : " > ") + "cast(? as " + c.sqlType() + ") or "
-                    + c.expression() + " is null)");
-            conjunctionParams.add(v);
-            alternatives.add("(" + String.join(" and ", conjunction) + ")");
-            params.addAll(conjunctionParams);
+            List<Sql> conjunction = new ArrayList<>();
+            for (int j = 0; j < i; j++) {
+                conjunction.add(equal(columns.get(j), cursor.get(j)));
+            }
+            conjunction.add(sql("(" + c.expression() + (c.descending() ? " < " : " > ") + "cast({} as " + c.sqlType()
+                    + ") or " + c.expression() + " is null)", value(v)));
+            alternatives.add(Sql.join(conjunction, " and ").parens());
         }
         if (alternatives.isEmpty()) {
-            return new Where.Fragment("false", List.of());
+            return Sql.FALSE;
         }
-        return new Where.Fragment("(" + String.join(" or ", alternatives) + ")", params);
+        return Sql.join(alternatives, " or ").parens();
     }
 
     /** Checks that cursor values parse as their columns' types, so a forged cursor is a user error, not a SQL one. */
@@ -94,12 +94,8 @@ public final class Keyset {
                 "after: the cursor belongs to another grouping or ordering; use a cursor returned by the same query");
     }
 
-    private static void equal(Column c, String value, List<String> sql, List<Object> params) {
-        if (value == null) {
-            sql.add(c.expression() + " is null");
-        } else {
-            sql.add(c.expression() + " = cast(? as " + c.sqlType() + ")");
-            params.add(value);
-        }
+    private static Sql equal(Column c, String value) {
+        return value == null ? sql(c.expression() + " is null")
+                : sql(c.expression() + " = cast({} as " + c.sqlType() + ")", value(value));
     }
 }

@@ -1,84 +1,80 @@
 package org.tradeflows.query;
 
+import static org.tradeflows.sql.Sql.ifGiven;
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.tradeflows.sql.Sql;
 
 /** Renders a {@link ShipmentScope} as conditions on the shipment alias {@code s}: the one home of shipment filters. */
 public final class ShipmentScopeSql {
 
     /** Recipient under a confirmed sanction in force at the shipment's start date (authorities bound when given). */
-    static final String RECIPIENT_SANCTIONED = """
+    private static final String RECIPIENT_SANCTIONED = """
             exists (select 1 from sanction x where x.company_id = s.recipient_id and x.confirmed
-                      and x.listed_on <= s.period_start and (x.ended_on is null or x.ended_on > s.period_start)%s)""";
+                      and x.listed_on <= s.period_start and (x.ended_on is null or x.ended_on > s.period_start)""";
 
     private ShipmentScopeSql() {
     }
 
-    /** The sanctioned-recipient expression and its parameters (none, or the authorities array). */
-    static Where.Fragment recipientSanctioned(List<String> authorities) {
+    /** The sanctioned-recipient expression (with the authorities bound when given). */
+    static Sql recipientSanctioned(List<String> authorities) {
         if (authorities == null || authorities.isEmpty()) {
-            return new Where.Fragment(RECIPIENT_SANCTIONED.formatted(""), List.of());
+            return sql(RECIPIENT_SANCTIONED + ")");
         }
-        return new Where.Fragment(RECIPIENT_SANCTIONED.formatted(" and x.authority = any(?)"), List.of(authorities));
+        return sql(RECIPIENT_SANCTIONED + " and x.authority = any({}))", value(authorities));
     }
 
     /** One value as an equality (which an ordered index scan can use), several as = any(array). */
-    private static void in(Where w, String column, java.util.List<?> values) {
+    private static Sql in(String column, List<?> values) {
         if (values.size() == 1) {
-            w.and(column + " = ?", values.get(0));
-        } else if (!values.isEmpty()) {
-            w.and(column + " = any(?)", values);
+            return sql(column + " = {}", value(values.get(0)));
         }
+        return values.isEmpty() ? Sql.EMPTY : sql(column + " = any({})", value(values));
     }
 
-    public static Where where(ShipmentScope f) {
-        Where w = new Where();
+    public static Sql where(ShipmentScope f) {
+        List<Sql> w = new ArrayList<>();
         if (!f.includeSynthetic()) {
-            w.and("not s.synthetic");
+            w.add(sql("not s.synthetic"));
         }
-        w.andIf(f.periodFrom(), "s.period_start >= ?", f.periodFrom());
-        w.andIf(f.periodTo(), "s.period_start <= ?", f.periodTo());
-        in(w, "s.supplier_id", f.supplierIds());
-        in(w, "s.recipient_id", f.recipientIds());
-        in(w, "s.supplier_country", f.supplierCountries());
-        in(w, "s.recipient_country", f.recipientCountries());
+        w.add(ifGiven(f.periodFrom(), d -> sql("s.period_start >= {}", value(d))));
+        w.add(ifGiven(f.periodTo(), d -> sql("s.period_start <= {}", value(d))));
+        w.add(in("s.supplier_id", f.supplierIds()));
+        w.add(in("s.recipient_id", f.recipientIds()));
+        w.add(in("s.supplier_country", f.supplierCountries()));
+        w.add(in("s.recipient_country", f.recipientCountries()));
         if (!f.hsPrefixes().isEmpty() && f.sections().isEmpty() && f.hsPrefixes().stream().allMatch(p -> p.length() >= 2)) {
             // implied by the prefixes, but an index can use it
-            in(w, "s.hs2", f.hsPrefixes().stream().map(p -> p.substring(0, 2)).distinct().toList());
+            w.add(in("s.hs2", f.hsPrefixes().stream().map(p -> p.substring(0, 2)).distinct().toList()));
         }
         if (!f.hsPrefixes().isEmpty() || !f.sections().isEmpty()) {
-            List<String> alternatives = new ArrayList<>();
-            List<Object> params = new ArrayList<>();
-            if (!f.hsPrefixes().isEmpty()) {
-                alternatives.add("s.hs_code like any(?)");
-                params.add(f.hsPrefixes().stream().map(p -> p + "%").toList());
-            }
-            if (!f.sections().isEmpty()) {
-                alternatives.add("s.hs2 in (select code from product_category where level = 'CHAPTER' and section_code = any(?))");
-                params.add(f.sections());
-            }
-            w.and("(" + String.join(" or ", alternatives) + ")", params.toArray());
+            w.add(Sql.or(
+                    ifGiven(f.hsPrefixes(), p -> sql("s.hs_code like any({})", value(p.stream().map(x -> x + "%").toList()))),
+                    ifGiven(f.sections(), s -> sql("s.hs2 in (select code from product_category where level = 'CHAPTER' "
+                            + "and section_code = any({}))", value(s)))));
         }
-        w.andIf(f.chplTiers(), "s.hs6 in (select hs6 from chpl_entry where tier = any(?))", f.chplTiers());
-        w.andIf(f.topic(), """
+        w.add(ifGiven(f.chplTiers(), t -> sql("s.hs6 in (select hs6 from chpl_entry where tier = any({}))", value(t))));
+        w.add(ifGiven(f.topic(), t -> sql("""
                 exists (select 1 from topic_product tp join topic t on t.id = tp.topic_id
-                         where t.key = ? and starts_with(s.hs_code, tp.product_code))""", f.topic());
+                         where t.key = {} and starts_with(s.hs_code, tp.product_code))""", value(t))));
         if (f.recipientSanctioned() != null) {
-            Where.Fragment sanctioned = recipientSanctioned(f.sanctionAuthorities());
-            w.and(f.recipientSanctioned() ? sanctioned.sql() : "not " + sanctioned.sql(), sanctioned.params().toArray());
+            Sql sanctioned = recipientSanctioned(f.sanctionAuthorities());
+            w.add(f.recipientSanctioned() ? sanctioned : sanctioned.not());
         }
         if (f.throughIntermediary() != null) {
-            String exists = "exists (select 1 from shipment_intermediary si where si.shipment_id = s.id)";
-            w.and(f.throughIntermediary() ? exists : "not " + exists);
+            Sql exists = sql("exists (select 1 from shipment_intermediary si where si.shipment_id = s.id)");
+            w.add(f.throughIntermediary() ? exists : exists.not());
         }
-        w.andIf(f.intermediaryCountries(), """
+        w.add(ifGiven(f.intermediaryCountries(), c -> sql("""
                 exists (select 1 from shipment_intermediary si left join company ic on ic.id = si.company_id
-                         where si.shipment_id = s.id and coalesce(si.country_code, ic.country_code) = any(?))""",
-                f.intermediaryCountries());
-        w.andIf(f.intermediaryIds(), "exists (select 1 from shipment_intermediary si where si.shipment_id = s.id "
-                + "and si.company_id = any(?))", f.intermediaryIds());
-        in(w, "s.source_id", f.sourceIds());
-        w.andIf(f.minValueEur(), "s.value_eur >= ?", f.minValueEur());
-        return w;
+                         where si.shipment_id = s.id and coalesce(si.country_code, ic.country_code) = any({}))""", value(c))));
+        w.add(ifGiven(f.intermediaryIds(), ids -> sql("exists (select 1 from shipment_intermediary si where si.shipment_id = s.id "
+                + "and si.company_id = any({}))", value(ids))));
+        w.add(in("s.source_id", f.sourceIds()));
+        w.add(ifGiven(f.minValueEur(), v -> sql("s.value_eur >= {}", value(v))));
+        return Sql.and(w);
     }
 }

@@ -1,31 +1,22 @@
 package org.tradeflows.query;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
+import static org.tradeflows.sql.Sql.sql;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.tradeflows.api.types.Money;
-import org.tradeflows.api.types.TradeVolumeGroup;
 import org.tradeflows.input.TradeVolumeFilter;
-import org.tradeflows.model.TradeFlow;
 import org.tradeflows.model.TradeVolumeDimension;
 import org.tradeflows.model.TradeVolumeOrderField;
-import org.tradeflows.model.ValueQualifier;
-import org.tradeflows.store.AnswerCache;
-import org.tradeflows.store.Jdbc;
-import org.tradeflows.store.TradeVolumeStore;
+import org.tradeflows.sql.Sql;
 
 /**
- * Aggregates official trade figures in one statement. Reporter, flow, source and the all-goods flag are always part
+ * Renders the aggregation of official trade figures as one statement. Reporter, flow, source and the all-goods flag are always part
  * of the group key, so mirror figures, directions, sources and totals of different scope are never added together.
+ * Pure: {@code store.TradeVolumeStore} runs what this renders.
  */
-@ApplicationScoped
-public class TradeVolumeFlowSql {
+public final class TradeVolumeFlowSql {
 
     /** The query: dimensions beyond the implicit keys, a filter, an ordering and a page. */
     public record Query(List<TradeVolumeDimension> groupBy, TradeVolumeFilter filter, List<Order> orderBy, int limit,
@@ -33,9 +24,6 @@ public class TradeVolumeFlowSql {
     }
 
     public record Order(TradeVolumeOrderField field, boolean descending) {
-    }
-
-    public record Row(TradeVolumeGroup group, List<String> sortValues, long groupCount) {
     }
 
     private record Key(String alias, String expression, String sqlType) {
@@ -52,10 +40,7 @@ public class TradeVolumeFlowSql {
             count(*) filter (where value_eur is null) as without_eur, sum(net_weight_kg) as net_weight,
             min(period_start) as first_date, max(period_end) as last_date, """ + GroupedSelect.QUALIFIER;
 
-    private final AnswerCache answers;
-
-    public TradeVolumeFlowSql(AnswerCache answers) {
-        this.answers = answers;
+    private TradeVolumeFlowSql() {
     }
 
     private static Key key(TradeVolumeDimension d) {
@@ -104,15 +89,13 @@ public class TradeVolumeFlowSql {
         return f == TradeVolumeOrderField.REPORTER || f == TradeVolumeOrderField.FLOW || f == TradeVolumeOrderField.SOURCE;
     }
 
-    public List<Row> groups(Query q) {
+    /** The groups of one page: the filtered figures (condition {@code filter} on alias {@code t}) grouped and cut. */
+    public static FlowSql.Rendered groups(Query q, Sql filter) {
         List<Key> keys = new ArrayList<>(IMPLICIT);
         q.groupBy().stream().map(TradeVolumeFlowSql::key).forEach(keys::add);
-        Where w = TradeVolumeStore.where(q.filter());
-        StringBuilder base = new StringBuilder("select ");
-        keys.forEach(k -> base.append(k.expression()).append(" as ").append(k.alias()).append(", "));
-        base.append("t.value_eur, t.value_usd, t.net_weight_kg, t.period_start, t.period_end, t.value_qualifier "
-                + "from trade_volume t left join product_category chap on chap.code = left(t.product_code, 2) where ")
-                .append(w.sql());
+        Sql base = sql("select " + String.join(", ", keys.stream().map(k -> k.expression() + " as " + k.alias()).toList())
+                + ", t.value_eur, t.value_usd, t.net_weight_kg, t.period_start, t.period_end, t.value_qualifier "
+                + "from trade_volume t left join product_category chap on chap.code = left(t.product_code, 2) where {}", filter);
 
         List<Keyset.Column> sort = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -129,34 +112,7 @@ public class TradeVolumeFlowSql {
                 sort.add(new Keyset.Column(k.alias(), k.sqlType(), false));
             }
         }
-        Where.Fragment sql = GroupedSelect.render(new Where.Fragment(base.toString(), w.params()),
-                keys.stream().map(Key::alias).toList(), MEASURES, false, sort, q.after(), q.limit());
-        return answers.list(sql.sql(), sql.params(), rs -> {
-            List<String> values = new ArrayList<>();
-            for (Keyset.Column c : sort) {
-                values.add(rs.getString(c.expression()));
-            }
-            return new Row(map(rs, q.groupBy()), values, rs.getLong("group_count"));
-        });
-    }
-
-    private static TradeVolumeGroup map(ResultSet rs, List<TradeVolumeDimension> dims) throws SQLException {
-        BigDecimal eur = rs.getBigDecimal("value_eur");
-        ValueQualifier qualifier = ValueQualifier.valueOf(rs.getString("qualifier"));
-        LocalDate quarter = dims.contains(TradeVolumeDimension.QUARTER) ? Jdbc.date(rs, "k_quarter").orElse(null) : null;
-        LocalDate month = dims.contains(TradeVolumeDimension.MONTH) ? Jdbc.date(rs, "k_month").orElse(null) : null;
-        return new TradeVolumeGroup(TradeFlow.valueOf(rs.getString("k_flow")), rs.getBoolean("k_all_goods"),
-                dims.contains(TradeVolumeDimension.YEAR) ? Jdbc.intOrNull(rs, "k_year") : null,
-                quarter == null ? null : quarter.getYear() + "-Q" + ((quarter.getMonthValue() - 1) / 3 + 1),
-                month == null ? null : String.format("%d-%02d", month.getYear(), month.getMonthValue()),
-                eur, rs.getBigDecimal("value_usd"), eur == null ? null : Money.of(eur, "EUR", qualifier), qualifier,
-                rs.getLong("figure_count"), rs.getLong("without_eur"), rs.getBigDecimal("net_weight"),
-                Jdbc.date(rs, "first_date").orElse(null), Jdbc.date(rs, "last_date").orElse(null),
-                rs.getBigDecimal("share"), rs.getString("k_reporter"),
-                dims.contains(TradeVolumeDimension.PARTNER) ? rs.getString("k_partner") : null, rs.getLong("k_source"),
-                dims.contains(TradeVolumeDimension.SECTION) ? rs.getString("k_section") : null,
-                dims.contains(TradeVolumeDimension.HS2) ? rs.getString("k_hs2") : null,
-                dims.contains(TradeVolumeDimension.HS4) ? rs.getString("k_hs4") : null,
-                dims.contains(TradeVolumeDimension.HS6) ? rs.getString("k_hs6") : null);
+        return new FlowSql.Rendered(GroupedSelect.render(base, keys.stream().map(Key::alias).toList(), MEASURES, false, sort,
+                q.after(), q.limit()), sort);
     }
 }

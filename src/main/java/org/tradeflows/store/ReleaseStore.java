@@ -5,15 +5,51 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.tradeflows.model.DataReleaseRecord;
+import org.tradeflows.model.ReleaseKind;
 
 /**
  * The data_release table: one row per load, keyed by kind and content fingerprint. Shared by the loaders of the
- * shipped datasets and by ingest, so that every load is recorded the same way.
+ * shipped datasets and by ingest, so that every load is recorded the same way (static, on the loader's connection),
+ * and the reads of the API and the exports (through the pooled {@link Jdbc}).
  */
-public final class ReleaseStore {
+@ApplicationScoped
+public class ReleaseStore {
 
-    private ReleaseStore() {
+    private static final String COLUMNS = "id, key, version, kind, synthetic, released_at, content_sha256, counts::text as counts, "
+            + "changelog, source_id";
+
+    private final Jdbc jdbc;
+
+    public ReleaseStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<DataReleaseRecord> all(boolean includeSynthetic) {
+        return jdbc.list("select " + COLUMNS + " from data_release where synthetic = false or ? order by id",
+                List.of(includeSynthetic), ReleaseStore::map);
+    }
+
+    public List<DataReleaseRecord> byIds(Collection<Long> ids) {
+        return jdbc.list("select " + COLUMNS + " from data_release where id = any(?)", List.of(ids), ReleaseStore::map);
+    }
+
+    /** The newest release of real data (synthetic test releases are not the open dataset's). */
+    public Optional<DataReleaseRecord> current() {
+        return jdbc.one("select " + COLUMNS + " from data_release where not synthetic order by id desc limit 1", List.of(),
+                ReleaseStore::map);
+    }
+
+    static DataReleaseRecord map(ResultSet rs) throws SQLException {
+        return new DataReleaseRecord(rs.getLong("id"), rs.getString("key"), rs.getString("version"),
+                ReleaseKind.valueOf(rs.getString("kind")), rs.getBoolean("synthetic"),
+                rs.getObject("released_at", OffsetDateTime.class), rs.getString("content_sha256"), rs.getString("counts"),
+                rs.getString("changelog"), Jdbc.longOrNull(rs, "source_id"));
     }
 
     /** Serialises loaders across service replicas for the length of the caller's transaction. */

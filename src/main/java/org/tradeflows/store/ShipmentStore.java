@@ -1,10 +1,12 @@
 package org.tradeflows.store;
 
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.query.ShipmentScopeSql;
-import org.tradeflows.query.Where;
+import org.tradeflows.sql.Sql;
 
 /** Every SQL statement that lists shipments. Order: date, then id — a keyset that new loads never shift. */
 @ApplicationScoped
@@ -39,33 +41,25 @@ public class ShipmentStore {
     }
 
     public List<Shipment> page(ShipmentScope scope, LocalDate afterDate, Long afterId, int limit) {
-        Where w = ShipmentScopeSql.where(scope);
-        if (afterDate != null) {
-            w.and("(s.period_start, s.id) > (?, ?)", afterDate, afterId);
-        }
-        return jdbc.list("select " + COLUMNS + " from shipment s where " + w.sql() + " order by s.period_start, s.id limit ?",
-                w.params(limit), ShipmentStore::map);
+        Sql after = afterDate == null ? Sql.EMPTY
+                : sql("(s.period_start, s.id) > ({}, {})", value(afterDate), value(afterId));
+        Sql page = sql("select " + COLUMNS + " from shipment s where {} order by s.period_start, s.id limit {}",
+                Sql.and(ShipmentScopeSql.where(scope), after), value(limit));
+        return jdbc.list(page.text(), page.values(), ShipmentStore::map);
     }
 
     public long count(ShipmentScope scope) {
-        Where w = ShipmentScopeSql.where(scope);
-        return jdbc.count("select count(*) from shipment s where " + w.sql(), w.params());
+        Sql count = sql("select count(*) from shipment s where {}", ShipmentScopeSql.where(scope));
+        return jdbc.count(count.text(), count.values());
     }
 
     /** The first shipments of each company (as supplier or recipient), for many companies in one statement. */
     public List<Map.Entry<Long, Shipment>> firstOfCompanies(Collection<Long> companyIds, ShipmentScope scope, int limit) {
-        Where w = ShipmentScopeSql.where(scope);
-        List<Object> params = new ArrayList<>();
-        params.add(companyIds);
-        params.addAll(w.params());
-        params.add(limit);
-        return jdbc.list("""
-                select * from (
-                    select part.key as part_key, row_number() over (partition by part.key order by s.period_start, s.id) as rn, %s
-                      from shipment s join unnest(?::bigint[]) part(key) on (s.supplier_id = part.key or s.recipient_id = part.key)
-                     where %s) x
-                 where rn <= ? order by part_key, rn""".formatted(COLUMNS, w.sql()), params,
-                rs -> Map.entry(rs.getLong("part_key"), map(rs)));
+        Sql first = sql("select * from (select part.key as part_key, "
+                + "row_number() over (partition by part.key order by s.period_start, s.id) as rn, " + COLUMNS
+                + " from shipment s join unnest({}::bigint[]) part(key) on (s.supplier_id = part.key or s.recipient_id = part.key)"
+                + " where {}) x where rn <= {} order by part_key, rn", value(companyIds), ShipmentScopeSql.where(scope), value(limit));
+        return jdbc.list(first.text(), first.values(), rs -> Map.entry(rs.getLong("part_key"), map(rs)));
     }
 
     public List<ShipmentIntermediary> intermediaries(Collection<Long> shipmentIds) {

@@ -1,9 +1,15 @@
 package org.tradeflows.store;
 
+import static org.tradeflows.sql.Sql.ifGiven;
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.tradeflows.api.types.Money;
@@ -14,7 +20,12 @@ import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.PeriodKind;
 import org.tradeflows.model.TradeFlow;
 import org.tradeflows.model.ValueQualifier;
-import org.tradeflows.query.Where;
+import org.tradeflows.model.TradeVolumeDimension;
+import org.tradeflows.model.TradeVolumeGroupRecord;
+import org.tradeflows.query.FlowSql;
+import org.tradeflows.query.Keyset;
+import org.tradeflows.query.TradeVolumeFlowSql;
+import org.tradeflows.sql.Sql;
 
 /** Every SQL statement that lists official trade figures (aggregation lives in its own query class). */
 @ApplicationScoped
@@ -26,9 +37,11 @@ public class TradeVolumeStore {
             t.source_id, t.release_id""";
 
     private final Jdbc jdbc;
+    private final AnswerCache answerCache;
 
-    public TradeVolumeStore(Jdbc jdbc) {
+    public TradeVolumeStore(Jdbc jdbc, AnswerCache answerCache) {
         this.jdbc = jdbc;
+        this.answerCache = answerCache;
     }
 
     public List<TradeVolume> byIds(Collection<Long> ids) {
@@ -37,34 +50,69 @@ public class TradeVolumeStore {
     }
 
     public List<TradeVolume> page(TradeVolumeFilter filter, LocalDate afterStart, Long afterId, int limit) {
-        Where w = where(filter);
-        if (afterStart != null) {
-            w.and("(t.period_start, t.id) > (?, ?)", afterStart, afterId);
-        }
-        return jdbc.list("select " + COLUMNS + " from trade_volume t where " + w.sql()
-                + " order by t.period_start, t.id limit ?", w.params(limit), TradeVolumeStore::map);
+        Sql after = afterStart == null ? Sql.EMPTY
+                : sql("(t.period_start, t.id) > ({}, {})", value(afterStart), value(afterId));
+        Sql page = sql("select " + COLUMNS + " from trade_volume t where {} order by t.period_start, t.id limit {}",
+                Sql.and(where(filter), after), value(limit));
+        return jdbc.list(page.text(), page.values(), TradeVolumeStore::map);
     }
 
     public long count(TradeVolumeFilter filter) {
-        Where w = where(filter);
-        return jdbc.count("select count(*) from trade_volume t where " + w.sql(), w.params());
+        Sql count = sql("select count(*) from trade_volume t where {}", where(filter));
+        return jdbc.count(count.text(), count.values());
     }
 
-    /** The filter on trade volume alias {@code t}, shared with the aggregation. */
-    public static Where where(TradeVolumeFilter f) {
-        Where w = new Where();
+    /** The filter on trade volume alias {@code t}, shared with the aggregation and the export. */
+    public static Sql where(TradeVolumeFilter f) {
         if (f == null) {
-            return w;
+            return Sql.TRUE;
         }
-        w.andIf(f.reporters(), "t.reporter = any(?)", f.reporters());
-        w.andIf(f.partners(), "t.partner = any(?)", f.partners());
-        w.andIf(f.flows(), "t.flow = any(?)", f.flows() == null ? null : f.flows().stream().map(Enum::name).toList());
-        w.andIf(f.yearFrom(), "t.period_start >= make_date(?, 1, 1)", f.yearFrom());
-        w.andIf(f.yearTo(), "t.period_end <= make_date(?, 12, 31)", f.yearTo());
-        w.andIf(f.productCode(), "t.product_code like ?", f.productCode() + "%");
-        w.andIf(f.allGoods(), "(t.product_code is null) = ?", f.allGoods());
-        w.andIf(f.source(), "t.source_id = (select id from source where key = ?)", f.source());
-        return w;
+        return Sql.and(
+                ifGiven(f.reporters(), r -> sql("t.reporter = any({})", value(r))),
+                ifGiven(f.partners(), p -> sql("t.partner = any({})", value(p))),
+                ifGiven(f.flows(), fl -> sql("t.flow = any({})", value(fl.stream().map(Enum::name).toList()))),
+                ifGiven(f.yearFrom(), y -> sql("t.period_start >= make_date({}, 1, 1)", value(y))),
+                ifGiven(f.yearTo(), y -> sql("t.period_end <= make_date({}, 12, 31)", value(y))),
+                ifGiven(f.productCode(), c -> sql("t.product_code like {}", value(c + "%"))),
+                ifGiven(f.allGoods(), a -> sql("(t.product_code is null) = {}", value(a))),
+                ifGiven(f.source(), k -> sql("t.source_id = (select id from source where key = {})", value(k))));
+    }
+
+    /** Official figures grouped, one page of groups, through the answer cache. */
+    public List<GroupRow> groups(TradeVolumeFlowSql.Query q) {
+        FlowSql.Rendered rendered = TradeVolumeFlowSql.groups(q, where(q.filter()));
+        List<Keyset.Column> sort = rendered.sort();
+        return answerCache.list(rendered.sql().text(), rendered.sql().values(), rs -> {
+            List<String> values = new ArrayList<>();
+            for (Keyset.Column c : sort) {
+                values.add(rs.getString(c.expression()));
+            }
+            return new GroupRow(group(rs, q.groupBy()), values, rs.getLong("group_count"));
+        });
+    }
+
+    /** A group of figures and the sort values that make its cursor. */
+    public record GroupRow(TradeVolumeGroupRecord group, List<String> sortValues, long groupCount) {
+    }
+
+    private static TradeVolumeGroupRecord group(ResultSet rs, List<TradeVolumeDimension> dims) throws SQLException {
+        BigDecimal eur = rs.getBigDecimal("value_eur");
+        ValueQualifier qualifier = ValueQualifier.valueOf(rs.getString("qualifier"));
+        LocalDate quarter = dims.contains(TradeVolumeDimension.QUARTER) ? Jdbc.date(rs, "k_quarter").orElse(null) : null;
+        LocalDate month = dims.contains(TradeVolumeDimension.MONTH) ? Jdbc.date(rs, "k_month").orElse(null) : null;
+        return new TradeVolumeGroupRecord(TradeFlow.valueOf(rs.getString("k_flow")), rs.getBoolean("k_all_goods"),
+                dims.contains(TradeVolumeDimension.YEAR) ? Jdbc.intOrNull(rs, "k_year") : null,
+                quarter == null ? null : quarter.getYear() + "-Q" + ((quarter.getMonthValue() - 1) / 3 + 1),
+                month == null ? null : String.format("%d-%02d", month.getYear(), month.getMonthValue()),
+                eur, rs.getBigDecimal("value_usd"), qualifier,
+                rs.getLong("figure_count"), rs.getLong("without_eur"), rs.getBigDecimal("net_weight"),
+                Jdbc.date(rs, "first_date").orElse(null), Jdbc.date(rs, "last_date").orElse(null),
+                rs.getBigDecimal("share"), rs.getString("k_reporter"),
+                dims.contains(TradeVolumeDimension.PARTNER) ? rs.getString("k_partner") : null, rs.getLong("k_source"),
+                dims.contains(TradeVolumeDimension.SECTION) ? rs.getString("k_section") : null,
+                dims.contains(TradeVolumeDimension.HS2) ? rs.getString("k_hs2") : null,
+                dims.contains(TradeVolumeDimension.HS4) ? rs.getString("k_hs4") : null,
+                dims.contains(TradeVolumeDimension.HS6) ? rs.getString("k_hs6") : null);
     }
 
     static TradeVolume map(ResultSet rs) throws SQLException {

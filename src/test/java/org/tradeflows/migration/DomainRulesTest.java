@@ -135,7 +135,7 @@ class DomainRulesTest {
     @Test
     void theQualifierAgreesWithGroupedSelectAndTheRollupMeasures() {
         // every set of up to three qualifiers; today's two cascades (GroupedSelect.QUALIFIER over shipment rows,
-        // FlowStore's rollup measures over per-qualifier counts) against the rule
+        // FlowBase's rollup measures over per-qualifier counts) against the rule
         List<String> differ = jdbc.list("""
                 with q(v) as (values ('EXACT'), ('AT_LEAST'), ('MORE_THAN'), ('APPROXIMATE'), ('ESTIMATED')),
                      rows_of(grp, value_qualifier) as (

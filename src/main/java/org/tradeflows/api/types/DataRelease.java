@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.DataReleaseRecord;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.ReleaseKind;
 
 @Description("One load of data: every loaded row belongs to exactly one release.")
@@ -18,6 +20,11 @@ public record DataRelease(
         @NonNull @Description("Row counts by kind, as a JSON object.") String counts,
         @Description("What changed.") String changelog,
         @Ignore Long sourceId) implements Node {
+
+    public static DataRelease of(DataReleaseRecord r) {
+        return new DataRelease(GlobalId.of("DataRelease", r.id()), r.key(), r.version(), r.kind(), r.synthetic(),
+                r.releasedAt(), r.contentSha256(), r.counts(), r.changelog(), r.sourceId());
+    }
 
     @Override
     @org.eclipse.microprofile.graphql.Id

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.tradeflows.model.ChplTier;
+import org.tradeflows.model.FlowGroupRecord;
+import org.tradeflows.model.FlowMeasuresRecord;
 import org.tradeflows.model.ValueQualifier;
 
 @Description("One group of company-level flows: its key (the dimensions grouped by; the others are empty) and its "
@@ -38,4 +40,14 @@ public record FlowGroup(
         @Ignore String hs4Code,
         @Ignore String hs6Code,
         @Ignore Long sourceId) {
+
+    public static FlowGroup of(FlowGroupRecord g) {
+        FlowMeasuresRecord m = g.measures();
+        return new FlowGroup(g.year(), g.quarter(), g.month(), g.chplTier(), g.recipientSanctioned(), m.valueEur(),
+                m.valueUsd(), Money.eur(m.valueEur(), m.valueQualifier()), m.valueQualifier(), m.shipmentCount(),
+                m.shipmentsWithoutEur(), m.netWeightKg(), m.distinctSuppliers(), m.distinctRecipients(), m.firstDate(),
+                m.lastDate(), m.shareOfTotal(), g.supplierId(), g.recipientId(), g.supplierCountryCode(),
+                g.recipientCountryCode(), g.intermediaryCountryCode(), g.sectionCode(), g.hs2Code(), g.hs4Code(),
+                g.hs6Code(), g.sourceId());
+    }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.FlowMeasuresRecord;
 import org.tradeflows.model.ValueQualifier;
 
 @Description("Measures of a set of company-level flows (shipments), summed by PostgreSQL.")
@@ -23,4 +24,10 @@ public record FlowMeasures(
         @Description("Latest shipment date (end of the last period).") LocalDate lastDate,
         @Description("Share of the EUR value in the filtered total of all groups (0 to 1); with INTERMEDIARY_COUNTRY a "
                 + "shipment counts in each of its countries, so shares may add up to more than 1.") BigDecimal shareOfTotal) {
+
+    public static FlowMeasures of(FlowMeasuresRecord m) {
+        return new FlowMeasures(m.valueEur(), m.valueUsd(), Money.eur(m.valueEur(), m.valueQualifier()), m.valueQualifier(),
+                m.shipmentCount(), m.shipmentsWithoutEur(), m.netWeightKg(), m.distinctSuppliers(), m.distinctRecipients(),
+                m.firstDate(), m.lastDate(), m.shareOfTotal());
+    }
 }

@@ -15,4 +15,9 @@ public record Money(
     public static Money of(BigDecimal amount, String currency, ValueQualifier qualifier) {
         return new Money(amount, currency, qualifier, FigureText.money(amount, currency, qualifier));
     }
+
+    /** A sum in EUR as a figure, or null when there is no sum. */
+    public static Money eur(BigDecimal amount, ValueQualifier qualifier) {
+        return amount == null ? null : of(amount, "EUR", qualifier);
+    }
 }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.tradeflows.model.TradeFlow;
+import org.tradeflows.model.TradeVolumeGroupRecord;
 import org.tradeflows.model.ValueQualifier;
 
 @Description("A group of official trade figures of one reporter, flow and source (always kept apart), summed over the "
@@ -33,4 +34,11 @@ public record TradeVolumeGroup(
         @Ignore String hs2Code,
         @Ignore String hs4Code,
         @Ignore String hs6Code) {
+
+    public static TradeVolumeGroup of(TradeVolumeGroupRecord g) {
+        return new TradeVolumeGroup(g.flow(), g.allGoods(), g.year(), g.quarter(), g.month(), g.valueEur(), g.valueUsd(),
+                Money.eur(g.valueEur(), g.valueQualifier()), g.valueQualifier(), g.figureCount(), g.figuresWithoutEur(),
+                g.netWeightKg(), g.firstDate(), g.lastDate(), g.shareOfTotal(), g.reporterCode(), g.partnerCode(),
+                g.sourceId(), g.sectionCode(), g.hs2Code(), g.hs4Code(), g.hs6Code());
+    }
 }

@@ -2,17 +2,16 @@ package org.tradeflows.query;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.tradeflows.model.FlowDimension;
 
 /**
  * Where a flows aggregate reads from: the shipments, or a rollup that holds the same sums at a coarser grain. A
  * rollup is exposed under the shipment alias {@code s} with the shipment's column names, so grouping keys and filters
- * render the same SQL against either; only the measures differ. {@link #choose} picks the coarsest store that can
- * answer a query exactly.
+ * render the same SQL against either; only the measures differ. {@link #choose} picks the coarsest base that can
+ * answer a query exactly. (Not a store: the store that reads them is {@code store.FlowStore}.)
  */
-public enum FlowStore {
+public enum FlowBase {
 
     SHIPMENTS("shipment s", """
             s.supplier_id, s.recipient_id, s.value_eur, s.value_usd, s.net_weight_kg, s.period_start, s.period_end,
@@ -47,7 +46,7 @@ public enum FlowStore {
     final String baseColumns;
     final String measures;
 
-    FlowStore(String from, String baseColumns, String measures) {
+    FlowBase(String from, String baseColumns, String measures) {
         this.from = from;
         this.baseColumns = baseColumns;
         this.measures = measures;
@@ -90,7 +89,7 @@ public enum FlowStore {
      * shipments, as do filters and groupings below a rollup's grain (companies, sanctions at a date, intermediaries,
      * national codes longer than HS6, periods not aligned to a rollup's months or years, minimum values).
      */
-    static FlowStore choose(FlowQuery q, boolean customKeys, boolean rollupsEnabled) {
+    public static FlowBase choose(FlowQuery q, boolean customKeys, boolean rollupsEnabled) {
         if (!rollupsEnabled || q.needsDistinct() || customKeys) {
             return SHIPMENTS;
         }
@@ -138,11 +137,6 @@ public enum FlowStore {
         return SHIPMENTS;
     }
 
-    /** The store chosen for a plain flows query with rollups enabled. */
-    public static FlowStore chooseFor(FlowQuery q) {
-        return choose(q, false, true);
-    }
-
     private static boolean monthAligned(LocalDate from, LocalDate to) {
         return (from == null || from.getDayOfMonth() == 1)
                 && (to == null || to.getDayOfMonth() == to.lengthOfMonth());
@@ -150,9 +144,5 @@ public enum FlowStore {
 
     private static boolean yearAligned(LocalDate from, LocalDate to) {
         return (from == null || from.getDayOfYear() == 1) && (to == null || (to.getMonthValue() == 12 && to.getDayOfMonth() == 31));
-    }
-
-    static List<FlowStore> all() {
-        return List.of(values());
     }
 }
