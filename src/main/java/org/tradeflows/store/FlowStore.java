@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tradeflows.config.RollupsConfig;
 import org.tradeflows.model.ChplTier;
 import org.tradeflows.model.CompanyRole;
 import org.tradeflows.model.CounterpartyRecord;
@@ -34,10 +34,9 @@ public class FlowStore {
     private final AnswerCache answerCache;
     private final boolean rollups;
 
-    public FlowStore(AnswerCache answerCache,
-            @ConfigProperty(name = "tradeflows.rollups.enabled", defaultValue = "true") boolean rollups) {
+    public FlowStore(AnswerCache answerCache, RollupsConfig rollupsConfig) {
         this.answerCache = answerCache;
-        this.rollups = rollups;
+        this.rollups = rollupsConfig.enabled();
     }
 
     /** A group, the sort values that make its cursor, its parent when partitioned, and the base it was read from. */
