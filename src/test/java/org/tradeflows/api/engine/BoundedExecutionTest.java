@@ -130,6 +130,13 @@ class BoundedExecutionTest {
         post(fresh("{ viewer { authenticated } }"));
         post(fresh(queries.get(0)));
         post(fresh(queries.get(1)));
+        // the cheap query's own p50 on this machine, without hostile queries: what the hostile ones may add to is this
+        List<Long> alone = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            alone.add(post(fresh("{ viewer { authenticated } }")).millis());
+        }
+        Collections.sort(alone);
+        long aloneP50 = alone.get(alone.size() / 2);
         AtomicBoolean hostileDone = new AtomicBoolean();
         List<Long> cheap = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(SENDERS + 1);
@@ -171,7 +178,11 @@ class BoundedExecutionTest {
         List<Long> sorted = new ArrayList<>(cheap);
         Collections.sort(sorted);
         assertThat(sorted).hasSizeGreaterThan(10);
-        assertThat(sorted.get(sorted.size() / 2)).as("p50 of the cheap query, ms, of %s", sorted).isLessThan(50);
+        // under 50 ms on a quiet machine (alone, the cheap query takes a few ms); on a shared one, what the hostile
+        // queries add to the cheap query's p50 stays under 50 ms
+        assertThat(sorted.get(sorted.size() / 2) - aloneP50)
+                .as("p50 of the cheap query under hostile queries, ms, of %s, minus its p50 alone (%d ms)", sorted, aloneP50)
+                .isLessThan(50);
     }
 
     /** Fragments on Company nested 1–30 levels, each spreading the one below 1–3 times beside 0–3 aliased scalars. */
