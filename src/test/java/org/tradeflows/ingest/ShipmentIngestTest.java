@@ -137,6 +137,9 @@ class ShipmentIngestTest {
         Map<String, Long> before = Uploads.counts(jdbc);
         JsonPath report = Uploads.upload("shipments", BAD.getBytes(StandardCharsets.UTF_8), Uploads.source("test-ship-bad"), 422);
         assertThat(report.getString("status")).isEqualTo("REJECTED");
+        assertThat(report.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(report.getString("errors[0].message")).isEqualTo("2 of 4 rows are invalid: nothing was loaded. "
+                + "Fix them, or load the valid rows only (keep-valid).");
         assertThat(report.getLong("rows.read")).isEqualTo(4);
         assertThat(report.getLong("rows.valid")).isEqualTo(2);
         assertThat(report.getLong("rows.loaded")).isZero();
