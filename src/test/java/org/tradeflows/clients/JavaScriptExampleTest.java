@@ -6,14 +6,13 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tradeflows.store.Jdbc;
+import org.tradeflows.support.Processes;
 
 /**
  * examples/js as a front-end developer runs it: {@code npm ci} from the committed lock file (graphql-request from the
@@ -40,14 +39,7 @@ class JavaScriptExampleTest {
     }
 
     private static String run(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        pb.directory(DIR.toAbsolutePath().toFile());
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as("exit code of %s, output:%n%s", command, output).isZero();
-        return output;
+        return Processes.succeed(command, env, DIR);
     }
 
     @Test
@@ -61,13 +53,9 @@ class JavaScriptExampleTest {
 
     @Test
     void anUnknownFindingIsReportedWithItsCode() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("node", "factbox.mjs", "no-such-finding").redirectErrorStream(true);
-        pb.environment().put("TRADEFLOWS_URL", base());
-        pb.directory(DIR.toAbsolutePath().toFile());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).isEqualTo(2);
+        Processes.Ran ran = Processes.run(List.of("node", "factbox.mjs", "no-such-finding"), Map.of("TRADEFLOWS_URL", base()), DIR);
+        String out = ran.output();
+        assertThat(ran.exit()).isEqualTo(2);
         assertThat(out).contains("NOT_FOUND: ");
     }
 

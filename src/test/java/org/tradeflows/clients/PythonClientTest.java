@@ -8,14 +8,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tradeflows.store.Jdbc;
+import org.tradeflows.support.Processes;
 import org.tradeflows.support.SyntheticData;
 
 /**
@@ -46,14 +45,7 @@ class PythonClientTest {
     }
 
     private static String run(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        pb.directory(Path.of("").toAbsolutePath().toFile());
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as("exit code of %s, output:%n%s", command, output).isZero();
-        return output;
+        return Processes.succeed(command, env, Path.of(""));
     }
 
     @Test
