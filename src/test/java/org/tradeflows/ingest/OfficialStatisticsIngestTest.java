@@ -24,7 +24,7 @@ class OfficialStatisticsIngestTest {
                        || '..' || v.period_end || ' ' || coalesce(v.product_code, '*') || ' ' || v.value || ' ' || v.currency
                        || ' ' || v.value_qualifier || ' kg=' || coalesce(v.net_weight_kg::text, '-') || ' q='
                        || coalesce(v.quantity::text || v.quantity_unit, '-')
-                       || case when v.value_eur = to_eur(v.value, v.currency, v.period_start) then ' eur-ok' else ' eur-WRONG' end
+                       || case when v.value_eur = to_eur(v.value, v.currency, v.period_kind, v.period_start) then ' eur-ok' else ' eur-WRONG' end
                 from trade_volume v join source s on s.id = v.source_id where s.key = ? order by 1""",
                 List.of(source), rs -> rs.getString(1));
     }
