@@ -25,7 +25,7 @@ public record Money(
                 + "which are converted shipment by shipment (the ECB monthly average of each shipment's month) and "
                 + "whose rates are not listed per sum.") Boolean converted,
         @NonNull @Description("The amount as a reader would say it, e.g. 'at least EUR 55 million' or "
-                + "'EUR 226.2 billion, converted from USD'.") String text,
+                + "'EUR 226.177 billion, converted from USD'.") String text,
         @Ignore List<String> rateKeys) {
 
     public static Money of(BigDecimal amount, String currency, ValueQualifier qualifier) {
