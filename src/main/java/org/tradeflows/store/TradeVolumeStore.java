@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import org.tradeflows.api.types.Money;
 import org.tradeflows.api.types.Period;
@@ -20,7 +19,6 @@ import org.tradeflows.api.types.TradeVolume;
 import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.PeriodKind;
-import org.tradeflows.model.RateUsed;
 import org.tradeflows.model.TradeFlow;
 import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.model.TradeVolumeDimension;
@@ -130,11 +128,7 @@ public class TradeVolumeStore {
                 new Period(Jdbc.date(rs, "period_start").orElse(null), Jdbc.date(rs, "period_end").orElse(null), null),
                 Money.of(rs.getBigDecimal("value"), rs.getString("currency"),
                         ValueQualifier.valueOf(rs.getString("value_qualifier"))),
-                rs.getBigDecimal("value_eur"), rs.getBigDecimal("value_usd"),
-                Money.eur(rs.getBigDecimal("value_eur"), ValueQualifier.valueOf(rs.getString("value_qualifier")),
-                        Collections.singletonList(RateUsed.keyOf(rs.getString("currency"), rs.getString("period_kind"),
-                                Jdbc.date(rs, "period_start").orElse(null), rs.getBigDecimal("value_eur") != null))),
-                rs.getBigDecimal("net_weight_kg"),
+                rs.getBigDecimal("value_eur"), rs.getBigDecimal("value_usd"), rs.getBigDecimal("net_weight_kg"),
                 rs.getBigDecimal("quantity"), rs.getString("quantity_unit"), rs.getString("note"),
                 rs.getString("reporter"), rs.getString("partner"), rs.getString("product_code"), rs.getLong("source_id"),
                 rs.getLong("release_id"));

@@ -17,9 +17,6 @@ public record TradeVolume(
         @NonNull @Description("The value as published, in its currency and precision.") Money value,
         @Description("The value in EUR at the ECB rate of the period; empty where no rate is known.") BigDecimal valueEur,
         @Description("The value in USD at the ECB rate of the period; empty where no rate is known.") BigDecimal valueUsd,
-        @Description("The value in EUR as a figure: converted at the ECB rate of its period (a year's figure at the "
-                + "annual average, a month's at the monthly average; `conversions` says which), or as published when "
-                + "in EUR; empty where no rate is known.") Money valueInEur,
         @Description("Net weight in kilograms, where published.") BigDecimal netWeightKg,
         @Description("Quantity, where published.") BigDecimal quantity,
         @Description("Unit of the quantity.") String quantityUnit,
