@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -83,6 +84,21 @@ class EcbRatesTest {
         }
         assertThat(jdbc.count("select count(distinct currency) from exchange_rate where period_kind = 'DAY'", List.of()))
                 .isEqualTo(EcbCsv.days().values().iterator().next().size());
+    }
+
+    /** The one rule (conversion_rate, V14): a year's or quarter's figure at the annual mean, a month's or a date's at the month's. */
+    @Test
+    void eachKindOfFigureIsConvertedAtTheMeanOfItsPeriod() {
+        BigDecimal value = new BigDecimal("1000000.00");
+        BigDecimal march = EcbCsv.monthMean("CNY", YearMonth.of(2024, 3)).orElseThrow();
+        BigDecimal year = EcbCsv.yearMean("CNY", 2024).orElseThrow();
+        assertThat(march).isNotEqualByComparingTo(year);
+        Map<String, BigDecimal> expected = Map.of("MONTH", march, "YEAR", year, "QUARTER", year);
+        expected.forEach((kind, rate) -> assertThat(jdbc.one("select to_eur(?, 'CNY', ?, date '2024-03-15')",
+                List.of(value, kind), rs -> rs.getBigDecimal(1)).orElseThrow()).as(kind)
+                .isEqualByComparingTo(value.divide(rate, 2, RoundingMode.HALF_UP)));
+        assertThat(jdbc.one("select to_eur(?, 'CNY', date '2024-03-15')", List.of(value), rs -> rs.getBigDecimal(1))
+                .orElseThrow()).as("a dated shipment").isEqualByComparingTo(value.divide(march, 2, RoundingMode.HALF_UP));
     }
 
     @Test
