@@ -6,6 +6,7 @@ import static org.tradeflows.sql.Sql.value;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -112,7 +113,12 @@ public class TradeVolumeStore {
                 dims.contains(TradeVolumeDimension.SECTION) ? rs.getString("k_section") : null,
                 dims.contains(TradeVolumeDimension.HS2) ? rs.getString("k_hs2") : null,
                 dims.contains(TradeVolumeDimension.HS4) ? rs.getString("k_hs4") : null,
-                dims.contains(TradeVolumeDimension.HS6) ? rs.getString("k_hs6") : null);
+                dims.contains(TradeVolumeDimension.HS6) ? rs.getString("k_hs6") : null, textArray(rs, "rate_keys"));
+    }
+
+    private static List<String> textArray(ResultSet rs, String column) throws SQLException {
+        Array a = rs.getArray(column);
+        return a == null ? List.of() : List.of((String[]) a.getArray());
     }
 
     static TradeVolume map(ResultSet rs) throws SQLException {

@@ -120,6 +120,7 @@ query ExplorerOfficialTotals($filter: TradeVolumeFilter) {
         product { code description }
         value { amount currency qualifier text }
         valueEur
+        valueInEur { converted conversions { text source { publisher } } }
         note
         source { ${SOURCE_FIELDS} }
       }
