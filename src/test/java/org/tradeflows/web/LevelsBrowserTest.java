@@ -145,6 +145,8 @@ class LevelsBrowserTest {
                 .contains("official statistics").contains("company shipments").contains("reported findings");
         assertThat(browser.find("#level-switch button[data-level=shipments]").getAttribute("data-count"))
                 .isEqualTo(String.valueOf(shipments));
+        // an embed keeps the level chosen now, so that a published chart does not change kind when other data arrives
+        assertThat(browser.find("#panel-sankey textarea.embed-code").getAttribute("value")).contains("level=" + level);
         assertThat(awaitPanel("facts").getAttribute("data-state")).isEqualTo("ready");
         assertThat(awaitPanel("official").getAttribute("data-state")).isEqualTo("ready");
         assertThat(awaitPanel("sankey").getAttribute("data-state")).isEqualTo("ready");

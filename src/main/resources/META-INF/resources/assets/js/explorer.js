@@ -140,6 +140,7 @@ function showLevel(forState) {
     modes.style.display = level === 'shipments' ? '' : 'none';
     document.getElementById('sankey-title').textContent = level === 'findings' ? 'Who supplied whom, as reported' : 'Who sends goods to whom';
     if (level !== 'official') note.hidden = true;
+    fillEmbedCodes();
   };
   levelCounts(forState).then(draw, () => draw(null));
 }
@@ -170,7 +171,9 @@ function fillEmbedCodes() {
   for (const name of PANELS) {
     const area = document.querySelector(`#panel-${name} textarea.embed-code`);
     if (!area) continue;
-    const url = location.origin + location.pathname + toSearch({ ...state, embed: name, view: '' });
+    // an embed keeps the level chosen now, so that a published chart does not change kind when other data arrives
+    const level = state.level || document.body.dataset.level || '';
+    const url = location.origin + location.pathname + toSearch({ ...state, embed: name, view: '', level });
     const title = document.querySelector(`#panel-${name} h2`).textContent.trim();
     area.value = `<iframe src="${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" title="${title} (Tradeflows)" `
       + 'width="100%" height="520" style="border:0" loading="lazy"></iframe>';
