@@ -9,7 +9,7 @@ import { h, clear, figure, count, escapeHtml, eurShort, sourceLink } from './dom
 import { renderChart, hideChart, narrow, truncate, COLORS } from './chart.js';
 import { finish } from './panel.js';
 import { fillGaps } from './timeseries.js';
-import { showMissing } from './levels.js';
+import { showMissing, FETCH_BACI } from './levels.js';
 
 const SERIES_COLORS = ['#2f6db5', '#8a5a00', '#3f8f5a', '#7b3fa0', '#b3261e', '#4b5563', '#0e7490', '#a16207'];
 
@@ -173,9 +173,11 @@ export async function loadOfficialProducts(panel, state, nav, ctx) {
   if (!rows.length) {
     hideChart(panel.chartEl);
     panel.summary();
-    showMissing(panel, 'official', ctx.counts, nav, drill ? [`No product-level official statistics under ${drill} for these filters. `,
-      'Country totals for all goods have no HS code. Product-level figures come from CEPII BACI: ',
-      h('code', {}, 'java -jar target/quarkus-app/quarkus-run.jar fetch baci --years 2021-2024'), '.'] : null);
+    const totalsOnly = ctx.counts && ctx.counts.official > 0;
+    showMissing(panel, 'official', ctx.counts, nav, drill || totalsOnly
+      ? [`No product-level official statistics${drill ? ' under ' + drill : ''} for these filters: `
+        + 'totals for all goods have no HS code. Product-level figures come from CEPII BACI: ', h('code', {}, FETCH_BACI), '.']
+      : null);
     return;
   }
   const shown = rows.slice(0, 40).filter((g) => eur(g) > 0);
@@ -258,7 +260,8 @@ export async function loadOfficialTime(panel, state, nav, ctx) {
   const small = narrow();
   const done = renderChart(panel.chartEl, {
     grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
-    legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 10 } },
+    // on a phone the series are named in the tooltip and the table, not in a legend too wide for the screen
+    legend: { show: !small, type: 'scroll', bottom: 0, left: 0, right: 0, textStyle: { fontSize: 10, width: 520, overflow: 'truncate' } },
     tooltip: { trigger: 'item', formatter: (p) => `${escapeHtml(p.name)}<br>${escapeHtml(p.seriesName)}<br>${escapeHtml(eurShort(p.value))}` },
     xAxis: { type: 'category', data: periods, axisLabel: { fontSize: 10, rotate: state.time === 'year' ? 0 : small ? 60 : 45 } },
     yAxis: { type: 'value', axisLabel: { formatter: (v) => eurShort(v), fontSize: 10, hideOverlap: true }, splitNumber: small ? 3 : 5 },
