@@ -5,10 +5,11 @@ import { OFFICIAL_TOTALS } from './queries.js';
 import { tradeVolumeFilter } from './state.js';
 import { h, clear, figure, sourceLink, eurShort } from './dom.js';
 import { finish } from './panel.js';
+import { showMissing } from './levels.js';
 
 const FLOW_WORDS = { EXPORT: 'exports to', IMPORT: 'imports from', TOTAL: 'trade with' };
 
-export async function loadOfficial(panel, state) {
+export async function loadOfficial(panel, state, nav, ctx = {}) {
   const variables = { filter: tradeVolumeFilter(state) };
   const data = await panel.run(OFFICIAL_TOTALS, variables);
   if (!data) return;
@@ -16,7 +17,7 @@ export async function loadOfficial(panel, state) {
   if (!rows.length) {
     clear(panel.bodyEl);
     panel.summary();
-    panel.showEmpty('No official statistics for these countries and years.');
+    showMissing(panel, 'official', ctx.counts, nav);
     return;
   }
   panel.summary(`${data.tradeVolumes.totalCount} official figures`
