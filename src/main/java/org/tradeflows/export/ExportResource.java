@@ -22,6 +22,7 @@ import org.tradeflows.input.Filters;
 import org.tradeflows.input.FindingFilter;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
+import org.tradeflows.input.ReleaseRefs;
 import org.tradeflows.model.InputMessages;
 import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.BadUserInputException;
@@ -50,9 +51,11 @@ public class ExportResource {
     private final ExportStreamer streamer;
     private final ReleaseStore releases;
     private final ObjectMapper json;
+    private final ReleaseRefs releaseRefs;
 
     public ExportResource(ExportSql exports, FlowFilters flowFilters, Filters checks, ExportStreamer streamer,
-            ReleaseStore releases, ObjectMapper json) {
+            ReleaseStore releases, ObjectMapper json, ReleaseRefs releaseRefs) {
+        this.releaseRefs = releaseRefs;
         this.exports = exports;
         this.flowFilters = flowFilters;
         this.checks = checks;
@@ -110,8 +113,10 @@ public class ExportResource {
     public Response tradeVolumes(
             @Parameter(description = "csv or ndjson") @PathParam("format") String format,
             @Parameter(description = "TradeVolumeFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
-            @QueryParam("filter") String filter) {
-        return respond(exports.tradeVolumes(checks.tradeVolume(read(filter, TradeVolumeFilter.class))), format);
+            @QueryParam("filter") String filter,
+            @Parameter(description = ReleaseRefs.AS_OF) @QueryParam("asOf") String asOf) {
+        TradeVolumeFilter f = checks.tradeVolume(read(filter, TradeVolumeFilter.class));
+        return respond(exports.tradeVolumes(f, releaseRefs.asOf("asOf", asOf)), format);
     }
 
     @GET

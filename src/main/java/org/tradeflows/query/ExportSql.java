@@ -55,17 +55,17 @@ public class ExportSql {
             "period_start", "period_end", "product_code", "value", "currency", "value_qualifier", "value_eur", "value_usd",
             "net_weight_kg", "quantity", "quantity_unit", "source", "source_citation", "release", "note");
 
-    public ExportQuery tradeVolumes(TradeVolumeFilter filter) {
-        Sql w = TradeVolumeStore.where(filter);
-        String sql = """
+    /** @param asOfRelease the release the figures are read as of; null for the latest data */
+    public ExportQuery tradeVolumes(TradeVolumeFilter filter, Long asOfRelease) {
+        Sql statement = sql("""
                 select global_id('TradeVolume', t.id::text) as id, t.reporter, t.partner, t.flow, t.period_kind, t.period_start,
                        t.period_end, t.product_code, t.value, t.currency, t.value_qualifier, t.value_eur, t.value_usd,
                        t.net_weight_kg, t.quantity, t.quantity_unit, src.key as source, src.citation as source_citation,
                        rel.key as release, t.note
-                  from trade_volume t join source src on src.id = t.source_id join data_release rel on rel.id = t.release_id
-                 where %s
-                 order by t.period_start, t.id""".formatted(w.text());
-        return new ExportQuery("trade-volumes", sql, w.values(), TRADE_VOLUME_COLUMNS);
+                  from {} t join source src on src.id = t.source_id join data_release rel on rel.id = t.release_id
+                 where {}
+                 order by t.period_start, t.id""", AsOfSql.tradeVolumes(asOfRelease), TradeVolumeStore.where(filter));
+        return new ExportQuery("trade-volumes", statement.text(), statement.values(), TRADE_VOLUME_COLUMNS);
     }
 
     public static final List<String> COMPANY_COLUMNS = List.of("id", "name", "name_original", "country", "city",
