@@ -17,7 +17,9 @@ import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.store.SourceStore;
+import org.tradeflows.sql.Sql;
 import org.tradeflows.store.TradeVolumeHistoryStore;
+import org.tradeflows.store.TradeVolumeStore;
 
 /** What changed in the official figures between two data releases: added, revised and withdrawn figures. */
 @GraphQLApi
@@ -51,7 +53,7 @@ public class ReleaseDiffApi {
         }
         long fromId = releaseRefs.release("from", from);
         long toId = releaseRefs.release("to", to);
-        TradeVolumeFilter f = filters.tradeVolume(filter);
+        Sql f = TradeVolumeStore.where(filters.tradeVolume(filter));
         Page page = Page.of(first, after, 1);
         List<TradeVolumeHistoryStore.Change> rows = history.diff(fromId, toId, f, page.hasAfter() ? page.afterKey(0) : null,
                 page.limit());

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.tradeflows.api.types.TradeVolume;
-import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.FigureChange;
 import org.tradeflows.sql.Sql;
 
@@ -55,19 +54,22 @@ public class TradeVolumeHistoryStore {
     public record Change(FigureChange change, String key, TradeVolume before, TradeVolume after) {
     }
 
-    /** A page of the differences from release {@code from} to release {@code to}, in the order of their keys. */
-    public List<Change> diff(long from, long to, TradeVolumeFilter filter, String afterKey, int limit) {
+    /**
+     * A page of the differences from release {@code from} to release {@code to}, in the order of their keys;
+     * {@code filter} is a condition on the figure's columns under alias {@code t} (TradeVolumeStore.where).
+     */
+    public List<Change> diff(long from, long to, Sql filter, String afterKey, int limit) {
         Sql page = sql("select d.change, d.figure_key, " + DIFF_COLUMNS + " from {} where {} "
                 + "order by d.figure_key collate \"C\" limit {}", diffRows(from, to),
-                Sql.and(TradeVolumeStore.where(filter),
+                Sql.and(filter,
                         afterKey == null ? Sql.EMPTY : sql("d.figure_key collate \"C\" > {}", value(afterKey))),
                 value(limit));
         return jdbc.list(page, rs -> new Change(FigureChange.valueOf(rs.getString("change")), rs.getString("figure_key"),
                 figure(rs, "o_"), figure(rs, "n_")));
     }
 
-    public long diffCount(long from, long to, TradeVolumeFilter filter) {
-        return jdbc.count(sql("select count(*) from {} where {}", diffRows(from, to), TradeVolumeStore.where(filter)));
+    public long diffCount(long from, long to, Sql filter) {
+        return jdbc.count(sql("select count(*) from {} where {}", diffRows(from, to), filter));
     }
 
     /** The diff with the figure's key columns under alias {@code t}, so the figures' filter applies as it is. */
