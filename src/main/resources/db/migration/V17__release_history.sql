@@ -31,6 +31,8 @@ create table trade_volume_history (
 -- asOf reads "written at or before R, superseded after R"; the diff and the pruning read by superseding release
 create index trade_volume_history_as_of on trade_volume_history (release_id, superseded_by);
 create index trade_volume_history_superseded on trade_volume_history (superseded_by);
+-- the same access path as trade_volume_pair, so a filtered asOf reads the kept rows by index as it reads the current ones
+create index trade_volume_history_pair on trade_volume_history (reporter, partner, period_start);
 
 -- The release a statement writes under: an UPDATE names it in the row (NEW.release_id); a DELETE cannot, so loaders
 -- say it with set_config('tradeflows.release_id', id, true) for their transaction (store/TradeVolumeHistoryStore).

@@ -116,7 +116,8 @@ public class ExportResource {
             @QueryParam("filter") String filter,
             @Parameter(description = ReleaseRefs.AS_OF) @QueryParam("asOf") String asOf) {
         TradeVolumeFilter f = checks.tradeVolume(read(filter, TradeVolumeFilter.class));
-        return respond(exports.tradeVolumes(f, releaseRefs.asOf("asOf", asOf)), format);
+        Long asOfRelease = releaseRefs.asOf("asOf", asOf);
+        return respond(exports.tradeVolumes(f, asOfRelease), format, asOfRelease);
     }
 
     @GET
@@ -174,8 +175,14 @@ public class ExportResource {
     }
 
     private Response respond(ExportQuery query, String extension) {
+        return respond(query, extension, null);
+    }
+
+    /** @param asOfRelease the release an export was read as of (named in its file and header); null: the latest */
+    private Response respond(ExportQuery query, String extension, Long asOfRelease) {
         ExportFormat format = ExportFormat.of(extension);
-        String release = releases.current().map(r -> r.key()).orElse("none");
+        String release = asOfRelease != null ? releases.byIds(List.of(asOfRelease)).get(0).key()
+                : releases.current().map(r -> r.key()).orElse("none");
         String file = "tradeflows-" + query.name() + "-" + release + "." + format.extension;
         return Response.ok(streamer.stream(query, format, UUID.randomUUID().toString()), format.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")

@@ -140,7 +140,8 @@ class ReleaseHistoryTest {
 
         // the export takes the same asOf
         String csv = given().queryParam("filter", "{\"source\":\"" + SOURCE + "\"}").queryParam("asOf", keyA)
-                .when().get("/export/trade-volumes.csv").then().statusCode(200).extract().asString();
+                .when().get("/export/trade-volumes.csv").then().statusCode(200)
+                .header("X-Tradeflows-Release", keyA).extract().asString();
         Map<String, String> exported = new TreeMap<>();
         List<String> lines = csv.lines().toList();
         List<String> header = List.of(lines.get(0).split(","));
