@@ -53,13 +53,14 @@ SQL
 ROWS=$(psql -tA -d "$DB" -c "select count(*) from trade_volume")
 HISTORY=$(psql -tA -d "$DB" -c "select count(*) from trade_volume_history")
 
-# The queries the API runs: a page of figures, the count behind totalCount, and two aggregations (tradeVolumeFlows).
+# The queries the API runs: a page of figures, the count behind totalCount, and two aggregations (tradeVolumeFlows,
+# with its join to the HS chapters).
 query() { # $1 name, $2 FROM
   case "$1" in
     page) echo "select t.* from $2 t where t.reporter = 'AB' and t.partner = 'AC' order by t.period_start, t.id limit 21;" ;;
     count) echo "select count(*) from $2 t where t.reporter = 'AB';" ;;
-    pair-year) echo "select t.reporter, t.flow, extract(year from t.period_start)::int, sum(t.value_usd), count(*) from $2 t where t.reporter = 'AB' and t.partner = any(array['AC','AD','AE']) group by 1, 2, 3 order by 4 desc limit 21;" ;;
-    all-by-year) echo "select t.flow, extract(year from t.period_start)::int, sum(t.value_usd) from $2 t group by 1, 2 order by 3 desc limit 21;" ;;
+    pair-year) echo "select t.reporter, t.flow, extract(year from t.period_start)::int, sum(t.value_usd), count(*) from $2 t left join product_category chap on chap.code = left(t.product_code, 2) where t.reporter = 'AB' and t.partner = any(array['AC','AD','AE']) group by 1, 2, 3 order by 4 desc limit 21;" ;;
+    all-by-year) echo "select t.flow, extract(year from t.period_start)::int, sum(t.value_usd) from $2 t left join product_category chap on chap.code = left(t.product_code, 2) group by 1, 2 order by 3 desc limit 21;" ;;
   esac
 }
 

@@ -31,8 +31,14 @@ create table trade_volume_history (
 -- asOf reads "written at or before R, superseded after R"; the diff and the pruning read by superseding release
 create index trade_volume_history_as_of on trade_volume_history (release_id, superseded_by);
 create index trade_volume_history_superseded on trade_volume_history (superseded_by);
--- the same access path as trade_volume_pair, so a filtered asOf reads the kept rows by index as it reads the current ones
-create index trade_volume_history_pair on trade_volume_history (reporter, partner, period_start);
+-- the same access path as trade_volume_pair, so a filtered asOf reads the kept rows by index as it reads the current
+-- ones; and trade_volume_pair itself now carries release_id, so that a count or a filter as of a release stays an
+-- index-only scan as it is for the latest data (bench/asof.sh: 46 ms -> 3 ms for a reporter's count over 850k rows)
+create index trade_volume_history_pair on trade_volume_history (reporter, partner, period_start)
+    include (release_id, superseded_by);
+create index trade_volume_pair_with_release on trade_volume (reporter, partner, period_start) include (release_id);
+drop index trade_volume_pair;
+alter index trade_volume_pair_with_release rename to trade_volume_pair;
 
 -- The release a statement writes under: an UPDATE names it in the row (NEW.release_id); a DELETE cannot, so loaders
 -- say it with set_config('tradeflows.release_id', id, true) for their transaction (store/TradeVolumeHistoryStore).
@@ -80,15 +86,22 @@ create trigger trade_volume_history_data_version after insert or update or delet
     for each statement execute function bump_data_version();
 
 -- The one rule for "as the data stood at release R". An inlinable SQL function (stable, not strict, one SELECT):
--- the planner pushes the caller's filters into both branches. Its columns are trade_volume's, in its order; a
--- migration that adds a column to trade_volume must add it to trade_volume_history and recreate this function.
+-- the planner pushes the caller's filters into both tables. The conditions sit outside the UNION ALL on purpose: its
+-- branches then have no WHERE of their own, so PostgreSQL flattens them into an append of two plain table scans
+-- (indexes, merge append for ordered pages) instead of two subquery scans. Its columns are trade_volume's, in its
+-- order; a migration that adds a column to trade_volume must add it to trade_volume_history and recreate this.
 create function trade_volume_as_of(as_of bigint) returns setof trade_volume language sql stable parallel safe as $$
-    select t.* from trade_volume t where t.release_id <= as_of
-    union all
-    select h.id, h.release_id, h.source_id, h.reporter, h.partner, h.flow, h.period_kind, h.period_start, h.period_end,
-           h.product_code, h.value, h.currency, h.value_eur, h.value_usd, h.value_qualifier, h.net_weight_kg, h.quantity,
-           h.quantity_unit, h.note
-      from trade_volume_history h where h.release_id <= as_of and h.superseded_by > as_of
+    select x.id, x.release_id, x.source_id, x.reporter, x.partner, x.flow, x.period_kind, x.period_start, x.period_end,
+           x.product_code, x.value, x.currency, x.value_eur, x.value_usd, x.value_qualifier, x.net_weight_kg, x.quantity,
+           x.quantity_unit, x.note
+      from (select t.*, null::bigint as superseded_by from trade_volume t
+            union all
+            select h.id, h.release_id, h.source_id, h.reporter, h.partner, h.flow, h.period_kind, h.period_start,
+                   h.period_end, h.product_code, h.value, h.currency, h.value_eur, h.value_usd, h.value_qualifier,
+                   h.net_weight_kg, h.quantity, h.quantity_unit, h.note, h.superseded_by
+              from trade_volume_history h) x
+     -- current rows (superseded_by null) written by a release <= R; kept rows written <= R and superseded after R
+     where x.release_id <= as_of and (x.superseded_by is null or x.superseded_by > as_of)
 $$;
 
 -- What changed between two releases, keyed by the figure's natural key (the unique index trade_volume_natural):
