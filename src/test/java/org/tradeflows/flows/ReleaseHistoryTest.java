@@ -218,6 +218,33 @@ class ReleaseHistoryTest {
     }
 
     @Test
+    void aDeleteOutsideAnyLoadIsKeptAsWithdrawnByTheNewestRelease() {
+        Map<String, Object> first = new LinkedHashMap<>(Uploads.source("test-asof-raw"));
+        JsonPath x = Uploads.upload("baci", "t,i,j,k,v,q\n2022,156,643,840710,7.000,1\n2022,156,643,850440,8.000,1\n"
+                .getBytes(StandardCharsets.UTF_8), first, 200);
+        JsonPath y = Uploads.upload("baci", "t,i,j,k,v,q\n2022,156,398,840710,9.000,1\n".getBytes(StandardCharsets.UTF_8),
+                new LinkedHashMap<>(Uploads.source("test-asof-raw-other")), 200);
+        String keyX = x.getString("releaseKey");
+        List<String> before = jdbc.list("select t.product_code || '=' || t.value from trade_volume t join source s "
+                + "on s.id = t.source_id where s.key = 'test-asof-raw' order by 1", List.of(), rs -> rs.getString(1));
+        // as a hand-written statement or a tool would: no load, no release named for the transaction
+        assertThat(jdbc.update("delete from trade_volume t using source s where s.id = t.source_id "
+                + "and s.key = 'test-asof-raw' and t.product_code = '850440'", List.of())).isEqualTo(1);
+        assertThat(jdbc.list("select superseded_by from trade_volume_history h join source s on s.id = h.source_id "
+                + "where s.key = 'test-asof-raw' and h.change = 'WITHDRAWN'", List.of(), rs -> rs.getLong(1)))
+                .containsExactly(y.getLong("releaseId"));
+        String query = "query($a: String) { tradeVolumes(asOf: $a, filter: {source: \"test-asof-raw\"}) "
+                + "{ edges { node { product { code } value { amount } } } } }";
+        java.util.function.Function<String, List<String>> answer = a -> GraphQL.data(query, new HashMap<>(
+                java.util.Collections.singletonMap("a", a))).<Map<String, Object>>getList("data.tradeVolumes.edges.node")
+                .stream().map(n -> ((Map<?, ?>) n.get("product")).get("code") + "="
+                        + new BigDecimal(String.valueOf(((Map<?, ?>) n.get("value")).get("amount"))).setScale(2).toPlainString())
+                .sorted().toList();
+        assertThat(answer.apply(keyX)).isEqualTo(before);
+        assertThat(answer.apply(null)).hasSize(before.size() - 1);
+    }
+
+    @Test
     void anUnknownReleaseOrAMalformedDateIsABadUserInputThatSaysWhatIsAccepted() {
         for (String bad : List.of("no-such-release", "2025-02-30", "31/12/2024", "1999-01-01")) {
             JsonPath r = GraphQL.post("query($a: String) { tradeVolumes(asOf: $a) { totalCount } }", Map.of("a", bad));
