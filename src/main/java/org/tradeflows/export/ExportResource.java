@@ -34,6 +34,7 @@ import org.tradeflows.query.ExportSql;
 import org.tradeflows.query.FlowQuery;
 import org.tradeflows.query.FlowSql;
 import org.tradeflows.store.ReleaseStore;
+import org.tradeflows.store.TradeVolumeStore;
 
 /**
  * Complete, streamed exports for scripts and notebooks: no row cap, flat memory, a header row and a stable column
@@ -118,6 +119,30 @@ public class ExportResource {
         TradeVolumeFilter f = checks.tradeVolume(read(filter, TradeVolumeFilter.class));
         Long asOfRelease = releaseRefs.asOf("asOf", asOf);
         return respond(exports.tradeVolumes(f, asOfRelease), format, asOfRelease);
+    }
+
+    @GET
+    @Path("release-diff.{format}")
+    @Operation(summary = "Changes between two releases", description = "Every official figure added, revised or "
+            + "withdrawn between two data releases (named as in asOf), ordered by the figure's natural key. Columns: "
+            + "change (ADDED, REVISED, WITHDRAWN), reporter, partner, flow, period_start, period_end, product_code, "
+            + "currency, source, old_value, old_value_usd, old_value_qualifier, old_release, new_value, new_value_usd, "
+            + "new_value_qualifier, new_release.")
+    @APIResponse(responseCode = "200", description = "The rows, streamed", content = {
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+    @APIResponse(responseCode = "400", description = "An unknown release, a malformed date or filter")
+    public Response releaseDiff(
+            @Parameter(description = "csv or ndjson") @PathParam("format") String format,
+            @Parameter(description = "The earlier release: id, key, version or date YYYY-MM-DD") @QueryParam("from") String from,
+            @Parameter(description = "The later release (default the latest)") @QueryParam("to") String to,
+            @Parameter(description = "TradeVolumeFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("filter") String filter) {
+        if (from == null || from.isBlank()) {
+            throw new BadUserInputException("from: required; " + ReleaseRefs.ACCEPTED);
+        }
+        TradeVolumeFilter f = checks.tradeVolume(read(filter, TradeVolumeFilter.class));
+        return respond(exports.releaseDiff(releaseRefs.release("from", from), releaseRefs.release("to", to),
+                TradeVolumeStore.where(f)), format);
     }
 
     @GET

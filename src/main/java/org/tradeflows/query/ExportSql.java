@@ -1,6 +1,7 @@
 package org.tradeflows.query;
 
 import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -66,6 +67,32 @@ public class ExportSql {
                  where {}
                  order by t.period_start, t.id""", AsOfSql.tradeVolumes(asOfRelease), TradeVolumeStore.where(filter));
         return new ExportQuery("trade-volumes", statement.text(), statement.values(), TRADE_VOLUME_COLUMNS);
+    }
+
+    public static final List<String> RELEASE_DIFF_COLUMNS = List.of("change", "reporter", "partner", "flow",
+            "period_start", "period_end", "product_code", "currency", "source", "old_value", "old_value_usd",
+            "old_value_qualifier", "old_release", "new_value", "new_value_usd", "new_value_qualifier", "new_release");
+
+    /**
+     * The figures that changed between two releases (trade_volume_release_diff, V17), in the order of their keys;
+     * {@code filter} is a condition on the figure's columns under alias {@code t} (TradeVolumeStore.where).
+     */
+    public ExportQuery releaseDiff(long fromRelease, long toRelease, Sql filter) {
+        Sql statement = sql("""
+                select d.change, t.reporter, t.partner, t.flow, t.period_start, t.period_end, t.product_code, t.currency,
+                       src.key as source, (d.old_figure).value as old_value, (d.old_figure).value_usd as old_value_usd,
+                       (d.old_figure).value_qualifier as old_value_qualifier, ro.key as old_release,
+                       (d.new_figure).value as new_value, (d.new_figure).value_usd as new_value_usd,
+                       (d.new_figure).value_qualifier as new_value_qualifier, rn.key as new_release
+                  from trade_volume_release_diff({}, {}) d
+                  cross join lateral (select (coalesce(d.new_figure, d.old_figure)).*) t
+                  join source src on src.id = t.source_id
+                  left join data_release ro on ro.id = (d.old_figure).release_id
+                  left join data_release rn on rn.id = (d.new_figure).release_id
+                 where {}
+                 order by d.figure_key collate "C"
+                """, value(fromRelease), value(toRelease), filter);
+        return new ExportQuery("release-diff", statement.text(), statement.values(), RELEASE_DIFF_COLUMNS);
     }
 
     public static final List<String> COMPANY_COLUMNS = List.of("id", "name", "name_original", "country", "city",

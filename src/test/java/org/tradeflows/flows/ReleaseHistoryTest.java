@@ -184,6 +184,21 @@ class ReleaseHistoryTest {
         }
         assertThat(listed).isEqualTo(expected);
 
+        // the same changes as an export
+        String diffCsv = given().queryParam("from", keyA).queryParam("to", keyB)
+                .queryParam("filter", "{\"source\":\"" + SOURCE + "\"}")
+                .when().get("/export/release-diff.csv").then().statusCode(200).extract().asString();
+        List<String> diffLines = diffCsv.lines().toList();
+        List<String> diffHeader = List.of(diffLines.get(0).split(",", -1));
+        Map<String, String> exportedDiff = new TreeMap<>();
+        for (String line : diffLines.subList(1, diffLines.size())) {
+            String[] c = line.split(",", -1);
+            exportedDiff.put(c[diffHeader.indexOf("product_code")], c[diffHeader.indexOf("change")] + " "
+                    + csvSide(c[diffHeader.indexOf("old_value")], c[diffHeader.indexOf("old_release")]) + " -> "
+                    + csvSide(c[diffHeader.indexOf("new_value")], c[diffHeader.indexOf("new_release")]));
+        }
+        assertThat(exportedDiff).isEqualTo(expected);
+
         // with the releases swapped, the same figures change the other way
         JsonPath back = GraphQL.data(GraphQL.exampleQuery("release-diff"),
                 new HashMap<>(Map.of("from", keyB, "to", keyA, "filter", FILTER, "first", 10)));
@@ -204,6 +219,14 @@ class ReleaseHistoryTest {
         stillA.keySet().retainAll(stateB.keySet().stream().filter(c -> stateB.get(c).equals(stateA.get(c))).toList());
         assertThat(asOf(keyA)).isEqualTo(stillA);
         assertThat(PruneHistoryCommand.run("--keep", "0")).isEqualTo(2);
+    }
+
+    private String csvSide(String value, String releaseKey) {
+        if (value.isEmpty()) {
+            return "null";
+        }
+        return new BigDecimal(value).setScale(2).toPlainString() + "|" + jdbc.one("select id from data_release where key = ?",
+                List.of(releaseKey), rs -> rs.getLong(1)).orElseThrow();
     }
 
     private String side(Object figure) {
@@ -257,6 +280,9 @@ class ReleaseHistoryTest {
                 .getString("errors[0].message")).contains("not a date in the form YYYY-MM-DD");
         assertThat(GraphQL.post("query { releaseDiff(from: \"nope\") { totalCount } }")
                 .getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
-        given().queryParam("asOf", "nope").when().get("/export/trade-volumes.csv").then().statusCode(400);
+        given().queryParam("asOf", "nope").when().get("/export/trade-volumes.csv").then().statusCode(400)
+                .body("errors[0].extensions.code", org.hamcrest.Matchers.equalTo("BAD_USER_INPUT"));
+        given().when().get("/export/release-diff.csv").then().statusCode(400)
+                .body("errors[0].extensions.code", org.hamcrest.Matchers.equalTo("BAD_USER_INPUT"));
     }
 }
