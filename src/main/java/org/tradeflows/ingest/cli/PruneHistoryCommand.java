@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
  * Exit codes: 0 pruned (or dry run); 2 bad arguments; 3 failure.
  */
 @Command(name = "prune-history", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Delete old versions of revised or withdrawn official figures (asOf answers for older releases "
-                + "then show the figures as they are now).")
+        description = "Delete old versions of revised or withdrawn official figures (asOf an older release then no "
+                + "longer shows the versions deleted).")
 public final class PruneHistoryCommand implements Callable<Integer> {
 
     static final class Which {
