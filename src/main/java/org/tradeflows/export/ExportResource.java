@@ -23,6 +23,7 @@ import org.tradeflows.input.Filters;
 import org.tradeflows.input.FindingFilter;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
+import org.tradeflows.input.ReleaseRefs;
 import org.tradeflows.model.InputMessages;
 import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.BadUserInputException;
@@ -34,6 +35,7 @@ import org.tradeflows.query.ExportSql;
 import org.tradeflows.query.FlowQuery;
 import org.tradeflows.query.FlowSql;
 import org.tradeflows.store.ReleaseStore;
+import org.tradeflows.store.TradeVolumeStore;
 
 /**
  * Complete, streamed exports for scripts and notebooks: no row cap, flat memory, a header row and a stable column
@@ -51,9 +53,11 @@ public class ExportResource {
     private final ExportStreamer streamer;
     private final ReleaseStore releases;
     private final ObjectMapper json;
+    private final ReleaseRefs releaseRefs;
 
     public ExportResource(ExportSql exports, FlowFilters flowFilters, Filters checks, ExportStreamer streamer,
-            ReleaseStore releases, ObjectMapper json) {
+            ReleaseStore releases, ObjectMapper json, ReleaseRefs releaseRefs) {
+        this.releaseRefs = releaseRefs;
         this.exports = exports;
         this.flowFilters = flowFilters;
         this.checks = checks;
@@ -114,8 +118,36 @@ public class ExportResource {
     public Response tradeVolumes(
             @Parameter(description = "csv, ndjson, parquet or arrow") @PathParam("format") String format,
             @Parameter(description = "TradeVolumeFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("filter") String filter,
+            @Parameter(description = ReleaseRefs.AS_OF) @QueryParam("asOf") String asOf) {
+        TradeVolumeFilter f = checks.tradeVolume(read(filter, TradeVolumeFilter.class));
+        Long asOfRelease = releaseRefs.asOf("asOf", asOf);
+        return respond(exports.tradeVolumes(f, asOfRelease), format, filter, null, asOfRelease);
+    }
+
+    @GET
+    @Path("release-diff.{format}")
+    @Operation(summary = "Changes between two releases", description = "Every official figure added, revised or "
+            + "withdrawn between two data releases (named as in asOf), ordered by the figure's natural key. Columns: "
+            + "change (ADDED, REVISED, WITHDRAWN), reporter, partner, flow, period_start, period_end, product_code, "
+            + "currency, source, old_value, old_value_usd, old_value_qualifier, old_release, new_value, new_value_usd, "
+            + "new_value_qualifier, new_release.")
+    @APIResponse(responseCode = "200", description = "The rows, streamed", content = {
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson"),
+            @Content(mediaType = "application/vnd.apache.parquet"), @Content(mediaType = "application/vnd.apache.arrow.stream")})
+    @APIResponse(responseCode = "400", description = "An unknown release, a malformed date or filter")
+    public Response releaseDiff(
+            @Parameter(description = "csv, ndjson, parquet or arrow") @PathParam("format") String format,
+            @Parameter(description = "The earlier release: id, key, version or date YYYY-MM-DD") @QueryParam("from") String from,
+            @Parameter(description = "The later release (default the latest)") @QueryParam("to") String to,
+            @Parameter(description = "TradeVolumeFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
             @QueryParam("filter") String filter) {
-        return respond(exports.tradeVolumes(checks.tradeVolume(read(filter, TradeVolumeFilter.class))), format, filter, null);
+        if (from == null || from.isBlank()) {
+            throw new BadUserInputException("from: required; " + ReleaseRefs.ACCEPTED);
+        }
+        TradeVolumeFilter f = checks.tradeVolume(read(filter, TradeVolumeFilter.class));
+        return respond(exports.releaseDiff(releaseRefs.release("from", from), releaseRefs.release("to", to),
+                TradeVolumeStore.where(f)), format, filter, null);
     }
 
     @GET
@@ -175,8 +207,14 @@ public class ExportResource {
     }
 
     private Response respond(ExportQuery query, String extension, String filter, String groupBy) {
+        return respond(query, extension, filter, groupBy, null);
+    }
+
+    /** @param asOfRelease the release an export was read as of (named in its file and header); null: the latest */
+    private Response respond(ExportQuery query, String extension, String filter, String groupBy, Long asOfRelease) {
         ExportFormat format = ExportFormat.of(extension);
-        String release = releases.current().map(r -> r.key()).orElse("none");
+        String release = asOfRelease != null ? releases.byIds(List.of(asOfRelease)).get(0).key()
+                : releases.current().map(r -> r.key()).orElse("none");
         String file = "tradeflows-" + query.name() + "-" + release + "." + format.extension;
         return Response.ok(streamer.stream(query, format,
                 new ExportMetadata(query.name(), release, filter, groupBy), UUID.randomUUID().toString()), format.mediaType)

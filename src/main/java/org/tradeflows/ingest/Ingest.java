@@ -15,6 +15,7 @@ import org.tradeflows.ingest.input.TextInput;
 import org.tradeflows.ingest.reference.ReferenceData;
 import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.SourceSpec;
+import org.tradeflows.store.TradeVolumeHistoryStore;
 
 /**
  * Loads one file in one transaction on a plain JDBC connection: the load command uses it before Quarkus starts,
@@ -82,6 +83,7 @@ public final class Ingest {
             // the release is made only now that the file is known to be new: a file loaded before draws no id
             long releaseId = ReleaseStore.insert(c, key, sha.substring(0, 12), "INGEST", sha, sourceId, null);
             context.release(releaseId);
+            TradeVolumeHistoryStore.writingRelease(c, releaseId);
             if (context.writing()) {
                 loader.write(context);
             }

@@ -18,9 +18,12 @@ import org.tradeflows.sql.Sql;
  */
 public final class TradeVolumeFlowSql {
 
-    /** The query: dimensions beyond the implicit keys, a filter, an ordering and a page. */
+    /**
+     * The query: dimensions beyond the implicit keys, a filter, an ordering, a page, and the release the figures are
+     * read as of ({@code asOf} null: the latest data).
+     */
     public record Query(List<TradeVolumeDimension> groupBy, TradeVolumeFilter filter, List<Order> orderBy, int limit,
-            List<String> after) {
+            List<String> after, Long asOf) {
     }
 
     public record Order(TradeVolumeOrderField field, boolean descending) {
@@ -98,7 +101,8 @@ public final class TradeVolumeFlowSql {
         Sql base = sql("select " + String.join(", ", keys.stream().map(k -> k.expression() + " as " + k.alias()).toList())
                 + ", t.value_eur, t.value_usd, t.net_weight_kg, t.period_start, t.period_end, t.value_qualifier, "
                 + "t.currency, t.period_kind "
-                + "from trade_volume t left join product_category chap on chap.code = left(t.product_code, 2) where {}", filter);
+                + "from {} t left join product_category chap on chap.code = left(t.product_code, 2) where {}",
+                AsOfSql.tradeVolumes(q.asOf()), filter);
 
         List<Keyset.Column> sort = new ArrayList<>();
         Set<String> used = new HashSet<>();

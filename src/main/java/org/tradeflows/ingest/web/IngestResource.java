@@ -68,7 +68,8 @@ public class IngestResource {
             @QueryParam("keepValid") @DefaultValue("false") boolean keepValid,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @QueryParam("fileName") String fileName,
-            @QueryParam("charset") String charset) {
+            @QueryParam("charset") String charset,
+            @QueryParam("replace") @DefaultValue("false") boolean replace) {
         IngestOptions options;
         try {
             IngestFormat f = IngestFormat.byKey(format);
@@ -76,7 +77,7 @@ public class IngestResource {
                     : LocalDate.parse(sourcePublishedOn);
             options = IngestOptions.of(f, new SourceOptions(source, sourceTitle, sourceKind, sourcePublisher, sourceUrl,
                     sourceLicence, sourceCitation, publishedOn)).keepValid(keepValid).dryRun(dryRun).fileName(fileName)
-                    .charset(charset);
+                    .charset(charset).replace(replace);
         } catch (DateTimeParseException e) {
             return RestErrorMappers.answer(400, ErrorCodes.BAD_USER_INPUT, InputMessages.notADate("sourcePublishedOn",
                     sourcePublishedOn));
