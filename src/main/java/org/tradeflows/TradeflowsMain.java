@@ -3,12 +3,13 @@ package org.tradeflows;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
+import org.tradeflows.fetch.cli.FetchCommand;
 import org.tradeflows.ingest.cli.LoadCommand;
 import org.tradeflows.store.DatabaseBootstrap;
 import org.tradeflows.synthetic.GenerateCommand;
 
 /**
- * Entry point: {@code load ...} runs the maintainer's load command and {@code generate ...} writes synthetic
+ * Entry point: {@code load ...} and {@code fetch ...} run the maintainer's load command and {@code generate ...} writes synthetic
  * shipments, both without starting the service; otherwise it creates the service's database when it is missing,
  * then starts Quarkus.
  */
@@ -18,6 +19,9 @@ public class TradeflowsMain {
     public static void main(String... args) {
         if (args.length > 0 && "load".equals(args[0])) {
             System.exit(LoadCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && "fetch".equals(args[0])) {
+            System.exit(FetchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && "generate".equals(args[0])) {
             System.exit(GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length)));
