@@ -107,12 +107,13 @@ class ArchitectureTest {
 
     /**
      * Loaders (ingest, dataset, synthetic) hold the Connection of their one transaction; export streams on its own.
-     * An SQLState is read where errors are coded for every door (http/ErrorClassifier).
+     * An SQLState is read where errors are coded for every door (http/ErrorClassifier). fetch/ is a loader's door as
+     * ingest/ is: it hands the load's connection to the loaders of ingest/ and keeps its runs on another.
      */
     @ArchTest
     static final ArchRule jdbc_only_in_store = freeze(noClasses()
             .that().resideOutsideOfPackages("org.tradeflows.store..", "org.tradeflows.ingest..", "org.tradeflows.export..",
-                    "org.tradeflows.dataset..", "org.tradeflows.synthetic..")
+                    "org.tradeflows.dataset..", "org.tradeflows.synthetic..", "org.tradeflows.fetch..")
             .should().dependOnClassesThat(resideInAnyPackage("java.sql..", "org.postgresql..")
                     .and(not(type(SQLException.class)))));
 

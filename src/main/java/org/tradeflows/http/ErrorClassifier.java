@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.CodedException;
 import org.tradeflows.model.NotFoundException;
 
 /**
@@ -35,6 +36,9 @@ public final class ErrorClassifier {
             if (t instanceof BadUserInputException || t instanceof NotFoundException) {
                 String code = t instanceof NotFoundException ? ErrorCodes.NOT_FOUND : ErrorCodes.BAD_USER_INPUT;
                 return new Coded(code, t.getMessage());
+            }
+            if (t instanceof CodedException coded) {
+                return new Coded(coded.code(), coded.getMessage());
             }
             if (t instanceof UnauthorizedException) {
                 return new Coded(ErrorCodes.UNAUTHENTICATED, prefix + "needs an API key, sent as 'Authorization: Bearer "

@@ -16,6 +16,8 @@ public final class ErrorCodes {
     public static final String BAD_REQUEST = "BAD_REQUEST";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     public static final String REQUEST_TOO_LARGE = "REQUEST_TOO_LARGE";
+    /** startFetch while another fetch is queued or running (one fetch at a time). */
+    public static final String FETCH_ALREADY_RUNNING = "FETCH_ALREADY_RUNNING";
 
     private ErrorCodes() {
     }

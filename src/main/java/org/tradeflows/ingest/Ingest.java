@@ -55,6 +55,12 @@ public final class Ingest {
 
     public static IngestReport run(Connection c, InputStream in, IngestOptions options, RejectedRowsFile rejectedRows,
             ProgressListener progress) throws SQLException {
+        return run(c, in, options, rejectedRows, progress, ReleasePlan.INGEST);
+    }
+
+    /** Loads as {@link #run(Connection, InputStream, IngestOptions, RejectedRowsFile, ProgressListener)}, the release made by the plan. */
+    public static IngestReport run(Connection c, InputStream in, IngestOptions options, RejectedRowsFile rejectedRows,
+            ProgressListener progress, ReleasePlan plan) throws SQLException {
         long started = System.nanoTime();
         LoadTally tally = new LoadTally(options.listLimit(), rejectedRows);
         boolean autoCommit = c.getAutoCommit();
@@ -73,7 +79,7 @@ public final class Ingest {
             loader.read(context, input.reader());
             context.finished();
             sha = input.sha256();
-            String key = releaseKey(options.format(), sourceKey, sha);
+            String key = plan.key(options, sourceKey, sha);
             Optional<Long> earlier = ReleaseStore.findByKey(c, key);
             if (earlier.isPresent()) {
                 c.rollback();
@@ -81,10 +87,12 @@ public final class Ingest {
                         null, null, started, "This file was loaded before as release " + earlier.get() + "; nothing changed.");
             }
             // the release is made only now that the file is known to be new: a file loaded before draws no id
-            long releaseId = ReleaseStore.insert(c, key, sha.substring(0, 12), "INGEST", sha, sourceId, null);
+            long releaseId = ReleaseStore.insert(c, key, plan.version(sha), plan.kind(), plan.contentSha256(sha), sourceId,
+                    null);
             context.release(releaseId);
             TradeVolumeHistoryStore.writingRelease(c, releaseId);
             if (context.writing()) {
+                plan.beforeWrite(c, releaseId, sourceId);
                 loader.write(context);
             }
             if (tally.rowsRejected() > 0 && !options.keepValid()) {
@@ -102,6 +110,7 @@ public final class Ingest {
                     null, null, started, null);
             ReleaseStore.recordCounts(c, releaseId, counts(done));
             ReleaseStore.recordChangelog(c, releaseId, changelog(done, options));
+            plan.afterWrite(c, releaseId);
             c.commit();
             return done;
         } catch (IngestException e) {

@@ -11,5 +11,7 @@ public enum ReleaseKind {
     @Description("A file loaded by the data team.")
     INGEST,
     @Description("Generated data for tests and benchmarks, kept apart from facts.")
-    SYNTHETIC
+    SYNTHETIC,
+    @Description("Data fetched from its publisher by the service or the fetch command, with its provenance.")
+    FETCH
 }

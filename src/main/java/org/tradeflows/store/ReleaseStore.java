@@ -23,7 +23,7 @@ import org.tradeflows.model.ReleaseKind;
 public class ReleaseStore {
 
     private static final String COLUMNS = "id, key, version, kind, synthetic, released_at, content_sha256, counts::text as counts, "
-            + "changelog, source_id";
+            + "changelog, source_id, publisher, upstream_version, url, licence, citation, retrieved_at, fetch_filter";
 
     private final Jdbc jdbc;
 
@@ -52,9 +52,9 @@ public class ReleaseStore {
      */
     public Optional<Long> byReference(String reference) {
         return jdbc.one("""
-                select id from data_release where id::text = ? or key = ? or version = ?
+                select id from data_release where id::text = ? or key = ? or version = ? or upstream_version = ?
                 order by (id::text = ?) desc, (key = ?) desc, id desc limit 1""",
-                List.of(reference, reference, reference, reference, reference), rs -> rs.getLong(1));
+                List.of(reference, reference, reference, reference, reference, reference), rs -> rs.getLong(1));
     }
 
     /** The newest release published on or before the given day (UTC), if any. */
@@ -73,7 +73,62 @@ public class ReleaseStore {
         return new DataReleaseRecord(rs.getLong("id"), rs.getString("key"), rs.getString("version"),
                 ReleaseKind.valueOf(rs.getString("kind")), rs.getBoolean("synthetic"),
                 rs.getObject("released_at", OffsetDateTime.class), rs.getString("content_sha256"), rs.getString("counts"),
-                rs.getString("changelog"), Jdbc.longOrNull(rs, "source_id"));
+                rs.getString("changelog"), Jdbc.longOrNull(rs, "source_id"), provenance(rs));
+    }
+
+    private static DataReleaseRecord.Provenance provenance(ResultSet rs) throws SQLException {
+        if (rs.getString("upstream_version") == null && rs.getString("publisher") == null) {
+            return null;
+        }
+        return new DataReleaseRecord.Provenance(rs.getString("publisher"), rs.getString("upstream_version"),
+                rs.getString("url"), rs.getString("licence"), rs.getString("citation"),
+                rs.getObject("retrieved_at", OffsetDateTime.class), rs.getString("fetch_filter"));
+    }
+
+    /** Records where a fetched release came from, in the fetch's transaction. */
+    public static void recordProvenance(Connection c, long releaseId, DataReleaseRecord.Provenance p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update data_release set publisher = ?, upstream_version = ?, url = ?, licence = ?, citation = ?,
+                    retrieved_at = ?, fetch_filter = ?
+                where id = ?""")) {
+            ps.setString(1, p.publisher());
+            ps.setString(2, p.upstreamVersion());
+            ps.setString(3, p.url());
+            ps.setString(4, p.licence());
+            ps.setString(5, p.citation());
+            ps.setObject(6, p.retrievedAt());
+            ps.setString(7, p.filter());
+            ps.setLong(8, releaseId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The release an earlier fetch of this source, upstream version and filter became, if any. */
+    public static Optional<Long> findFetched(Connection c, String sourceKey, String upstreamVersion, String filter)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select r.id from data_release r join source s on s.id = r.source_id
+                where s.key = ? and r.kind = 'FETCH' and r.upstream_version = ? and r.fetch_filter = ?
+                order by r.id desc limit 1""")) {
+            ps.setString(1, sourceKey);
+            ps.setString(2, upstreamVersion);
+            ps.setString(3, filter);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The upstream version of the source's newest fetched release, if it has one. */
+    public static Optional<String> newestUpstreamVersion(Connection c, String sourceKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select r.upstream_version from data_release r join source s on s.id = r.source_id
+                where s.key = ? and r.kind = 'FETCH' order by r.id desc limit 1""")) {
+            ps.setString(1, sourceKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     /** Serialises loaders across service replicas for the length of the caller's transaction. */

@@ -40,6 +40,21 @@ public class TradeVolumeStore {
             t.currency, t.value_eur, t.value_usd, t.value_qualifier, t.net_weight_kg, t.quantity, t.quantity_unit, t.note,
             t.source_id, t.release_id""";
 
+    /**
+     * Removes the source's rows that came from another upstream version than {@code upstreamVersion} (or from no
+     * fetch), in the caller's transaction: a source answers one version of its publisher's data, never a mix.
+     */
+    public static long deleteOtherVersions(Connection c, long sourceId, String upstreamVersion)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                delete from trade_volume t where t.source_id = ? and not exists (
+                    select 1 from data_release r where r.id = t.release_id and r.upstream_version = ?)""")) {
+            ps.setLong(1, sourceId);
+            ps.setString(2, upstreamVersion);
+            return ps.executeUpdate();
+        }
+    }
+
     private final Jdbc jdbc;
     private final AnswerCache answerCache;
 

@@ -10,18 +10,23 @@ import org.tradeflows.ingest.ProgressListener;
  * The load command's progress bar on standard error: rows read and rows per second, with a percentage and an
  * estimate of the time left from the share of the file's bytes read. Without a terminal it prints a line a second.
  */
-final class ProgressBarListener implements ProgressListener, AutoCloseable {
+public final class ProgressBarListener implements ProgressListener, AutoCloseable {
 
     private final ProgressBar bar;
     private final long fileBytes;
 
-    ProgressBarListener(long fileBytes, boolean quiet) {
+    public ProgressBarListener(long fileBytes, boolean quiet) {
+        this("Loading", fileBytes, quiet);
+    }
+
+    /** A bar named {@code task} ("Fetching"); {@code fileBytes} may be -1 when the size is not known yet. */
+    public ProgressBarListener(String task, long fileBytes, boolean quiet) {
         this.fileBytes = fileBytes;
         if (quiet) {
             bar = null;
             return;
         }
-        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("Loading").setUnit(" rows", 1).showSpeed()
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setUnit(" rows", 1).showSpeed()
                 .setInitialMax(-1).setUpdateIntervalMillis(1000).setStyle(ProgressBarStyle.ASCII);
         if (System.console() == null) {
             builder.setConsumer(new DelegatingProgressBarConsumer(System.err::println));
@@ -31,6 +36,11 @@ final class ProgressBarListener implements ProgressListener, AutoCloseable {
 
     @Override
     public void progress(long rows, long bytes) {
+        progress(rows, bytes, fileBytes);
+    }
+
+    /** As {@link #progress(long, long)}, with the total size once it is known (a download's Content-Length). */
+    public void progress(long rows, long bytes, long fileBytes) {
         if (bar == null) {
             return;
         }
@@ -40,7 +50,7 @@ final class ProgressBarListener implements ProgressListener, AutoCloseable {
         bar.stepTo(rows);
     }
 
-    void done(long rows) {
+    public void done(long rows) {
         if (bar != null) {
             bar.maxHint(rows);
             bar.stepTo(rows);
