@@ -48,8 +48,10 @@ class LiveServiceTest(unittest.TestCase):
     def test_query_returns_data_and_the_release(self) -> None:
         data = self.tf.query("query($f: FlowFilter) { shipments(filter: $f, first: 1) { totalCount } }", {"f": self.filter})
         self.assertEqual(int(data["shipments"]["totalCount"]), self.expected)
+        answered_from = self.tf.last_release
         release = self.tf.release()
         self.assertTrue(release["key"])
+        self.assertEqual(answered_from, release["key"], "every query answer names its data release")
 
     def test_a_bad_filter_raises_a_typed_error_with_the_code(self) -> None:
         with self.assertRaises(BadUserInputError) as caught:

@@ -115,6 +115,8 @@ class Tradeflows:
         self.backoff = backoff
         self.max_wait = max_wait
         self._sleep = sleep
+        #: The data release the last query answer or export was read from (``X-Tradeflows-Release``).
+        self.last_release: Optional[str] = None
 
     # -- HTTP ------------------------------------------------------------------------------------------------------
 
@@ -188,6 +190,7 @@ class Tradeflows:
                                          headers=self._headers("application/graphql-response+json, application/json",
                                                                "application/json"), method="POST")
         with self._open(request) as response:
+            self.last_release = response.headers.get("X-Tradeflows-Release") or self.last_release
             answer = json.load(response)
         if answer.get("errors"):
             raise error_for(answer["errors"], status=200, data=answer.get("data"))
@@ -298,6 +301,7 @@ class Tradeflows:
         try:
             with self._open(request) as response, open(partial, "wb") as out:
                 release = response.headers.get("X-Tradeflows-Release")
+                self.last_release = release or self.last_release
                 while True:
                     try:
                         chunk = response.read(_CHUNK)

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tradeflows.http.HttpAnswers;
 import org.tradeflows.input.CompanyFilter;
 import org.tradeflows.input.Filters;
 import org.tradeflows.input.FindingFilter;
@@ -219,7 +220,7 @@ public class ExportResource {
         return Response.ok(streamer.stream(query, format,
                 new ExportMetadata(query.name(), release, filter, groupBy), UUID.randomUUID().toString()), format.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-                .header("X-Tradeflows-Release", release)
+                .header(HttpAnswers.RELEASE_HEADER, release)
                 .header("Cache-Control", "no-store")
                 .build();
     }

@@ -13,6 +13,8 @@ public final class HttpAnswers {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
     public static final String JSON_UTF8 = "application/json; charset=UTF-8";
+    /** The key of the data release an answer or export was read from (every query answer and export carries it). */
+    public static final String RELEASE_HEADER = "X-Tradeflows-Release";
 
     private HttpAnswers() {
     }

@@ -19,6 +19,14 @@ import java.util.concurrent.Executors;
 public class DataVersion {
 
     private static final String SQL = "select version from data_version";
+    /** The version and, in the same statement, the newest release of real data (what an answer was read from). */
+    private static final String STATE = """
+            select v.version, (select key from data_release where not synthetic order by id desc limit 1)
+              from data_version v""";
+
+    /** The data version, and the key of the newest non-synthetic release at that version ("none" before any load). */
+    public record State(long version, String release) {
+    }
 
     private final Jdbc jdbc;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
@@ -27,7 +35,7 @@ public class DataVersion {
         return t;
     });
     /** Callers waiting for a read that has not started yet; guarded by this. */
-    private CompletableFuture<Long> waiting;
+    private CompletableFuture<State> waiting;
     private boolean reading;
 
     public DataVersion(Jdbc jdbc) {
@@ -39,11 +47,11 @@ public class DataVersion {
     }
 
     /** The version as read by a statement that started after this call; completes on the reader's thread. */
-    public synchronized CompletableFuture<Long> shared() {
+    public synchronized CompletableFuture<State> shared() {
         if (waiting == null) {
             waiting = new CompletableFuture<>();
         }
-        CompletableFuture<Long> mine = waiting;
+        CompletableFuture<State> mine = waiting;
         if (!reading) {
             startRead();
         }
@@ -51,12 +59,13 @@ public class DataVersion {
     }
 
     private void startRead() { // holds the lock
-        CompletableFuture<Long> batch = waiting;
+        CompletableFuture<State> batch = waiting;
         waiting = null;
         reading = true;
         reader.execute(() -> {
             try {
-                batch.complete(current());
+                batch.complete(jdbc.one(STATE, List.of(), rs -> new State(rs.getLong(1),
+                        rs.getString(2) == null ? "none" : rs.getString(2))).orElseThrow());
             } catch (RuntimeException | Error e) {
                 batch.completeExceptionally(e);
             } finally {

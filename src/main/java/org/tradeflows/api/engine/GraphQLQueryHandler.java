@@ -102,7 +102,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
         RequestBudget spending = RequestBudget.start(context, budget.toMillis());
         long timer = ctx.vertx().setTimer(Math.max(1, budget.toMillis()), id -> overBudget(ctx, spending));
         ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
-        dataVersion.shared().whenComplete((version, failure) -> context.runOnContext(ignored -> {
+        dataVersion.shared().whenComplete((state, failure) -> context.runOnContext(ignored -> {
             if (failure != null) {
                 if (byGet) {
                     ErrorClassifier.Coded c = GraphQLErrors.classify(failure, null);
@@ -112,7 +112,8 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                 }
                 return;
             }
-            String etag = "W/\"" + version + "-" + fingerprint(request, authorization) + "\"";
+            ctx.response().putHeader(HttpAnswers.RELEASE_HEADER, state.release());
+            String etag = "W/\"" + state.version() + "-" + fingerprint(request, authorization) + "\"";
             if (byGet) {
                 ctx.response().putHeader("ETag", etag)
                         .putHeader("Vary", "Authorization")
