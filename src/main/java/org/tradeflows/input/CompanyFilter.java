@@ -10,7 +10,7 @@ import org.tradeflows.model.SanctionAuthority;
 @Description("Filter for companies; all given conditions must hold.")
 public record CompanyFilter(
         @Description("Text in the name or any alias, case- and punctuation-insensitive, e.g. 'Ural'.") String search,
-        @Description("ISO alpha-2 codes of the company's country.") List<String> countries,
+        @Description("Countries of the company (each an " + Codes.COUNTRY_CODES + ").") List<String> countries,
         @Description("True: only companies under a sanction in force at `sanctionedOn` (default today); false: only those without.") Boolean sanctioned,
         @Description("With `sanctioned`: only sanctions of these authorities count.") List<SanctionAuthority> sanctionAuthorities,
         @Description("With `sanctioned`: the date the sanction must be in force on (default today).") LocalDate sanctionedOn,

@@ -10,7 +10,7 @@ import org.tradeflows.model.SanctionAuthority;
 @Description("Filter for sanctions; all given conditions must hold.")
 public record SanctionFilter(
         @Description("Only listings by these authorities.") List<SanctionAuthority> authorities,
-        @Description("Only listings of companies of these countries (ISO alpha-2).") List<String> companyCountries,
+        @Description("Only listings of companies of these countries (each an " + Codes.COUNTRY_CODES + ").") List<String> companyCountries,
         @Description("Only listings in force on this date.") LocalDate inForceOn,
         @Description("True: only confirmed listings; false: only reported ones.") Boolean confirmed) {
 }

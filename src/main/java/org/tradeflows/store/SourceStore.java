@@ -32,6 +32,11 @@ public class SourceStore {
         return jdbc.one("select " + COLUMNS + " from source where key = ?", List.of(key), SourceStore::map);
     }
 
+    /** Every source key, for suggesting the nearest one to a key that does not exist. */
+    public List<String> keys() {
+        return jdbc.list("select key from source order by key", List.of(), rs -> rs.getString(1));
+    }
+
     public List<Source> page(SourceFilter filter, Long afterId, int limit) {
         Where w = where(filter);
         w.andIf(afterId, "id > ?", afterId);
