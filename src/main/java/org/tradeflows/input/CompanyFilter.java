@@ -15,5 +15,6 @@ public record CompanyFilter(
         @Description("With `sanctioned`: only sanctions of these authorities count.") List<SanctionAuthority> sanctionAuthorities,
         @Description("With `sanctioned`: the date the sanction must be in force on (default today).") LocalDate sanctionedOn,
         @Description("Exact identifier value, e.g. an INN or unified social credit code.") String identifier,
-        @Description("Special economic zone name, e.g. Alabuga.") String specialEconomicZone) {
+        @Description("Special economic zone name, e.g. Alabuga.") String specialEconomicZone,
+        @Description("Also include synthetic (generated) companies, which are excluded by default.") Boolean includeSynthetic) {
 }

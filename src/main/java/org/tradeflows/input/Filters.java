@@ -41,7 +41,7 @@ public class Filters {
         }
         return new CompanyFilter(Codes.text("filter.search", f.search(), 200), codes.countries("filter.countries", f.countries()),
                 f.sanctioned(), f.sanctionAuthorities(), f.sanctionedOn(), Codes.text("filter.identifier", f.identifier(), 100),
-                Codes.text("filter.specialEconomicZone", f.specialEconomicZone(), 200));
+                Codes.text("filter.specialEconomicZone", f.specialEconomicZone(), 200), f.includeSynthetic());
     }
 
     public FindingFilter finding(FindingFilter f) {
@@ -51,7 +51,7 @@ public class Filters {
         return new FindingFilter(f.kinds(), f.company(), f.companyRoles(), codes.countries("filter.countries", f.countries()),
                 f.productCode() == null ? null : Codes.productCode("filter.productCode", f.productCode()),
                 names.source("filter.source", f.source()), f.periodFrom(), f.periodTo(), f.confirmed(),
-                Codes.text("filter.search", f.search(), 200));
+                Codes.text("filter.search", f.search(), 200), f.includeSynthetic());
     }
 
     public TradeVolumeFilter tradeVolume(TradeVolumeFilter f) {

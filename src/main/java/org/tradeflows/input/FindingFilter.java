@@ -20,5 +20,6 @@ public record FindingFilter(
         @Description("Only findings whose period overlaps one starting on or after this date.") LocalDate periodFrom,
         @Description("Only findings whose period overlaps one ending on or before this date.") LocalDate periodTo,
         @Description("True: only confirmed findings; false: only unconfirmed ones.") Boolean confirmed,
-        @Description("Words in the statement or quote.") String search) {
+        @Description("Words in the statement or quote.") String search,
+        @Description("Also include synthetic (generated) findings, which are excluded by default.") Boolean includeSynthetic) {
 }

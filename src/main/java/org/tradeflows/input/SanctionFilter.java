@@ -12,5 +12,6 @@ public record SanctionFilter(
         @Description("Only listings by these authorities.") List<SanctionAuthority> authorities,
         @Description("Only listings of companies of these countries (each an " + Codes.COUNTRY_CODES + ").") List<String> companyCountries,
         @Description("Only listings in force on this date.") LocalDate inForceOn,
-        @Description("True: only confirmed listings; false: only reported ones.") Boolean confirmed) {
+        @Description("True: only confirmed listings; false: only reported ones.") Boolean confirmed,
+        @Description("Also include synthetic (generated) listings, which are excluded by default.") Boolean includeSynthetic) {
 }

@@ -20,6 +20,7 @@ import org.tradeflows.model.AliasKind;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.IdentifierScheme;
 import org.tradeflows.query.SanctionRules;
+import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.sql.Sql;
 
 /** Every SQL statement that reads companies, their aliases and identifiers. Merged companies resolve to survivors. */
@@ -47,6 +48,18 @@ public class CompanyStore {
                 """.formatted(COLUMNS), List.of(ids), rs -> Map.entry(rs.getLong("asked"), map(rs)));
     }
 
+    /** Companies by id as {@link #byIds}, leaving out generated ones: what a look-up by id answers. */
+    public List<Map.Entry<Long, Company>> realByIds(Collection<Long> ids) {
+        return jdbc.list("""
+                with recursive chain(asked, id) as (
+                    select x, x from unnest(?::bigint[]) x
+                    union all
+                    select chain.asked, c.merged_into_id from chain join company c on c.id = chain.id
+                     where c.merged_into_id is not null)
+                select chain.asked, %s from chain join company c on c.id = chain.id where c.merged_into_id is null and %s
+                """.formatted(COLUMNS, SyntheticRules.realText("c")), List.of(ids), rs -> Map.entry(rs.getLong("asked"), map(rs)));
+    }
+
     public List<Company> page(CompanyFilter filter, String afterName, Long afterId, int limit) {
         Sql after = afterName == null ? Sql.EMPTY
                 : sql("(lower(c.name), c.id) > ({}, {})", value(afterName), value(afterId));
@@ -61,9 +74,9 @@ public class CompanyStore {
     public static Sql where(CompanyFilter f) {
         Sql live = sql("c.merged_into_id is null");
         if (f == null) {
-            return live;
+            return and(live, SyntheticRules.real("c"));
         }
-        return and(live,
+        return and(live, SyntheticRules.realUnless(f.includeSynthetic(), "c"),
                 ifGiven(blankToNull(f.search()), text -> sql("""
                         (search_key(c.name) like '%' || search_key({}) || '%'
                          or search_key(coalesce(c.name_original, '')) like '%' || search_key({}) || '%'

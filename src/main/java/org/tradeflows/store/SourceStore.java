@@ -51,6 +51,11 @@ public class SourceStore {
 
     private static Where where(SourceFilter f) {
         Where w = new Where();
+        boolean synthetic = f != null && (Boolean.TRUE.equals(f.includeSynthetic())
+                || (f.kinds() != null && f.kinds().contains(SourceKind.SYNTHETIC)));
+        if (!synthetic) {
+            w.and("kind <> 'SYNTHETIC'");
+        }
         if (f == null) {
             return w;
         }
