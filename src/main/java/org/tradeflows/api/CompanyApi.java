@@ -51,7 +51,9 @@ public class CompanyApi {
     @Description("A company by global id; the id of a company merged into another resolves to the survivor.")
     public Company company(@NonNull @Id @Name("id") @Description("Global id of the company.") String id) {
         long key = GlobalId.numeric(id, "Company", "id");
-        return companies.realByIds(List.of(key)).stream().findFirst().map(Map.Entry::getValue)
+        List<Map.Entry<Long, Company>> found = companies.syntheticAmong(List.of(key)).isEmpty()
+                ? companies.byIds(List.of(key)) : List.of();
+        return found.stream().findFirst().map(Map.Entry::getValue)
                 .orElseThrow(() -> new NotFoundException("id: could not resolve to a Company with the id '" + id + "'"));
     }
 

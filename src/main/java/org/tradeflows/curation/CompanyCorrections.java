@@ -122,7 +122,7 @@ public class CompanyCorrections {
 
     private String country(String code) {
         try {
-            return codes.country("input.countryCode", code);
+            return codes.countries("input.countryCode", List.of(code)).get(0);
         } catch (BadUserInputException e) {
             throw new BadUserInputException(e.getMessage().replaceFirst("^input\\.countryCode\\[0\\]", "input.countryCode"));
         }

@@ -1,5 +1,6 @@
 package org.tradeflows.input;
 
+import org.tradeflows.model.SyntheticChoice;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -16,5 +17,5 @@ public record CompanyFilter(
         @Description("With `sanctioned`: the date the sanction must be in force on (default today).") LocalDate sanctionedOn,
         @Description("Exact identifier value, e.g. an INN or unified social credit code.") String identifier,
         @Description("Special economic zone name, e.g. Alabuga.") String specialEconomicZone,
-        @Description("Also include synthetic (generated) companies, which are excluded by default.") Boolean includeSynthetic) {
+        @Description("Also include synthetic (generated) companies, which are excluded by default.") Boolean includeSynthetic) implements SyntheticChoice {
 }

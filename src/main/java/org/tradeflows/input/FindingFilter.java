@@ -1,5 +1,6 @@
 package org.tradeflows.input;
 
+import org.tradeflows.model.SyntheticChoice;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -21,5 +22,5 @@ public record FindingFilter(
         @Description("Only findings whose period overlaps one ending on or before this date.") LocalDate periodTo,
         @Description("True: only confirmed findings; false: only unconfirmed ones.") Boolean confirmed,
         @Description("Words in the statement or quote.") String search,
-        @Description("Also include synthetic (generated) findings, which are excluded by default.") Boolean includeSynthetic) {
+        @Description("Also include synthetic (generated) findings, which are excluded by default.") Boolean includeSynthetic) implements SyntheticChoice {
 }

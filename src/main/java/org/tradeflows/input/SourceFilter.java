@@ -1,5 +1,6 @@
 package org.tradeflows.input;
 
+import org.tradeflows.model.SyntheticChoice;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
@@ -10,5 +11,5 @@ import org.tradeflows.model.SourceKind;
 public record SourceFilter(
         @Description("Only sources of these kinds.") List<SourceKind> kinds,
         @Description("Text in the title, publisher or key.") String search,
-        @Description("Also include synthetic (generated) sources, which are excluded by default.") Boolean includeSynthetic) {
+        @Description("Also include synthetic (generated) sources, which are excluded by default.") Boolean includeSynthetic) implements SyntheticChoice {
 }

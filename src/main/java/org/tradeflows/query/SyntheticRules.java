@@ -2,6 +2,7 @@ package org.tradeflows.query;
 
 import static org.tradeflows.sql.Sql.sql;
 
+import org.tradeflows.model.SyntheticChoice;
 import org.tradeflows.sql.Sql;
 
 /**
@@ -22,9 +23,9 @@ public final class SyntheticRules {
         return sql("not exists (select 1 from source sy where sy.id = " + alias + ".source_id and sy.kind = 'SYNTHETIC')");
     }
 
-    /** {@link #real} unless synthetic rows are asked for too. */
-    public static Sql realUnless(Boolean includeSynthetic, String alias) {
-        return Boolean.TRUE.equals(includeSynthetic) ? Sql.TRUE : real(alias);
+    /** {@link #real} unless the filter asks for synthetic rows too. */
+    public static Sql realUnless(SyntheticChoice filter, String alias) {
+        return SyntheticChoice.includes(filter) ? Sql.TRUE : real(alias);
     }
 
     /** The same condition as text, for stores that build their WHERE from strings. */

@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.CompanyAlias;
 import org.tradeflows.api.types.CompanyIdentifier;
@@ -48,16 +50,10 @@ public class CompanyStore {
                 """.formatted(COLUMNS), List.of(ids), rs -> Map.entry(rs.getLong("asked"), map(rs)));
     }
 
-    /** Companies by id as {@link #byIds}, leaving out generated ones: what a look-up by id answers. */
-    public List<Map.Entry<Long, Company>> realByIds(Collection<Long> ids) {
-        return jdbc.list("""
-                with recursive chain(asked, id) as (
-                    select x, x from unnest(?::bigint[]) x
-                    union all
-                    select chain.asked, c.merged_into_id from chain join company c on c.id = chain.id
-                     where c.merged_into_id is not null)
-                select chain.asked, %s from chain join company c on c.id = chain.id where c.merged_into_id is null and %s
-                """.formatted(COLUMNS, SyntheticRules.realText("c")), List.of(ids), rs -> Map.entry(rs.getLong("asked"), map(rs)));
+    /** Of the companies, those a generator wrote: a look-up by id does not find them. */
+    public Set<Long> syntheticAmong(Collection<Long> ids) {
+        return new HashSet<>(jdbc.list("select c.id from company c where c.id = any(?) and not "
+                + SyntheticRules.realText("c"), List.of(ids), rs -> rs.getLong(1)));
     }
 
     public List<Company> page(CompanyFilter filter, String afterName, Long afterId, int limit) {
@@ -76,7 +72,7 @@ public class CompanyStore {
         if (f == null) {
             return and(live, SyntheticRules.real("c"));
         }
-        return and(live, SyntheticRules.realUnless(f.includeSynthetic(), "c"),
+        return and(live, SyntheticRules.realUnless(f, "c"),
                 ifGiven(blankToNull(f.search()), text -> sql("""
                         (search_key(c.name) like '%' || search_key({}) || '%'
                          or search_key(coalesce(c.name_original, '')) like '%' || search_key({}) || '%'

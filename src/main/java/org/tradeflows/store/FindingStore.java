@@ -21,6 +21,7 @@ import org.tradeflows.model.CountryRole;
 import org.tradeflows.model.FindingKind;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.model.SyntheticChoice;
 import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.query.Where;
 
@@ -80,7 +81,7 @@ public class FindingStore {
 
     public static Where where(FindingFilter f, Long companyId) {
         Where w = new Where();
-        if (f == null || !Boolean.TRUE.equals(f.includeSynthetic())) {
+        if (!SyntheticChoice.includes(f)) {
             w.and(SyntheticRules.realText("f"));
         }
         if (f == null) {

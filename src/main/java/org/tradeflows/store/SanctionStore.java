@@ -39,10 +39,10 @@ public class SanctionStore {
                 + "order by s.listed_on nulls last, s.id", List.of(companyIds), SanctionStore::map);
     }
 
-    /** Sanctions by id, leaving out generated ones: what a look-up by id answers. */
-    public List<Sanction> realByIds(Collection<Long> ids) {
-        return jdbc.list("select " + COLUMNS + " from sanction s where s.id = any(?) and " + SyntheticRules.realText("s"),
-                List.of(ids), SanctionStore::map);
+    /** Of the sanctions, those a generator wrote: a look-up by id does not find them. */
+    public Set<Long> syntheticAmong(Collection<Long> ids) {
+        return new HashSet<>(jdbc.list("select s.id from sanction s where s.id = any(?) and not "
+                + SyntheticRules.realText("s"), List.of(ids), rs -> rs.getLong(1)));
     }
 
     public List<Sanction> byIds(Collection<Long> ids) {
@@ -73,7 +73,7 @@ public class SanctionStore {
         if (f == null) {
             return SyntheticRules.real("s");
         }
-        return and(SyntheticRules.realUnless(f.includeSynthetic(), "s"),
+        return and(SyntheticRules.realUnless(f, "s"),
                 ifGiven(f.authorities(), a -> sql("s.authority = any({})", value(a.stream().map(Enum::name).toList()))),
                 ifGiven(f.companyCountries(), codes -> sql("c.country_code = any({})", value(codes))),
                 ifGiven(f.inForceOn(), SanctionRules::inForce),

@@ -10,6 +10,7 @@ import org.tradeflows.api.types.Source;
 import org.tradeflows.input.SourceFilter;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.SourceKind;
+import org.tradeflows.model.SyntheticChoice;
 import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads sources. */
@@ -51,8 +52,7 @@ public class SourceStore {
 
     private static Where where(SourceFilter f) {
         Where w = new Where();
-        boolean synthetic = f != null && (Boolean.TRUE.equals(f.includeSynthetic())
-                || (f.kinds() != null && f.kinds().contains(SourceKind.SYNTHETIC)));
+        boolean synthetic = SyntheticChoice.includes(f) || (f != null && f.kinds() != null && f.kinds().contains(SourceKind.SYNTHETIC));
         if (!synthetic) {
             w.and("kind <> 'SYNTHETIC'");
         }
