@@ -67,9 +67,8 @@ public class FlowFilters {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             String name = argument + "[" + i + "]";
-            String key = names.source(name, keys.get(i));
-            ids.add(sourceSql.byKey(key).map(s -> GlobalId.dbId(s.id()))
-                    .orElseThrow(() -> new BadUserInputException(name + ": no source with the key '" + Printable.of(key) + "'")));
+            String key = Codes.text(name, keys.get(i), 100);
+            ids.add(sourceSql.byKey(key).map(s -> GlobalId.dbId(s.id())).orElseThrow(() -> names.unknownSource(name, key)));
         }
         return ids;
     }

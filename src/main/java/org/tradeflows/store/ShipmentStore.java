@@ -55,11 +55,29 @@ public class ShipmentStore {
 
     /** The first shipments of each company (as supplier or recipient), for many companies in one statement. */
     public List<Map.Entry<Long, Shipment>> firstOfCompanies(Collection<Long> companyIds, ShipmentScope scope, int limit) {
+        return firstOfCompanies(companyIds, scope, null, null, limit);
+    }
+
+    /** Each company's shipments by date after the cursor (date, id), the first {@code limit} of each: one statement. */
+    public List<Map.Entry<Long, Shipment>> firstOfCompanies(Collection<Long> companyIds, ShipmentScope scope,
+            LocalDate afterDate, Long afterId, int limit) {
+        Sql cut = afterId == null ? Sql.TRUE : sql("(s.period_start, s.id) > ({}, {})", value(afterDate), value(afterId));
         Sql first = sql("select * from (select part.key as part_key, "
                 + "row_number() over (partition by part.key order by s.period_start, s.id) as rn, " + COLUMNS
                 + " from shipment s join unnest({}::bigint[]) part(key) on (s.supplier_id = part.key or s.recipient_id = part.key)"
-                + " where {}) x where rn <= {} order by part_key, rn", value(companyIds), ShipmentScopeSql.where(scope), value(limit));
+                + " where {} and {}) x where rn <= {} order by part_key, rn", value(companyIds), ShipmentScopeSql.where(scope),
+                cut, value(limit));
         return jdbc.list(first.text(), first.values(), rs -> Map.entry(rs.getLong("part_key"), map(rs)));
+    }
+
+    /** The number of each company's shipments (as supplier or recipient) in the scope: one statement. */
+    public Map<Long, Long> countOfCompanies(Collection<Long> companyIds, ShipmentScope scope) {
+        Sql count = sql("select part.key, count(*) from shipment s join unnest({}::bigint[]) part(key) "
+                + "on (s.supplier_id = part.key or s.recipient_id = part.key) where {} group by part.key",
+                value(companyIds), ShipmentScopeSql.where(scope));
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbc.list(count.text(), count.values(), rs -> counts.put(rs.getLong(1), rs.getLong(2)));
+        return counts;
     }
 
     public List<ShipmentIntermediary> intermediaries(Collection<Long> shipmentIds) {

@@ -56,15 +56,17 @@ query ExplorerProductChildren($code: String!, $filter: FlowFilter!) {
     level
     chplTier
     ancestors { code description level }
-    total: flows(filter: $filter) { ${MEASURES} }
+    total: flows(filter: $filter) { total { ${MEASURES} } }
     childTotals(filter: $filter) {
-      category { code description level chplTier }
+      category: product { code description level chplTier }
       totals { ${MEASURES} }
     }
     sources: flows(groupBy: [SOURCE], filter: $filter, first: 10) {
-      source { ${SOURCE_FIELDS} }
-      value { text qualifier }
-      shipmentCount
+      edges { node {
+        source { ${SOURCE_FIELDS} }
+        value { text qualifier }
+        shipmentCount
+      } }
     }
   }
 }`;
@@ -159,16 +161,20 @@ query ExplorerCompanyProfile($id: ID!, $filter: FlowFilter) {
       partOf { statement }
       source { ${SOURCE_FIELDS} }
     }
-    total: flows(filter: $filter) { ${MEASURES} firstDate lastDate }
+    total: flows(filter: $filter) { total { ${MEASURES} firstDate lastDate } }
     counterparties(filter: $filter, first: 20) {
-      role
-      company { id name country { code name } sanctioned }
-      totals { ${MEASURES} firstDate lastDate }
+      edges { node {
+        role
+        company { id name country { code name } sanctioned }
+        totals { ${MEASURES} firstDate lastDate }
+      } }
     }
     sources: flows(groupBy: [SOURCE], filter: $filter, first: 10) {
-      source { ${SOURCE_FIELDS} }
-      value { text qualifier }
-      shipmentCount
+      edges { node {
+        source { ${SOURCE_FIELDS} }
+        value { text qualifier }
+        shipmentCount
+      } }
     }
   }
 }`;
