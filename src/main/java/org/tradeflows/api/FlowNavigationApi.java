@@ -18,6 +18,7 @@ import org.tradeflows.api.types.FlowConnection;
 import org.tradeflows.api.types.FlowEdge;
 import org.tradeflows.api.types.FlowGroup;
 import org.tradeflows.api.types.FlowMeasures;
+import org.tradeflows.api.types.PageInfo;
 import org.tradeflows.api.types.PartnerTotal;
 import org.tradeflows.api.types.PartnerTotalConnection;
 import org.tradeflows.api.types.PartnerTotalEdge;
@@ -142,7 +143,7 @@ public class FlowNavigationApi {
 
     @FunctionalInterface
     private interface ConnectionMaker<E, C> {
-        C make(List<E> edges, org.tradeflows.api.types.PageInfo pageInfo, long totalCount);
+        C make(List<E> edges, PageInfo pageInfo, long totalCount);
     }
 
     @Description("The company on the other side.")
@@ -169,9 +170,14 @@ public class FlowNavigationApi {
             afterId = Page.parseLongKey(page.afterKey(1), "after");
         }
         List<Long> ids = Batch.keys(list, Company::dbId);
+        List<Map.Entry<Long, Long>> pageIds = shipments.pageOfCompanies(ids, scope, afterDate, afterId, page.limit());
+        Map<Long, Shipment> byId = new HashMap<>();
+        if (!pageIds.isEmpty()) {
+            shipments.byIds(pageIds.stream().map(Map.Entry::getValue).distinct().toList()).forEach(s -> byId.put(s.dbId(), s));
+        }
         Map<Long, List<Shipment>> byCompany = new HashMap<>();
-        for (Map.Entry<Long, Shipment> e : shipments.firstOfCompanies(ids, scope, afterDate, afterId, page.limit())) {
-            byCompany.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        for (Map.Entry<Long, Long> e : pageIds) {
+            byCompany.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(byId.get(e.getValue()));
         }
         Map<Long, Long> totals = SelectedFields.asks(context, java.util.Set.of("totalCount"))
                 ? shipments.countOfCompanies(ids, scope) : null;

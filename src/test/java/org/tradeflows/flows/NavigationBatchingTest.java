@@ -69,7 +69,8 @@ class NavigationBatchingTest {
         double few = statementsFor(companiesQuery(5));
         double many = statementsFor(companiesQuery(20));
         assertThat(many).as("statements for 20 companies vs 5").isEqualTo(few);
-        assertThat(few).isLessThan(30);
+        // 32: a company's shipments page reads ids, then rows (+1), and counts each company's total when asked (+1)
+        assertThat(few).isLessThan(32);
     }
 
     @Test
