@@ -49,7 +49,8 @@ export async function loadCompany(panel, state, nav) {
     panel.setState('idle');
     return;
   }
-  const variables = { id: state.company, filter: flowFilter(state) };
+  const filter = flowFilter(state);
+  const variables = { id: state.company, filter, includeSynthetic: Boolean(filter && filter.includeSynthetic) };
   const data = await panel.run(COMPANY_PROFILE, variables);
   if (!data) {
     clear(profile);

@@ -138,8 +138,8 @@ query ExplorerCompanySearch($search: String!) {
 }`;
 
 export const COMPANY_PROFILE = `# A company: names, identifiers, sanctions, findings, and its counterparties within the current filter.
-query ExplorerCompanyProfile($id: ID!, $filter: FlowFilter) {
-  company(id: $id) {
+query ExplorerCompanyProfile($id: ID!, $filter: FlowFilter, $includeSynthetic: Boolean) {
+  company(id: $id, includeSynthetic: $includeSynthetic) {
     id
     name
     nameOriginal
