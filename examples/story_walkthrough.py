@@ -76,6 +76,6 @@ for edge in run("story-4-single-flows")["findings"]["edges"]:
 
 # %%
 for p in run("story-5-products")["topic"]["products"]:
-    c = p["category"]
+    c = p["product"]
     listed = ", ".join(x["code"] for x in c["chplListed"]) or "none"
     print(f"{c['code']:>6}  {p['note'][:60]:60}  CHPL: {listed}")

@@ -49,9 +49,14 @@ public class CompanyApi {
 
     @Query("company")
     @Description("A company by global id; the id of a company merged into another resolves to the survivor.")
-    public Company company(@NonNull @Id @Name("id") @Description("Global id of the company.") String id) {
+    public Company company(@NonNull @Id @Name("id") @Description("Global id of the company.") String id,
+            @Name("includeSynthetic") @Description("Also find a synthetic (generated) company, which is not found by "
+                    + "default.") Boolean includeSynthetic) {
         long key = GlobalId.numeric(id, "Company", "id");
-        return companies.byIds(List.of(key)).stream().findFirst().map(Map.Entry::getValue)
+        List<Map.Entry<Long, Company>> found = Boolean.TRUE.equals(includeSynthetic)
+                || companies.syntheticAmong(List.of(key)).isEmpty()
+                ? companies.byIds(List.of(key)) : List.of();
+        return found.stream().findFirst().map(Map.Entry::getValue)
                 .orElseThrow(() -> new NotFoundException("id: could not resolve to a Company with the id '" + id + "'"));
     }
 

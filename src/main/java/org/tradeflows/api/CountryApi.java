@@ -12,6 +12,7 @@ import org.tradeflows.api.types.CountryEdge;
 import org.tradeflows.input.Codes;
 import org.tradeflows.input.CountryFilter;
 import org.tradeflows.model.NotFoundException;
+import org.tradeflows.model.Printable;
 import org.tradeflows.store.CountryStore;
 
 /** Look-ups and lists of countries. */
@@ -20,15 +21,19 @@ public class CountryApi {
 
     private final CountryStore countries;
 
-    public CountryApi(CountryStore countries) {
+    private final Codes codes;
+
+    public CountryApi(CountryStore countries, Codes codes) {
         this.countries = countries;
+        this.codes = codes;
     }
 
     @Query("country")
-    @Description("A country by ISO 3166-1 alpha-2 or alpha-3 code, e.g. CN or CHN. Fails with NOT_FOUND for an unknown code.")
-    public Country country(@NonNull @Name("code") @Description("Alpha-2 or alpha-3 code, any case.") String code) {
-        String c = Codes.countryFormat("code", code);
-        return countries.byCode(c).orElseThrow(() -> new NotFoundException("code: no country with ISO code '" + c + "'"));
+    @Description("A country by ISO 3166-1 alpha-2, alpha-3 or numeric code, e.g. CN, CHN or 156. Fails with NOT_FOUND for an unknown code.")
+    public Country country(@NonNull @Name("code") @Description("An " + Codes.COUNTRY_CODES + ".") String code) {
+        String c = codes.alpha2(code).orElseThrow(() -> new NotFoundException("code: no country with the ISO code '"
+                + Printable.of(code) + "'; give an " + Codes.COUNTRY_CODES));
+        return countries.byCode(c).orElseThrow();
     }
 
     @Query("countries")

@@ -11,17 +11,28 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.Counterparty;
+import org.tradeflows.api.types.CounterpartyConnection;
+import org.tradeflows.api.types.CounterpartyEdge;
 import org.tradeflows.api.types.Country;
+import org.tradeflows.api.types.FlowConnection;
+import org.tradeflows.api.types.FlowEdge;
 import org.tradeflows.api.types.FlowGroup;
 import org.tradeflows.api.types.FlowMeasures;
+import org.tradeflows.api.types.PageInfo;
 import org.tradeflows.api.types.PartnerTotal;
+import org.tradeflows.api.types.PartnerTotalConnection;
+import org.tradeflows.api.types.PartnerTotalEdge;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.ProductTotal;
 import org.tradeflows.api.types.Shipment;
+import org.tradeflows.api.types.ShipmentConnection;
+import org.tradeflows.api.types.ShipmentEdge;
 import org.tradeflows.input.Filters;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.CounterpartyRecord;
+import org.tradeflows.model.PartnerTotalRecord;
 import org.tradeflows.model.FlowDimension;
 import org.tradeflows.model.FlowGroupRecord;
 import org.tradeflows.model.ProductLevel;
@@ -70,36 +81,69 @@ public class FlowNavigationApi {
         return n;
     }
 
-    private <K> List<List<FlowGroup>> partitioned(List<K> keys, FlowQuery.PartitionKind kind, List<FlowDimension> groupBy,
-            FlowFilter filter, Integer first, List<?> parents, java.util.function.Function<Object, K> keyOf) {
+    /** One page of groups per parent (first/after as every connection), read in one partitioned statement. */
+    private <K> List<FlowConnection> partitioned(List<K> keys, FlowQuery.PartitionKind kind, List<FlowDimension> groupBy,
+            FlowFilter filter, Integer first, String after, List<?> parents, java.util.function.Function<Object, K> keyOf) {
         List<FlowDimension> dims = Filters.dimensions(groupBy);
         ShipmentScope scope = filters.scope(filter, "filter");
-        FlowQuery q = new FlowQuery(dims, scope, FlowApi.orders(null, dims), nested(first), null,
+        Page page = Page.of(nested(first), after, -1);
+        FlowQuery q = new FlowQuery(dims, scope, FlowApi.orders(null, dims), page.limit(), page.after(),
                 new FlowQuery.Partition(kind, keys), SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS));
-        Map<Object, List<FlowGroup>> byParent = new HashMap<>();
+        Map<Object, List<FlowStore.Row>> byParent = new HashMap<>();
         for (FlowStore.Row row : flows.groups(q)) {
-            byParent.computeIfAbsent(row.partitionKey(), k -> new ArrayList<>()).add(FlowGroup.of(row.group()));
+            byParent.computeIfAbsent(row.partitionKey(), k -> new ArrayList<>()).add(row);
         }
-        return parents.stream().map(p -> byParent.getOrDefault(keyOf.apply(p), List.of())).toList();
+        return parents.stream().map(p -> {
+            List<FlowStore.Row> rows = byParent.getOrDefault(keyOf.apply(p), List.of());
+            Page.Slice<FlowEdge> slice = page.slice(rows, r -> Page.cursor(r.sortValues()),
+                    (c, r) -> new FlowEdge(c, FlowGroup.of(r.group())));
+            long total = rows.isEmpty() ? 0 : rows.get(0).groupCount();
+            String served = rows.isEmpty() ? "SHIPMENTS" : rows.get(0).base().name();
+            return new FlowConnection(slice.edges(), slice.pageInfo(), total, served, scope);
+        }).toList();
     }
 
     @Name("flows")
-    @Description("The company's flows (as supplier or recipient) grouped by the given dimensions, largest first.")
-    public List<List<@NonNull FlowGroup>> companyFlows(@Source List<Company> list,
+    @Description("The company's flows (as supplier or recipient) grouped by the given dimensions, largest first "
+            + "(Relay connection).")
+    public List<@NonNull FlowConnection> companyFlows(@Source List<Company> list,
             @io.smallrye.graphql.api.Nullable @Name("groupBy") @Description("Dimensions to group by; none for the company's total.") List<@NonNull FlowDimension> groupBy,
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
-            @Name("first") @Description("Groups per company, 0 to 100 (default 10).") Integer first) {
-        return partitioned(Batch.keys(list, Company::dbId), FlowQuery.PartitionKind.COMPANY, groupBy, filter, first, list,
-                c -> ((Company) c).dbId());
+            @Name("first") @Description("Groups per company, 0 to 100 (default 10).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        return partitioned(Batch.keys(list, Company::dbId), FlowQuery.PartitionKind.COMPANY, groupBy, filter, first, after,
+                list, c -> ((Company) c).dbId());
     }
 
-    @Description("Companies on the other side of the company's flows, with totals per direction, largest first.")
-    public List<List<@NonNull Counterparty>> counterparties(@Source List<Company> list,
+    @Description("Companies on the other side of the company's flows, with totals per direction, largest first "
+            + "(Relay connection).")
+    public List<@NonNull CounterpartyConnection> counterparties(@Source List<Company> list,
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
-            @Name("first") @Description("Counterparties per company, 0 to 100 (default 10).") Integer first) {
-        return Batch.many(list, Company::dbId, flows.counterparties(Batch.keys(list, Company::dbId),
-                filters.scope(filter, "filter"), nested(first)).stream()
-                .map(e -> Map.entry(e.getKey(), Counterparty.of(e.getValue()))).toList());
+            @Name("first") @Description("Counterparties per company, 0 to 100 (default 10).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        Page page = Page.of(nested(first), after, -1);
+        List<FlowStore.PartRow<Long, CounterpartyRecord>> rows = flows.counterparties(Batch.keys(list, Company::dbId),
+                filters.scope(filter, "filter"), page.limit(), page.after());
+        return pages(list, Company::dbId, rows, page, (c, r) -> new CounterpartyEdge(c, Counterparty.of(r.item())),
+                CounterpartyConnection::new);
+    }
+
+    /** One page per parent from the rows of one partitioned statement, in the order of the parents. */
+    private static <P, K, T, E, C> List<C> pages(List<P> parents, java.util.function.Function<P, K> keyOf,
+            List<FlowStore.PartRow<K, T>> rows, Page page, java.util.function.BiFunction<String, FlowStore.PartRow<K, T>, E> edge,
+            ConnectionMaker<E, C> connection) {
+        Map<K, List<FlowStore.PartRow<K, T>>> byParent = new HashMap<>();
+        rows.forEach(r -> byParent.computeIfAbsent(r.part(), k -> new ArrayList<>()).add(r));
+        return parents.stream().map(p -> {
+            List<FlowStore.PartRow<K, T>> mine = byParent.getOrDefault(keyOf.apply(p), List.of());
+            Page.Slice<E> slice = page.slice(mine, r -> Page.cursor(r.sortValues()), edge);
+            return connection.make(slice.edges(), slice.pageInfo(), mine.isEmpty() ? 0 : mine.get(0).groupCount());
+        }).toList();
+    }
+
+    @FunctionalInterface
+    private interface ConnectionMaker<E, C> {
+        C make(List<E> edges, PageInfo pageInfo, long totalCount);
     }
 
     @Description("The company on the other side.")
@@ -108,23 +152,52 @@ public class FlowNavigationApi {
     }
 
     @Name("shipments")
-    @Description("The company's first shipments (as supplier or recipient) by date; page with the top-level `shipments` "
-            + "query and filter.suppliers / filter.recipients for more.")
-    public List<List<@NonNull Shipment>> companyShipments(@Source List<Company> list,
+    @Description("The company's shipments (as supplier or recipient) by date (Relay connection).")
+    public List<@NonNull ShipmentConnection> companyShipments(@Source List<Company> list,
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
-            @Name("first") @Description("Shipments per company, 0 to 100 (default 10).") Integer first) {
-        return Batch.many(list, Company::dbId, shipments.firstOfCompanies(Batch.keys(list, Company::dbId),
-                filters.scope(filter, "filter"), nested(first)));
+            @Name("first") @Description("Shipments per company, 0 to 100 (default 10).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        ShipmentScope scope = filters.scope(filter, "filter");
+        Page page = Page.of(nested(first), after, 2);
+        java.time.LocalDate afterDate = null;
+        Long afterId = null;
+        if (page.hasAfter()) {
+            try {
+                afterDate = java.time.LocalDate.parse(page.afterKey(0));
+            } catch (RuntimeException e) {
+                throw new BadUserInputException("after: not a cursor of this connection");
+            }
+            afterId = Page.parseLongKey(page.afterKey(1), "after");
+        }
+        List<Long> ids = Batch.keys(list, Company::dbId);
+        List<Map.Entry<Long, Long>> pageIds = shipments.pageOfCompanies(ids, scope, afterDate, afterId, page.limit());
+        Map<Long, Shipment> byId = new HashMap<>();
+        if (!pageIds.isEmpty()) {
+            shipments.byIds(pageIds.stream().map(Map.Entry::getValue).distinct().toList()).forEach(s -> byId.put(s.dbId(), s));
+        }
+        Map<Long, List<Shipment>> byCompany = new HashMap<>();
+        for (Map.Entry<Long, Long> e : pageIds) {
+            byCompany.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(byId.get(e.getValue()));
+        }
+        Map<Long, Long> totals = SelectedFields.asks(context, java.util.Set.of("totalCount"))
+                ? shipments.countOfCompanies(ids, scope) : null;
+        return list.stream().map(c -> {
+            Page.Slice<ShipmentEdge> slice = page.slice(byCompany.getOrDefault(c.dbId(), List.of()),
+                    s -> Page.cursor(s.period().start(), s.dbId()), ShipmentEdge::new);
+            return new ShipmentConnection(slice.edges(), slice.pageInfo(), scope,
+                    totals == null ? null : totals.getOrDefault(c.dbId(), 0L));
+        }).toList();
     }
 
     @Name("flows")
-    @Description("Flows of goods under this category grouped by the given dimensions, largest first.")
-    public List<List<@NonNull FlowGroup>> productFlows(@Source List<ProductCategory> list,
+    @Description("Flows of goods under this category grouped by the given dimensions, largest first (Relay connection).")
+    public List<@NonNull FlowConnection> productFlows(@Source List<ProductCategory> list,
             @io.smallrye.graphql.api.Nullable @Name("groupBy") @Description("Dimensions to group by; none for the category's total.") List<@NonNull FlowDimension> groupBy,
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
-            @Name("first") @Description("Groups per category, 0 to 100 (default 10).") Integer first) {
+            @Name("first") @Description("Groups per category, 0 to 100 (default 10).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
         return partitioned(Batch.keys(list, ProductCategory::code), FlowQuery.PartitionKind.PRODUCT, groupBy, filter, first,
-                list, c -> ((ProductCategory) c).code());
+                after, list, c -> ((ProductCategory) c).code());
     }
 
     @Description("The categories one level down with the totals of the flows under each, largest first (only children "
@@ -171,13 +244,16 @@ public class FlowNavigationApi {
     }
 
     @Description("Partner countries of the country's documented company-level flows, with totals per direction, "
-            + "largest first.")
-    public List<List<@NonNull PartnerTotal>> partners(@Source List<Country> list,
+            + "largest first (Relay connection).")
+    public List<@NonNull PartnerTotalConnection> partners(@Source List<Country> list,
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
-            @Name("first") @Description("Partners per country, 0 to 100 (default 10).") Integer first) {
-        return Batch.many(list, Country::code, flows.partners(Batch.keys(list, Country::code),
-                filters.scope(filter, "filter"), nested(first)).stream()
-                .map(e -> Map.entry(e.getKey(), PartnerTotal.of(e.getValue()))).toList());
+            @Name("first") @Description("Partners per country, 0 to 100 (default 10).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        Page page = Page.of(nested(first), after, -1);
+        List<FlowStore.PartRow<String, PartnerTotalRecord>> rows = flows.partners(Batch.keys(list, Country::code),
+                filters.scope(filter, "filter"), page.limit(), page.after());
+        return pages(list, Country::code, rows, page, (c, r) -> new PartnerTotalEdge(c, PartnerTotal.of(r.item())),
+                PartnerTotalConnection::new);
     }
 
     @Description("The partner country.")

@@ -65,8 +65,10 @@ public class NodeApi {
             case "Country" -> countries.byCodes(List.of(g.key())).stream().findFirst();
             case "ProductCategory" -> products.byCodes(List.of(g.key())).stream().findFirst();
             case "Topic" -> number(g).flatMap(n -> products.topicsByIds(List.of(n)).stream().findFirst());
-            case "Company" -> number(g).flatMap(n -> companies.byIds(List.of(n)).stream().findFirst().map(Map.Entry::getValue));
-            case "Sanction" -> number(g).flatMap(n -> sanctions.byIds(List.of(n)).stream().findFirst());
+            case "Company" -> number(g).filter(n -> companies.syntheticAmong(List.of(n)).isEmpty())
+                    .flatMap(n -> companies.byIds(List.of(n)).stream().findFirst().map(Map.Entry::getValue));
+            case "Sanction" -> number(g).filter(n -> sanctions.syntheticAmong(List.of(n)).isEmpty())
+                    .flatMap(n -> sanctions.byIds(List.of(n)).stream().findFirst());
             case "Source" -> number(g).flatMap(n -> sources.byIds(List.of(n)).stream().findFirst());
             case "Finding" -> number(g).flatMap(n -> findings.byIds(List.of(n)).stream().findFirst());
             case "TradeVolume" -> number(g).flatMap(n -> volumes.byIds(List.of(n)).stream().findFirst());

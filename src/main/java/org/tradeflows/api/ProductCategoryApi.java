@@ -17,9 +17,11 @@ import org.tradeflows.api.types.ProductCategoryEdge;
 import org.tradeflows.api.types.Topic;
 import org.tradeflows.api.types.TopicProduct;
 import org.tradeflows.input.Codes;
+import org.tradeflows.input.KnownNames;
 import org.tradeflows.input.ProductCategoryFilter;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.ChplTier;
+import org.tradeflows.model.InputMessages;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
 import org.tradeflows.model.ProductLevel;
@@ -30,15 +32,17 @@ import org.tradeflows.store.ProductStore;
 public class ProductCategoryApi {
 
     private final ProductStore products;
+    private final KnownNames names;
 
-    public ProductCategoryApi(ProductStore products) {
+    public ProductCategoryApi(ProductStore products, KnownNames names) {
         this.products = products;
+        this.names = names;
     }
 
     @Query("productCategory")
-    @Description("A category by HS code (2, 4 or 6 digits; 8-10 digit national codes give their HS6) or by section "
-            + "numeral (e.g. XVII). Fails with NOT_FOUND for a code that is not in HS 2022.")
-    public ProductCategory productCategory(@NonNull @Name("code") @Description("HS code or section numeral.") String code) {
+    @Description("A category by HS code (2, 4 or 6 digits, dots and spaces allowed: 8471.30; 8-10 digit national codes give "
+            + "their HS6) or by section numeral (e.g. XVII). Fails with NOT_FOUND for a code that is not in HS 2022.")
+    public ProductCategory productCategory(@NonNull @Name("code") @Description("An " + Codes.HS_CODES + ".") String code) {
         String c = Codes.treeCode(Codes.productCode("code", code));
         return products.byCodes(List.of(c)).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("code: '" + c + "' is not a code of HS 2022"));
@@ -57,7 +61,7 @@ public class ProductCategoryApi {
         return new ProductCategoryConnection(slice.edges(), slice.pageInfo(), products.count(f));
     }
 
-    private static ProductCategoryFilter validated(ProductCategoryFilter f) {
+    private ProductCategoryFilter validated(ProductCategoryFilter f) {
         if (f == null) {
             return null;
         }
@@ -67,7 +71,7 @@ public class ProductCategoryApi {
         }
         return new ProductCategoryFilter(
                 f.codePrefix() == null ? null : Codes.productPrefix("filter.codePrefix", f.codePrefix()),
-                f.search(), f.levels(), f.chplTiers(), Codes.text("filter.topic", f.topic(), 100),
+                f.search(), f.levels(), f.chplTiers(), names.topic("filter.topic", f.topic()),
                 f.parentCode() == null ? null : Codes.productCode("filter.parentCode", f.parentCode()));
     }
 
@@ -81,7 +85,7 @@ public class ProductCategoryApi {
     @Description("A curated topic by key. Fails with NOT_FOUND for an unknown key.")
     public Topic topic(@NonNull @Name("key") @Description("Topic key, e.g. drone-components.") String key) {
         return products.topics(key).stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("key: no topic '" + Printable.of(key) + "'"));
+                .orElseThrow(() -> new NotFoundException(InputMessages.unknownKey("key", "topic", key, products.topicKeys())));
     }
 
     @Description("The category one level up; empty for a section.")

@@ -38,7 +38,7 @@ public class SanctionApi {
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
         SanctionFilter f = filter == null ? null : new SanctionFilter(filter.authorities(),
-                codes.countries("filter.companyCountries", filter.companyCountries()), filter.inForceOn(), filter.confirmed());
+                codes.countries("filter.companyCountries", filter.companyCountries()), filter.inForceOn(), filter.confirmed(), filter.includeSynthetic());
         Page page = Page.of(first, after, 1);
         List<Sanction> rows = sanctions.page(f, page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null,
                 page.limit());

@@ -80,7 +80,7 @@ public class ShipmentApi {
     @NonNull
     @Description("Number of shipments matching the filter over all pages (one count, computed only when asked for).")
     public long totalCount(@Source ShipmentConnection connection) {
-        return shipments.count(connection.scope());
+        return connection.knownTotal() != null ? connection.knownTotal() : shipments.count(connection.scope());
     }
 
     @Description("The supplying company, where resolved.")

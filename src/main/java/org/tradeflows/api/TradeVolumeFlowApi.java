@@ -125,8 +125,8 @@ public class TradeVolumeFlowApi {
             + "years and product — the exporter's reported exports and the importer's reported imports, each per source "
             + "— and the share of each official total that the company-level data names.")
     public Coverage coverage(
-            @NonNull @Name("exporter") @Description("Exporting country (ISO alpha-2).") String exporter,
-            @NonNull @Name("importer") @Description("Importing country (ISO alpha-2).") String importer,
+            @NonNull @Name("exporter") @Description("Exporting country: " + Codes.COUNTRY_CODES + ".") String exporter,
+            @NonNull @Name("importer") @Description("Importing country: " + Codes.COUNTRY_CODES + ".") String importer,
             @NonNull @Name("yearFrom") @Description("First year (inclusive).") Integer yearFrom,
             @NonNull @Name("yearTo") @Description("Last year (inclusive).") Integer yearTo,
             @Name("hsCode") @Description("HS code prefix (2-6 digits); empty for all goods.") String hsCode,
@@ -135,8 +135,8 @@ public class TradeVolumeFlowApi {
                     + "version) or date (YYYY-MM-DD: the newest release published by the end of that day, UTC); default "
                     + "the latest data. Company-level flows are always today's.") String asOf) {
         Long release = releaseRefs.asOf("asOf", asOf);
-        String from = codes.countries("exporter", List.of(exporter)).get(0);
-        String to = codes.countries("importer", List.of(importer)).get(0);
+        String from = codes.country("exporter", exporter);
+        String to = codes.country("importer", importer);
         Codes.checkYear("yearFrom", yearFrom);
         Codes.checkYear("yearTo", yearTo);
         if (yearFrom > yearTo) {

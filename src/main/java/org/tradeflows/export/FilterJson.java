@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.tradeflows.model.InputMessages;
@@ -112,8 +111,7 @@ final class FilterJson {
                 refuseNul(node.get(i), name + "[" + i + "]");
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : node.properties()) {
             if (f.getKey().indexOf(InputMessages.NUL) >= 0) {
                 throw new BadUserInputException(InputMessages.hasNul(name));
             }

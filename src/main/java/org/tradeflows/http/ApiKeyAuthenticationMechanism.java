@@ -58,10 +58,18 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         String header = context.request().getHeader("Authorization");
         boolean bearer = header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
         context.response().putHeader("WWW-Authenticate", "Bearer realm=\"tradeflows\"");
-        HttpAnswers.error(context, 401, ErrorCodes.UNAUTHENTICATED, bearer
-                ? "Authorization: the API key is unknown or was revoked; send no Authorization header to read anonymously"
-                : MALFORMED + "; send no Authorization header to read anonymously");
+        HttpAnswers.error(context, 401, ErrorCodes.UNAUTHENTICATED, (bearer
+                ? "Authorization: the API key is unknown or was revoked" : MALFORMED) + "; " + advice(context.normalizedPath()));
         return Uni.createFrom().item(true);
+    }
+
+    /** What to do instead: an upload needs a curator's key; reading works without any. */
+    static String advice(String path) {
+        if (path != null && path.startsWith("/ingest")) {
+            return "uploads need the key of a curator (the admin key is TRADEFLOWS_ADMIN_KEY), sent as "
+                    + "'Authorization: Bearer <key>'";
+        }
+        return "send no Authorization header to read anonymously";
     }
 
     @Override

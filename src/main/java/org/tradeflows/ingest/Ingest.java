@@ -104,7 +104,8 @@ public final class Ingest {
             if (options.dryRun()) {
                 c.rollback();
                 return report(IngestReport.DRY_RUN, options, sourceKey, null, key, sha, input, tally, false, null, null,
-                        started, "Dry run: everything was checked, nothing was written.");
+                        started, "Dry run: everything was checked, nothing was written; a load would load "
+                                + tally.rows(true).loaded() + " of " + tally.rowsRead() + " rows.");
             }
             IngestReport done = report(IngestReport.LOADED, options, sourceKey, releaseId, key, sha, input, tally, false,
                     null, null, started, null);

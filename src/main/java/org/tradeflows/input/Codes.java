@@ -1,13 +1,18 @@
 package org.tradeflows.input;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.CountryCodes;
+import org.tradeflows.model.InputMessages;
 import org.tradeflows.model.Printable;
-import org.tradeflows.store.Jdbc;
+import org.tradeflows.store.CountryStore;
 
 /** Validates codes given as arguments, naming the argument and the reason when one is wrong. */
 @ApplicationScoped
@@ -17,67 +22,105 @@ public class Codes {
     private static final Pattern HS_PREFIX = Pattern.compile("^[0-9]{1,10}$");
     private static final Pattern SECTION = Pattern.compile("^[IVXL]{1,6}$");
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2,3}$");
+    private static final Pattern NUMERIC = Pattern.compile("^[0-9]{1,3}$");
 
-    private final Jdbc jdbc;
-    private volatile Set<String> countryCodes;
+    /** What a country argument takes, for descriptions and messages alike. */
+    public static final String COUNTRY_CODES = "ISO 3166-1 code: alpha-2 (CN), alpha-3 (CHN) or numeric (156), any case";
+    /** What an HS code argument takes, for descriptions and messages alike. */
+    public static final String HS_CODES = "HS code of 2 to 10 digits, dots and spaces allowed (88, 8806, 8471.30, "
+            + "8471 30), or an HS section as a Roman numeral (XVII)";
 
-    public Codes(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    private final CountryStore countryStore;
+    private volatile Map<String, String> countryIndex;
+    private volatile Map<String, String> countryNames;
+
+    public Codes(CountryStore countryStore) {
+        this.countryStore = countryStore;
     }
 
     /** A country code (alpha-2 or alpha-3, any case) in upper case; format only. */
     public static String countryFormat(String argument, String value) {
         String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
         if (!COUNTRY.matcher(v).matches()) {
-            throw new BadUserInputException(argument + ": '" + Printable.of(value)
-                    + "' is not an ISO 3166-1 country code (alpha-2 such as CN, or alpha-3 such as CHN)");
+            throw new BadUserInputException(argument + ": '" + Printable.of(value) + "' is not an " + COUNTRY_CODES);
         }
         return v;
     }
 
-    /** Alpha-2 codes that exist, for filters; an unknown code is an error rather than an empty result. */
+    /** The alpha-2 code of a country given by any of its ISO codes; an unknown one is an error, never an empty result. */
+    public String country(String argument, String value) {
+        Optional<String> alpha2 = alpha2(value);
+        if (alpha2.isPresent()) {
+            return alpha2.get();
+        }
+        String typed = value == null ? "" : value.trim();
+        String hint = typed.length() <= 3 ? "" : Optional.ofNullable(countryNames.get(typed.toLowerCase(Locale.ROOT)))
+                .or(() -> InputMessages.nearest(typed, countryNames.keySet()).map(countryNames::get))
+                .map(n -> "; did you mean " + n + "?").orElse("");
+        throw new BadUserInputException(argument + ": '" + Printable.of(value) + "' is not a country Tradeflows knows; "
+                + "give an " + COUNTRY_CODES + hint);
+    }
+
+    /** The alpha-2 code of a country given by any of its ISO codes, if Tradeflows knows it. */
+    public Optional<String> alpha2(String value) {
+        String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+        if (NUMERIC.matcher(v).matches()) {
+            v = String.valueOf(Integer.parseInt(v));
+        }
+        return Optional.ofNullable(index().get(v));
+    }
+
+    /** Alpha-2 codes of countries given by any of their ISO codes, for filters. */
     public List<String> countries(String argument, List<String> values) {
         if (values == null) {
             return null;
         }
-        Set<String> known = knownCountries();
-        return java.util.stream.IntStream.range(0, values.size()).mapToObj(i -> {
-            String name = argument + "[" + i + "]";
-            String v = countryFormat(name, values.get(i));
-            if (v.length() == 2 && known.contains(v)) {
-                return v;
-            }
-            throw new BadUserInputException(name + ": '" + Printable.of(values.get(i))
-                    + "' is not an ISO 3166-1 alpha-2 code known to Tradeflows");
-        }).toList();
+        return IntStream.range(0, values.size()).mapToObj(i -> country(argument + "[" + i + "]", values.get(i))).toList();
     }
 
-    private Set<String> knownCountries() {
-        Set<String> codes = countryCodes;
+    /** Alpha-2, alpha-3 and numeric codes (without leading zeros) to alpha-2; English names (lower case) to "CN (China)". */
+    private Map<String, String> index() {
+        Map<String, String> codes = countryIndex;
         if (codes == null) {
-            codes = Set.copyOf(jdbc.list("select code from country", List.of(), rs -> rs.getString(1)));
-            countryCodes = codes;
+            Map<String, String> byCode = new HashMap<>();
+            Map<String, String> byName = new HashMap<>();
+            for (CountryCodes c : countryStore.allCodes()) {
+                byCode.put(c.alpha2(), c.alpha2());
+                byCode.put(c.alpha3(), c.alpha2());
+                byCode.put(String.valueOf(c.numeric()), c.alpha2());
+                byName.put(c.name().toLowerCase(Locale.ROOT), c.alpha2() + " (" + c.name() + ")");
+            }
+            countryNames = Map.copyOf(byName);
+            codes = Map.copyOf(byCode);
+            if (!codes.isEmpty()) {
+                countryIndex = codes;
+            }
         }
         return codes;
     }
 
+    /** An HS code as stored: digits only, without dots or spaces ("8471.30" and "8471 30" are 847130). */
+    private static String hsDigits(String value) {
+        return value == null ? "" : value.trim().toUpperCase(Locale.ROOT).replace(".", "").replace(" ", "");
+    }
+
     /** An HS code of 2 to 10 digits, or a section numeral. */
     public static String productCode(String argument, String value) {
-        String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT).replace(".", "");
+        String v = hsDigits(value);
         if (HS.matcher(v).matches() || SECTION.matcher(v).matches()) {
             return v;
         }
-        throw new BadUserInputException(argument + ": '" + Printable.of(value)
-                + "' is not an HS code (2 to 10 digits, e.g. 8806 or 840710) or an HS section (Roman numeral, e.g. XVII)");
+        throw new BadUserInputException(argument + ": '" + Printable.of(value) + "' is not an " + HS_CODES);
     }
 
-    /** A prefix of an HS code: 1 to 10 digits (dots allowed, as in 8407.10). */
+    /** A prefix of an HS code: 1 to 10 digits (dots and spaces allowed, as in 8407.10 or 8407 10). */
     public static String productPrefix(String argument, String value) {
-        String v = value == null ? "" : value.trim().replace(".", "");
+        String v = hsDigits(value);
         if (HS_PREFIX.matcher(v).matches()) {
             return v;
         }
-        throw new BadUserInputException(argument + ": '" + Printable.of(value) + "' is not an HS code prefix (1 to 10 digits)");
+        throw new BadUserInputException(argument + ": '" + Printable.of(value) + "' is not an HS code prefix: 1 to 10 "
+                + "digits, dots and spaces allowed (84, 8407.10, 8407 10)");
     }
 
     /** The HS tree holds codes up to six digits; longer national codes are read as their HS6. */

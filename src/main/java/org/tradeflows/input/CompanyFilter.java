@@ -1,5 +1,6 @@
 package org.tradeflows.input;
 
+import org.tradeflows.model.SyntheticChoice;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -10,10 +11,11 @@ import org.tradeflows.model.SanctionAuthority;
 @Description("Filter for companies; all given conditions must hold.")
 public record CompanyFilter(
         @Description("Text in the name or any alias, case- and punctuation-insensitive, e.g. 'Ural'.") String search,
-        @Description("ISO alpha-2 codes of the company's country.") List<String> countries,
+        @Description("Countries of the company (each an " + Codes.COUNTRY_CODES + ").") List<String> countries,
         @Description("True: only companies under a sanction in force at `sanctionedOn` (default today); false: only those without.") Boolean sanctioned,
         @Description("With `sanctioned`: only sanctions of these authorities count.") List<SanctionAuthority> sanctionAuthorities,
         @Description("With `sanctioned`: the date the sanction must be in force on (default today).") LocalDate sanctionedOn,
         @Description("Exact identifier value, e.g. an INN or unified social credit code.") String identifier,
-        @Description("Special economic zone name, e.g. Alabuga.") String specialEconomicZone) {
+        @Description("Special economic zone name, e.g. Alabuga.") String specialEconomicZone,
+        @Description("Also include synthetic (generated) companies, which are excluded by default.") Boolean includeSynthetic) implements SyntheticChoice {
 }

@@ -19,9 +19,11 @@ public class Filters {
     public static final int MAX_DIMENSIONS = 6;
 
     private final Codes codes;
+    private final KnownNames names;
 
-    public Filters(Codes codes) {
+    public Filters(Codes codes, KnownNames names) {
         this.codes = codes;
+        this.names = names;
     }
 
     /** The dimensions in the order given, each once; more than {@link #MAX_DIMENSIONS} is refused. */
@@ -39,7 +41,7 @@ public class Filters {
         }
         return new CompanyFilter(Codes.text("filter.search", f.search(), 200), codes.countries("filter.countries", f.countries()),
                 f.sanctioned(), f.sanctionAuthorities(), f.sanctionedOn(), Codes.text("filter.identifier", f.identifier(), 100),
-                Codes.text("filter.specialEconomicZone", f.specialEconomicZone(), 200));
+                Codes.text("filter.specialEconomicZone", f.specialEconomicZone(), 200), f.includeSynthetic());
     }
 
     public FindingFilter finding(FindingFilter f) {
@@ -48,8 +50,8 @@ public class Filters {
         }
         return new FindingFilter(f.kinds(), f.company(), f.companyRoles(), codes.countries("filter.countries", f.countries()),
                 f.productCode() == null ? null : Codes.productCode("filter.productCode", f.productCode()),
-                Codes.text("filter.source", f.source(), 100), f.periodFrom(), f.periodTo(), f.confirmed(),
-                Codes.text("filter.search", f.search(), 200));
+                names.source("filter.source", f.source()), f.periodFrom(), f.periodTo(), f.confirmed(),
+                Codes.text("filter.search", f.search(), 200), f.includeSynthetic());
     }
 
     public TradeVolumeFilter tradeVolume(TradeVolumeFilter f) {
@@ -61,6 +63,6 @@ public class Filters {
         return new TradeVolumeFilter(codes.countries("filter.reporters", f.reporters()),
                 codes.countries("filter.partners", f.partners()), f.flows(), f.yearFrom(), f.yearTo(),
                 f.productCode() == null ? null : Codes.productPrefix("filter.productCode", f.productCode()), f.allGoods(),
-                Codes.text("filter.source", f.source(), 100));
+                names.source("filter.source", f.source()));
     }
 }

@@ -20,10 +20,12 @@ public class FlowFilters {
 
     private final Codes codes;
     private final SourceStore sourceSql;
+    private final KnownNames names;
 
-    public FlowFilters(Codes codes, SourceStore sourceSql) {
+    public FlowFilters(Codes codes, SourceStore sourceSql, KnownNames names) {
         this.codes = codes;
         this.sourceSql = sourceSql;
+        this.names = names;
     }
 
     public ShipmentScope scope(FlowFilter f, String argument) {
@@ -53,7 +55,7 @@ public class FlowFilters {
                 ids(f.suppliers(), a + "suppliers"), ids(f.recipients(), a + "recipients"),
                 orEmpty(codes.countries(a + "supplierCountries", f.supplierCountries())),
                 orEmpty(codes.countries(a + "recipientCountries", f.recipientCountries())),
-                prefixes, sections, names(f.chplTiers()), Codes.text(a + "topic", f.topic(), 100),
+                prefixes, sections, names(f.chplTiers()), names.topic(a + "topic", f.topic()),
                 f.recipientSanctioned(), names(f.sanctionAuthorities()), f.throughIntermediary(),
                 orEmpty(codes.countries(a + "intermediaryCountries", f.intermediaryCountries())),
                 ids(f.intermediaries(), a + "intermediaries"), sources, f.minValueEur(),
@@ -66,8 +68,7 @@ public class FlowFilters {
         for (int i = 0; i < keys.size(); i++) {
             String name = argument + "[" + i + "]";
             String key = Codes.text(name, keys.get(i), 100);
-            ids.add(sourceSql.byKey(key).map(s -> GlobalId.dbId(s.id()))
-                    .orElseThrow(() -> new BadUserInputException(name + ": no source with the key '" + Printable.of(key) + "'")));
+            ids.add(sourceSql.byKey(key).map(s -> GlobalId.dbId(s.id())).orElseThrow(() -> names.unknownSource(name, key)));
         }
         return ids;
     }

@@ -1,5 +1,6 @@
 package org.tradeflows.input;
 
+import org.tradeflows.model.SyntheticChoice;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -10,7 +11,8 @@ import org.tradeflows.model.SanctionAuthority;
 @Description("Filter for sanctions; all given conditions must hold.")
 public record SanctionFilter(
         @Description("Only listings by these authorities.") List<SanctionAuthority> authorities,
-        @Description("Only listings of companies of these countries (ISO alpha-2).") List<String> companyCountries,
+        @Description("Only listings of companies of these countries (each an " + Codes.COUNTRY_CODES + ").") List<String> companyCountries,
         @Description("Only listings in force on this date.") LocalDate inForceOn,
-        @Description("True: only confirmed listings; false: only reported ones.") Boolean confirmed) {
+        @Description("True: only confirmed listings; false: only reported ones.") Boolean confirmed,
+        @Description("Also include synthetic (generated) listings, which are excluded by default.") Boolean includeSynthetic) implements SyntheticChoice {
 }

@@ -8,8 +8,8 @@ import org.tradeflows.model.TradeFlow;
 @Input("TradeVolumeFilter")
 @Description("Filter for official trade figures; all given conditions must hold.")
 public record TradeVolumeFilter(
-        @Description("Reporter countries (ISO alpha-2).") List<String> reporters,
-        @Description("Partner countries (ISO alpha-2).") List<String> partners,
+        @Description("Reporter countries (each an " + Codes.COUNTRY_CODES + ").") List<String> reporters,
+        @Description("Partner countries (each an " + Codes.COUNTRY_CODES + ").") List<String> partners,
         @Description("Directions.") List<TradeFlow> flows,
         @Description("First year (inclusive).") Integer yearFrom,
         @Description("Last year (inclusive).") Integer yearTo,

@@ -3,6 +3,7 @@ package org.tradeflows.model;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.tradeflows.model.Printable;
 
@@ -46,6 +47,38 @@ public final class InputMessages {
         return known.stream().map(k -> new Object[] {k, distance(v, k.toLowerCase(Locale.ROOT))})
                 .filter(p -> (int) p[1] <= Math.max(2, ((String) p[0]).length() / 3))
                 .min(Comparator.comparingInt(p -> (int) p[1])).map(p -> (String) p[0]);
+    }
+
+    /**
+     * An unknown key of a named thing (topic, source), with the closest known key: 'filter.topic: unknown topic
+     * "drones"; did you mean "drone-components"?'. With no close key, a short list of the known ones is named instead.
+     */
+    public static String unknownKey(String name, String what, String value, Collection<String> known) {
+        String v = value == null ? "" : value.trim();
+        String hint = closest(v, known).map(k -> "; did you mean \"" + k + "\"?")
+                .orElse(known.isEmpty() ? "; none is loaded yet"
+                        : known.size() <= 12 ? "; known: " + String.join(", ", known) : "");
+        return name + ": unknown " + what + " \"" + Printable.of(v) + "\"" + hint;
+    }
+
+    /** The nearest known name by edit distance, else the one sharing the longest start of at least 4 characters. */
+    public static Optional<String> closest(String value, Collection<String> known) {
+        Optional<String> near = nearest(value, known);
+        if (near.isPresent() || value == null || value.length() > 200) {
+            return near;
+        }
+        String v = value.toLowerCase(Locale.ROOT);
+        return known.stream().map(k -> Map.entry(k, sharedStart(v, k.toLowerCase(Locale.ROOT))))
+                .filter(e -> e.getValue() >= Math.min(4, v.length()) && e.getValue() > 0)
+                .max(Comparator.comparingInt(Map.Entry::getValue)).map(Map.Entry::getKey);
+    }
+
+    private static int sharedStart(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
     }
 
     /** Levenshtein distance. */

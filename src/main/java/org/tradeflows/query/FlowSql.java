@@ -123,9 +123,9 @@ public final class FlowSql {
     }
 
     /** The query of a company's counterparties with totals per direction, for many companies at once. */
-    public static FlowQuery counterpartiesQuery(List<Long> companyIds, ShipmentScope scope, int limit) {
+    public static FlowQuery counterpartiesQuery(List<Long> companyIds, ShipmentScope scope, int limit, List<String> after) {
         return new FlowQuery(List.of(), scope, List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true)), limit,
-                null, new FlowQuery.Partition(FlowQuery.PartitionKind.COMPANY, companyIds));
+                after, new FlowQuery.Partition(FlowQuery.PartitionKind.COMPANY, companyIds));
     }
 
     /** Counterparties (column {@code k_counterparty}) and the role they play ({@code k_role}); always from shipments. */
@@ -137,9 +137,9 @@ public final class FlowSql {
     }
 
     /** The query of a country's partner countries with totals per direction, for many countries at once. */
-    public static FlowQuery partnersQuery(List<String> countryCodes, ShipmentScope scope, int limit) {
+    public static FlowQuery partnersQuery(List<String> countryCodes, ShipmentScope scope, int limit, List<String> after) {
         return new FlowQuery(List.of(), scope, List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true)), limit,
-                null, new FlowQuery.Partition(FlowQuery.PartitionKind.COUNTRY, countryCodes));
+                after, new FlowQuery.Partition(FlowQuery.PartitionKind.COUNTRY, countryCodes));
     }
 
     /** Partner countries (column {@code k_partner}) and the direction ({@code k_direction}). */

@@ -37,20 +37,24 @@ final class GroupedSelect {
                 + (groupList.isEmpty() ? "" : " group by " + groupList) + "),\n"
                 + "measured as (select *, value_eur / nullif(sum(value_eur) over (" + window + "), 0) as share, "
                 + "count(*) over (" + window + ") as group_count from grouped)", base);
+        List<Sql> conditions = new ArrayList<>();
         if (partitioned) {
+            // each parent's page starts after the cursor: rows are ranked once the cursor has cut them
+            Sql cut = Sql.TRUE;
+            if (after != null) {
+                Keyset.check(sort, after);
+                cut = Keyset.after(sort, after);
+            }
             statement = sql("{},\nranked as (select *, row_number() over (partition by part_key"
-                    + (sort.isEmpty() ? "" : " order by {}") + ") as rn from measured)\nselect * from ranked",
-                    sort.isEmpty() ? new Sql[] {statement} : new Sql[] {statement, order});
+                    + (sort.isEmpty() ? "" : " order by {}") + ") as rn from measured where {})\nselect * from ranked",
+                    sort.isEmpty() ? new Sql[] {statement, cut} : new Sql[] {statement, order, cut});
+            conditions.add(sql("rn <= {}", value(limit)));
         } else {
             statement = sql("{}\nselect * from measured", statement);
-        }
-        List<Sql> conditions = new ArrayList<>();
-        if (after != null) {
-            Keyset.check(sort, after);
-            conditions.add(Keyset.after(sort, after));
-        }
-        if (partitioned) {
-            conditions.add(sql("rn <= {}", value(limit)));
+            if (after != null) {
+                Keyset.check(sort, after);
+                conditions.add(Keyset.after(sort, after));
+            }
         }
         if (!conditions.isEmpty()) {
             statement = statement.then(sql("where {}", Sql.join(conditions, " and ")));

@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tradeflows.api.types.Company;
 import org.tradeflows.api.types.CompanyAlias;
 import org.tradeflows.api.types.CompanyIdentifier;
@@ -20,6 +22,7 @@ import org.tradeflows.model.AliasKind;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.IdentifierScheme;
 import org.tradeflows.query.SanctionRules;
+import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.sql.Sql;
 
 /** Every SQL statement that reads companies, their aliases and identifiers. Merged companies resolve to survivors. */
@@ -47,6 +50,12 @@ public class CompanyStore {
                 """.formatted(COLUMNS), List.of(ids), rs -> Map.entry(rs.getLong("asked"), map(rs)));
     }
 
+    /** Of the companies, those a generator wrote: a look-up by id does not find them. */
+    public Set<Long> syntheticAmong(Collection<Long> ids) {
+        return new HashSet<>(jdbc.list("select c.id from company c where c.id = any(?) and not "
+                + SyntheticRules.realText("c"), List.of(ids), rs -> rs.getLong(1)));
+    }
+
     public List<Company> page(CompanyFilter filter, String afterName, Long afterId, int limit) {
         Sql after = afterName == null ? Sql.EMPTY
                 : sql("(lower(c.name), c.id) > ({}, {})", value(afterName), value(afterId));
@@ -61,9 +70,9 @@ public class CompanyStore {
     public static Sql where(CompanyFilter f) {
         Sql live = sql("c.merged_into_id is null");
         if (f == null) {
-            return live;
+            return and(live, SyntheticRules.real("c"));
         }
-        return and(live,
+        return and(live, SyntheticRules.realUnless(f, "c"),
                 ifGiven(blankToNull(f.search()), text -> sql("""
                         (search_key(c.name) like '%' || search_key({}) || '%'
                          or search_key(coalesce(c.name_original, '')) like '%' || search_key({}) || '%'

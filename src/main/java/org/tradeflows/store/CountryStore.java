@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tradeflows.api.types.Country;
 import org.tradeflows.input.CountryFilter;
+import org.tradeflows.model.CountryCodes;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.Where;
 
@@ -26,6 +27,12 @@ public class CountryStore {
     public Optional<Country> byCode(String code) {
         return jdbc.one("select " + COLUMNS + " from country where code = ? or alpha3 = ?", List.of(code, code),
                 CountryStore::map);
+    }
+
+    /** Every country's codes and name, for reading what a user typed as a country. */
+    public List<CountryCodes> allCodes() {
+        return jdbc.list("select code, alpha3, numeric_code, name from country order by code", List.of(),
+                rs -> new CountryCodes(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
     }
 
     public List<Country> byCodes(Collection<String> codes) {

@@ -21,6 +21,8 @@ import org.tradeflows.model.CountryRole;
 import org.tradeflows.model.FindingKind;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.model.SyntheticChoice;
+import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads findings and what they link to. Findings are listed, never summed. */
@@ -79,6 +81,9 @@ public class FindingStore {
 
     public static Where where(FindingFilter f, Long companyId) {
         Where w = new Where();
+        if (!SyntheticChoice.includes(f)) {
+            w.and(SyntheticRules.realText("f"));
+        }
         if (f == null) {
             return w;
         }

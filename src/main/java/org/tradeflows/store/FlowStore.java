@@ -60,18 +60,25 @@ public class FlowStore {
     }
 
     /** A company's counterparties with totals per direction, for many companies at once. */
-    public List<Map.Entry<Long, CounterpartyRecord>> counterparties(List<Long> companyIds, ShipmentScope scope, int limit) {
-        FlowQuery q = FlowSql.counterpartiesQuery(companyIds, scope, limit);
-        return run(FlowSql.counterparties(q), (rs, sort) -> Map.entry(rs.getLong("part_key"), new CounterpartyRecord(
-                CompanyRole.valueOf(rs.getString("k_role")), measures(rs), rs.getLong("k_counterparty"))))
-                .stream().filter(e -> e.getValue().companyId() != 0).toList();
+    public List<PartRow<Long, CounterpartyRecord>> counterparties(List<Long> companyIds, ShipmentScope scope, int limit,
+            List<String> after) {
+        FlowQuery q = FlowSql.counterpartiesQuery(companyIds, scope, limit, after);
+        return run(FlowSql.counterparties(q), (rs, sort) -> new PartRow<>(rs.getLong("part_key"), new CounterpartyRecord(
+                CompanyRole.valueOf(rs.getString("k_role")), measures(rs), rs.getLong("k_counterparty")), sort,
+                rs.getLong("group_count"))).stream().filter(e -> e.item().companyId() != 0).toList();
+    }
+
+    /** One row of a partitioned answer: its parent, the item, its sort values (the cursor) and its parent's group count. */
+    public record PartRow<K, T>(K part, T item, List<String> sortValues, long groupCount) {
     }
 
     /** A country's partner countries with totals per direction, for many countries at once. */
-    public List<Map.Entry<String, PartnerTotalRecord>> partners(List<String> countryCodes, ShipmentScope scope, int limit) {
-        FlowQuery q = FlowSql.partnersQuery(countryCodes, scope, limit);
-        return run(FlowSql.partners(q, FlowBase.choose(q, false, rollups)), (rs, sort) -> Map.entry(rs.getString("part_key"),
-                new PartnerTotalRecord(TradeFlow.valueOf(rs.getString("k_direction")), measures(rs), rs.getString("k_partner"))));
+    public List<PartRow<String, PartnerTotalRecord>> partners(List<String> countryCodes, ShipmentScope scope, int limit,
+            List<String> after) {
+        FlowQuery q = FlowSql.partnersQuery(countryCodes, scope, limit, after);
+        return run(FlowSql.partners(q, FlowBase.choose(q, false, rollups)), (rs, sort) -> new PartRow<>(rs.getString("part_key"),
+                new PartnerTotalRecord(TradeFlow.valueOf(rs.getString("k_direction")), measures(rs), rs.getString("k_partner")),
+                sort, rs.getLong("group_count")));
     }
 
     private <T> List<T> run(FlowSql.Rendered rendered, RowReader<T> reader) {

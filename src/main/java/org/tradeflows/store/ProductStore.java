@@ -98,6 +98,11 @@ public class ProductStore {
                 w.params(), ProductStore::mapTopic);
     }
 
+    /** Every topic key, for suggesting the nearest one to a key that does not exist. */
+    public List<String> topicKeys() {
+        return jdbc.list("select key from topic order by key", List.of(), rs -> rs.getString(1));
+    }
+
     public List<Topic> topicsByIds(Collection<Long> ids) {
         return jdbc.list("select id, key, name, description, source_id from topic where id = any(?)", List.of(ids),
                 ProductStore::mapTopic);

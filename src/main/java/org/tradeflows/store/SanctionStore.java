@@ -18,6 +18,7 @@ import org.tradeflows.input.SanctionFilter;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.SanctionAuthority;
 import org.tradeflows.query.SanctionRules;
+import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.sql.Sql;
 
 /** Every SQL statement that reads sanctions. */
@@ -36,6 +37,12 @@ public class SanctionStore {
     public List<Sanction> byCompanyIds(Collection<Long> companyIds) {
         return jdbc.list("select " + COLUMNS + " from sanction s where s.company_id = any(?) "
                 + "order by s.listed_on nulls last, s.id", List.of(companyIds), SanctionStore::map);
+    }
+
+    /** Of the sanctions, those a generator wrote: a look-up by id does not find them. */
+    public Set<Long> syntheticAmong(Collection<Long> ids) {
+        return new HashSet<>(jdbc.list("select s.id from sanction s where s.id = any(?) and not "
+                + SyntheticRules.realText("s"), List.of(ids), rs -> rs.getLong(1)));
     }
 
     public List<Sanction> byIds(Collection<Long> ids) {
@@ -64,9 +71,9 @@ public class SanctionStore {
 
     private static Sql where(SanctionFilter f) {
         if (f == null) {
-            return Sql.TRUE;
+            return SyntheticRules.real("s");
         }
-        return and(
+        return and(SyntheticRules.realUnless(f, "s"),
                 ifGiven(f.authorities(), a -> sql("s.authority = any({})", value(a.stream().map(Enum::name).toList()))),
                 ifGiven(f.companyCountries(), codes -> sql("c.country_code = any({})", value(codes))),
                 ifGiven(f.inForceOn(), SanctionRules::inForce),

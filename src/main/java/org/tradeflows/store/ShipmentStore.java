@@ -62,6 +62,31 @@ public class ShipmentStore {
         return jdbc.list(first.text(), first.values(), rs -> Map.entry(rs.getLong("part_key"), map(rs)));
     }
 
+    /**
+     * Each company's page of shipments by date after the cursor (date, id): pairs of company id and shipment id, the
+     * first {@code limit} of each company, in one statement (the rows themselves come from {@link #byIds}).
+     */
+    public List<Map.Entry<Long, Long>> pageOfCompanies(Collection<Long> companyIds, ShipmentScope scope,
+            LocalDate afterDate, Long afterId, int limit) {
+        Sql cut = afterId == null ? Sql.TRUE : sql("(s.period_start, s.id) > ({}, {})", value(afterDate), value(afterId));
+        Sql page = sql("select part_key, id from (select part.key as part_key, s.id, "
+                + "row_number() over (partition by part.key order by s.period_start, s.id) as rn"
+                + " from shipment s join unnest({}::bigint[]) part(key) on (s.supplier_id = part.key or s.recipient_id = part.key)"
+                + " where {} and {}) x where rn <= {} order by part_key, rn", value(companyIds), ShipmentScopeSql.where(scope),
+                cut, value(limit));
+        return jdbc.list(page.text(), page.values(), rs -> Map.entry(rs.getLong(1), rs.getLong(2)));
+    }
+
+    /** The number of each company's shipments (as supplier or recipient) in the scope: one statement. */
+    public Map<Long, Long> countOfCompanies(Collection<Long> companyIds, ShipmentScope scope) {
+        Sql count = sql("select part.key, count(*) from shipment s join unnest({}::bigint[]) part(key) "
+                + "on (s.supplier_id = part.key or s.recipient_id = part.key) where {} group by part.key",
+                value(companyIds), ShipmentScopeSql.where(scope));
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbc.list(count.text(), count.values(), rs -> counts.put(rs.getLong(1), rs.getLong(2)));
+        return counts;
+    }
+
     public List<ShipmentIntermediary> intermediaries(Collection<Long> shipmentIds) {
         return jdbc.list("select shipment_id, position, company_id, country_code from shipment_intermediary "
                 + "where shipment_id = any(?) order by shipment_id, position", List.of(shipmentIds),

@@ -12,6 +12,7 @@ import org.tradeflows.api.types.Source;
 import org.tradeflows.input.SourceFilter;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.SourceKind;
+import org.tradeflows.model.SyntheticChoice;
 import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads sources. */
@@ -43,6 +44,11 @@ public class SourceStore {
         return byKey;
     }
 
+    /** Every source key, for suggesting the nearest one to a key that does not exist. */
+    public List<String> keys() {
+        return jdbc.list("select key from source order by key", List.of(), rs -> rs.getString(1));
+    }
+
     public List<Source> page(SourceFilter filter, Long afterId, int limit) {
         Where w = where(filter);
         w.andIf(afterId, "id > ?", afterId);
@@ -57,6 +63,10 @@ public class SourceStore {
 
     private static Where where(SourceFilter f) {
         Where w = new Where();
+        boolean synthetic = SyntheticChoice.includes(f) || (f != null && f.kinds() != null && f.kinds().contains(SourceKind.SYNTHETIC));
+        if (!synthetic) {
+            w.and("kind <> 'SYNTHETIC'");
+        }
         if (f == null) {
             return w;
         }

@@ -41,8 +41,8 @@ class ReferenceDataTest {
 
     @Test
     void theDroneComponentsTopicCoversTheStorysGoods() {
-        List<String> codes = GraphQL.data("{ topic(key: \"drone-components\") { products { category { code } } } }")
-                .getList("data.topic.products.category.code", String.class);
+        List<String> codes = GraphQL.data("{ topic(key: \"drone-components\") { products { product { code } } } }")
+                .getList("data.topic.products.product.code", String.class);
         assertThat(codes).contains("840710", "8411", "6815", "7019", "8542", "9013", "880730");
     }
 

@@ -107,7 +107,7 @@ class StoryExamplesTest {
     @Test
     void step5MapsTheGoodsToHsCodesAndTheChpl() {
         JsonPath r = GraphQL.example("story-5-products");
-        List<Map<String, Object>> products = r.getList("data.topic.products.category");
+        List<Map<String, Object>> products = r.getList("data.topic.products.product");
         Map<String, Object> chips = products.stream().filter(p -> "8542".equals(p.get("code"))).findFirst().orElseThrow();
         assertThat(String.valueOf(chips.get("chplListed"))).contains("854231").contains("TIER_1");
         Map<String, Object> uavParts = products.stream().filter(p -> "880730".equals(p.get("code"))).findFirst().orElseThrow();

@@ -3,6 +3,7 @@ package org.tradeflows.ingest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,18 @@ class IngestAccessTest {
     void anUnknownKeyIsRefused() {
         given().header("Authorization", "Bearer not-a-key").contentType("text/csv").body(RATES)
                 .when().post("/ingest/exchange-rates").then().statusCode(401)
-                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
+                .body("errors[0].message", containsString("uploads need the key of a curator"))
+                .body("errors[0].message", containsString("TRADEFLOWS_ADMIN_KEY"))
+                .body("errors[0].message", not(containsString("anonymously")));
+    }
+
+    @Test
+    void anUnknownKeyOnAReadKeepsTheReadersAdvice() {
+        given().header("Authorization", "Bearer not-a-key").contentType("application/json")
+                .body("{\"query\":\"{ __typename }\"}").when().post("/graphql").then().statusCode(401)
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
+                .body("errors[0].message", containsString("send no Authorization header to read anonymously"));
     }
 
     @Test

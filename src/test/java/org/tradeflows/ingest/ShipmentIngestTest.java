@@ -209,6 +209,8 @@ class ShipmentIngestTest {
         JsonPath report = Uploads.upload("shipments", Uploads.example("shipments.csv"), params, 200);
         assertThat(report.getString("status")).isEqualTo("DRY_RUN");
         assertThat(report.getLong("rows.read")).isEqualTo(3);
+        assertThat(report.getString("message")).contains("nothing was written").contains("would load 3 of 3 rows")
+                .doesNotContain("3 loaded");
         assertThat(Uploads.counts(jdbc)).isEqualTo(before);
     }
 }

@@ -497,7 +497,7 @@ class ExplorerBrowserTest {
         for (String panel : List.of("sankey", "products", "time")) {
             WebElement p = browser.awaitAttribute("#panel-" + panel, "data-state", "error");
             assertThat(p.findElement(By.cssSelector(".message [role=alert]")).getText())
-                    .contains("'QQ' is not an ISO 3166-1 alpha-2 code");
+                    .contains("'QQ' is not a country Tradeflows knows");
         }
     }
 }

@@ -6,5 +6,5 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("A product category a finding speaks about, with the goods as the source names them.")
 public record FindingProduct(
         @NonNull @Description("The goods as the source names them, e.g. 'aircraft engines'.") String goods,
-        @NonNull @Description("The HS category Tradeflows reads them as.") ProductCategory category) {
+        @NonNull @Description("The HS category Tradeflows reads them as.") ProductCategory product) {
 }

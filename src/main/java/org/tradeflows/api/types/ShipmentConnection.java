@@ -10,5 +10,11 @@ import org.tradeflows.query.ShipmentScope;
 public record ShipmentConnection(
         @NonNull @Description("The items of this page with their cursors.") List<@NonNull ShipmentEdge> edges,
         @NonNull @Description("Paging information.") PageInfo pageInfo,
-        @Ignore ShipmentScope scope) {
+        @Ignore ShipmentScope scope,
+        @Ignore Long knownTotal) {
+
+    /** A page whose total is counted when asked for, from its scope. */
+    public ShipmentConnection(List<ShipmentEdge> edges, PageInfo pageInfo, ShipmentScope scope) {
+        this(edges, pageInfo, scope, null);
+    }
 }

@@ -6,5 +6,5 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("A product category in a topic, with why it belongs there.")
 public record TopicProduct(
         @NonNull @Description("Why the category is in the topic.") String note,
-        @NonNull @Description("The category.") ProductCategory category) {
+        @NonNull @Description("The category.") ProductCategory product) {
 }

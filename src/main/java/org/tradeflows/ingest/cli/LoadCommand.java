@@ -192,9 +192,10 @@ public final class LoadCommand implements Callable<Integer> {
 
     private void print(IngestReport r, Path rejectsPath) {
         PrintStream to = r.succeeded() ? out : err;
-        to.printf("%s: %s %s, %d rows read, %d valid, %d loaded, %d unchanged, %d skipped, %d rejected in %.1f s "
+        boolean dry = IngestReport.DRY_RUN.equals(r.status());
+        to.printf("%s: %s %s, %d rows read, %d valid, %s %d, %d unchanged, %d skipped, %d rejected in %.1f s "
                 + "(%,d rows/s)%n", r.status(), r.format(), r.mode().toLowerCase().replace('_', ' '), r.rows().read(),
-                r.rows().valid(), r.rows().loaded(),
+                r.rows().valid(), dry ? "would load" : "loaded", r.rows().loaded(),
                 r.rows().unchanged(), r.rows().skipped(), r.rows().rejected(), r.elapsedMillis() / 1000.0,
                 r.rowsPerSecond());
         if (r.error() != null) {

@@ -205,7 +205,7 @@ public final class CsvTable {
     public String raw() {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("").get())) {
-            printer.printRecord(current.values());
+            printer.printRecord((Object[]) current.values());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

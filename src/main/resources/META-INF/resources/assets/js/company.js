@@ -49,7 +49,8 @@ export async function loadCompany(panel, state, nav) {
     panel.setState('idle');
     return;
   }
-  const variables = { id: state.company, filter: flowFilter(state) };
+  const filter = flowFilter(state);
+  const variables = { id: state.company, filter, includeSynthetic: Boolean(filter && filter.includeSynthetic) };
   const data = await panel.run(COMPANY_PROFILE, variables);
   if (!data) {
     clear(profile);
@@ -57,13 +58,14 @@ export async function loadCompany(panel, state, nav) {
     return;
   }
   const c = data.company;
-  panel.sources(c.sources, c.sources.length);
-  const total = c.total[0];
+  const sources = c.sources.edges.map((e) => e.node);
+  panel.sources(sources, sources.length);
+  const total = c.total.total;
   panel.summary(h('strong', {}, c.name), c.country ? ` — ${c.country.name}` : '',
     total && total.shipmentCount > 0 ? [': ', figure(total.value), ` in ${count(total.shipmentCount)} shipments (as supplier or recipient) within the current filters.`]
       : ': no documented shipments within the current filters.');
   clear(profile, identity(c), sanctions(c), counterparties(c, nav, panel.chartEl), findings(c));
-  const withValue = c.counterparties.filter((p) => p.totals.valueEur !== null && Number(p.totals.valueEur) > 0);
+  const withValue = c.counterparties.edges.map((e) => e.node).filter((p) => p.totals.valueEur !== null && Number(p.totals.valueEur) > 0);
   if (!withValue.length) {
     hideChart(panel.chartEl);
     await finish(panel);
@@ -111,7 +113,7 @@ function sanctions(c) {
 }
 
 function counterparties(c, nav, chartEl) {
-  const list = c.counterparties || [];
+  const list = c.counterparties ? c.counterparties.edges.map((e) => e.node) : [];
   return h('div', { class: 'profile-block' },
     h('h3', {}, 'Counterparties'),
     chartEl,

@@ -30,8 +30,8 @@ export async function loadProducts(panel, state, nav, ctx = {}) {
   } else {
     const category = data.productCategory;
     rows = category.childTotals.map((c) => ({ category: c.category, totals: c.totals }));
-    total = category.total[0];
-    sources = category.sources;
+    total = category.total.total;
+    sources = category.sources.edges.map((e) => e.node);
     trail = [...category.ancestors, category];
   }
   panel.sources(sources, sources.length);

@@ -56,15 +56,17 @@ query ExplorerProductChildren($code: String!, $filter: FlowFilter!) {
     level
     chplTier
     ancestors { code description level }
-    total: flows(filter: $filter) { ${MEASURES} }
+    total: flows(filter: $filter) { total { ${MEASURES} } }
     childTotals(filter: $filter) {
-      category { code description level chplTier }
+      category: product { code description level chplTier }
       totals { ${MEASURES} }
     }
     sources: flows(groupBy: [SOURCE], filter: $filter, first: 10) {
-      source { ${SOURCE_FIELDS} }
-      value { text qualifier }
-      shipmentCount
+      edges { node {
+        source { ${SOURCE_FIELDS} }
+        value { text qualifier }
+        shipmentCount
+      } }
     }
   }
 }`;
@@ -137,8 +139,8 @@ query ExplorerCompanySearch($search: String!) {
 }`;
 
 export const COMPANY_PROFILE = `# A company: names, identifiers, sanctions, findings, and its counterparties within the current filter.
-query ExplorerCompanyProfile($id: ID!, $filter: FlowFilter) {
-  company(id: $id) {
+query ExplorerCompanyProfile($id: ID!, $filter: FlowFilter, $includeSynthetic: Boolean) {
+  company(id: $id, includeSynthetic: $includeSynthetic) {
     id
     name
     nameOriginal
@@ -160,16 +162,20 @@ query ExplorerCompanyProfile($id: ID!, $filter: FlowFilter) {
       partOf { statement }
       source { ${SOURCE_FIELDS} }
     }
-    total: flows(filter: $filter) { ${MEASURES} firstDate lastDate }
+    total: flows(filter: $filter) { total { ${MEASURES} firstDate lastDate } }
     counterparties(filter: $filter, first: 20) {
-      role
-      company { id name country { code name } sanctioned }
-      totals { ${MEASURES} firstDate lastDate }
+      edges { node {
+        role
+        company { id name country { code name } sanctioned }
+        totals { ${MEASURES} firstDate lastDate }
+      } }
     }
     sources: flows(groupBy: [SOURCE], filter: $filter, first: 10) {
-      source { ${SOURCE_FIELDS} }
-      value { text qualifier }
-      shipmentCount
+      edges { node {
+        source { ${SOURCE_FIELDS} }
+        value { text qualifier }
+        shipmentCount
+      } }
     }
   }
 }`;
