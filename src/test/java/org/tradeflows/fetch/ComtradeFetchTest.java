@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.tradeflows.fetch.cli.FetchCommand;
 import org.tradeflows.support.ComtradePublisher;
 import org.tradeflows.support.DatabaseTestResource;
+import org.tradeflows.support.GraphQL;
+import org.tradeflows.support.Keys;
 
 /**
  * The UN Comtrade connector against the API replayed on loopback with FABRICATED records in Comtrade's layout
@@ -298,6 +301,33 @@ class ComtradeFetchTest {
 
     @Test
     @Order(5)
+    void startFetchLoadsThroughTheServiceWithItsConfiguredKey() throws Exception {
+        int before = ComtradePublisher.queries().size();
+        JsonPath run = GraphQL.dataAs(Keys.ADMIN, """
+                mutation($f: FetchFilterInput) {
+                  startFetch(source: "comtrade", filter: $f, version: "A", wait: true) {
+                    id state upstreamVersion rowsRead rowsLoaded errorCode error
+                  }
+                }""", Map.of("f", Map.of("years", List.of(2023), "exporters", List.of("KAZ"), "importers",
+                List.of("RUS", "KGZ"), "hs", List.of("84", "90"))));
+
+        assertThat(run.getString("data.startFetch.state")).isEqualTo("SUCCEEDED");
+        assertThat(run.getString("data.startFetch.upstreamVersion")).isEqualTo("A");
+        assertThat(ComtradePublisher.queries().subList(before, ComtradePublisher.queries().size()))
+                .singleElement().satisfies(q -> assertThat(q).startsWith("/data/v1/get/C/A/HS?"));
+        assertThat(loaded(lastReleaseOfLastRun())).isEqualTo(expected("A", Set.of("2023"), Set.of(398), Set.of(643, 417),
+                Set.of("84", "90")));
+        assertThat(run.getLong("data.startFetch.rowsLoaded"))
+                .isEqualTo(count("select count(*) from trade_volume where release_id = ?", lastReleaseOfLastRun()));
+
+        // an unknown frequency is refused before a run is made
+        JsonPath bad = GraphQL.postAs(Keys.ADMIN, "mutation { startFetch(source: \"comtrade\", version: \"Q\") { id } }", null);
+        assertThat(bad.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(bad.getString("errors[0].message")).contains("A (annual) or M (monthly)");
+    }
+
+    @Test
+    @Order(6)
     void theKeyIsSentToTheApiButNeverLoggedNorStored() throws Exception {
         assertThat(ComtradePublisher.keysSeen()).isNotEmpty().allSatisfy(k -> assertThat(k).isEqualTo(ComtradePublisher.KEY));
         assertThat(LOG.toString()).isNotEmpty().doesNotContain(ComtradePublisher.KEY);
