@@ -328,6 +328,39 @@ class ComtradeFetchTest {
 
     @Test
     @Order(6)
+    void aFetchThatBreaksOffKeepsItsCallsAndARerunMakesOnlyTheMissingOnes() throws Exception {
+        long rows = comtradeRows();
+        long releases = count("select count(*) from data_release");
+        int before = ComtradePublisher.queries().size();
+        String[] args = {"--years", "2021-2023", "--reporters", "RUS", "--partners", "KAZ,KGZ,ARM", "--hs", "84,85,88,90"};
+        ComtradePublisher.failAfter(2);
+        try {
+            assertThat(fetch(args)).isEqualTo(1);
+        } finally {
+            ComtradePublisher.recover();
+        }
+        assertThat(one("select state || ' ' || error_code from fetch_run order by id desc limit 1"))
+                .isEqualTo("FAILED DOWNLOAD_FAILED");
+        assertThat(one("select error_message from fetch_run order by id desc limit 1")).contains("HTTP 503")
+                .contains("calls done are kept");
+        assertThat(comtradeRows()).isEqualTo(rows);
+        assertThat(count("select count(*) from data_release")).isEqualTo(releases);
+        List<String> made = List.copyOf(ComtradePublisher.queries().subList(before, ComtradePublisher.queries().size()));
+        assertThat(made).hasSize(2); // the call that reached the cap, and the first year's
+        assertThat(count("select count(*) from comtrade_call where release_id is null")).isEqualTo(2);
+
+        int beforeRerun = ComtradePublisher.queries().size();
+        assertThat(fetch(args)).isZero();
+
+        List<String> rerun = ComtradePublisher.queries().subList(beforeRerun, ComtradePublisher.queries().size());
+        assertThat(rerun).hasSize(2).doesNotContainAnyElementsOf(made);
+        assertThat(loaded(lastReleaseOfLastRun())).isEqualTo(expected("A", Set.of("2021", "2022", "2023"), Set.of(643),
+                Set.of(398, 417, 51), Set.of("84", "85", "88", "90")));
+        assertThat(count("select count(*) from comtrade_call where release_id is null")).isZero();
+    }
+
+    @Test
+    @Order(7)
     void theKeyIsSentToTheApiButNeverLoggedNorStored() throws Exception {
         assertThat(ComtradePublisher.keysSeen()).isNotEmpty().allSatisfy(k -> assertThat(k).isEqualTo(ComtradePublisher.KEY));
         assertThat(LOG.toString()).isNotEmpty().doesNotContain(ComtradePublisher.KEY);

@@ -41,6 +41,8 @@ public class ComtradePublisher implements QuarkusTestResourceLifecycleManager {
     private static final List<String> QUERIES = Collections.synchronizedList(new ArrayList<>());
     private static final List<String> KEYS_SEEN = Collections.synchronizedList(new ArrayList<>());
     private static final AtomicInteger TOO_MANY = new AtomicInteger();
+    /** Data answers left before the API fails (503) until {@link #recover}; negative: never. */
+    private static final AtomicInteger ANSWERS_LEFT = new AtomicInteger(-1);
     private static HttpServer server;
 
     @Override
@@ -86,6 +88,15 @@ public class ComtradePublisher implements QuarkusTestResourceLifecycleManager {
         TOO_MANY.set(n);
     }
 
+    /** After {@code n} more data answers, every request is answered 503 (an outage) until {@link #recover}. */
+    public static void failAfter(int n) {
+        ANSWERS_LEFT.set(n);
+    }
+
+    public static void recover() {
+        ANSWERS_LEFT.set(-1);
+    }
+
     private static void answer(HttpExchange x) throws IOException {
         try (x) {
             String path = x.getRequestURI().getPath();
@@ -102,6 +113,11 @@ public class ComtradePublisher implements QuarkusTestResourceLifecycleManager {
                 send(x, 404, "{\"error\": \"not found\"}");
                 return;
             }
+            if (ANSWERS_LEFT.get() == 0) {
+                send(x, 503, "{\"statusCode\": 503, \"message\": \"Service unavailable\"}");
+                return;
+            }
+            ANSWERS_LEFT.getAndUpdate(n -> n > 0 ? n - 1 : n);
             Map<String, String> q = new HashMap<>();
             String raw = x.getRequestURI().getRawQuery();
             for (String pair : raw == null ? new String[0] : raw.split("&")) {
