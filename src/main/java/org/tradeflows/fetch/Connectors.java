@@ -34,14 +34,16 @@ public final class Connectors {
      * such as TRADEFLOWS_FETCH_BACI_URL included) with the mapping's defaults; {@code baciUrl}, when given, replaces the configured address.
      */
     public static Connectors of(Config config, String baciUrl) {
-        return of(config, "baci", baciUrl, null);
+        return of(config, "baci", baciUrl, null, false);
     }
 
     /**
      * As {@link #of(Config, String)}; {@code url}, when given, replaces the address of {@code source} only, and
-     * {@code comtradeDailyCalls}, when given, the configured daily call budget of UN Comtrade.
+     * {@code comtradeDailyCalls}, when given, the configured daily call budget of UN Comtrade; {@code comtradePreview}
+     * uses Comtrade's keyless preview endpoint even when a key is set.
      */
-    public static Connectors of(Config config, String source, String url, Integer comtradeDailyCalls) {
+    public static Connectors of(Config config, String source, String url, Integer comtradeDailyCalls,
+            boolean comtradePreview) {
         boolean baci = "baci".equalsIgnoreCase(source == null ? "" : source.trim());
         boolean comtrade = ComtradeConnector.NAME.equalsIgnoreCase(source == null ? "" : source.trim());
         String p = "tradeflows.fetch.comtrade.";
@@ -50,7 +52,7 @@ public final class Connectors {
                 config.getOptionalValue("tradeflows.fetch.baci.version", String.class).orElse(FetchConfig.BACI_VERSION)),
                 new ComtradeConnector(new ComtradeConnector.Settings(comtrade && url != null ? url
                         : config.getOptionalValue(p + "url", String.class).orElse(FetchConfig.COMTRADE_URL),
-                        () -> config.getOptionalValue(p + "subscription-key", String.class)
+                        () -> comtradePreview ? null : config.getOptionalValue(p + "subscription-key", String.class)
                                 .orElseGet(() -> System.getenv(FetchConfig.COMTRADE_KEY_VARIABLE)),
                         config.getOptionalValue(p + "records-per-call", Integer.class)
                                 .orElse(FetchConfig.COMTRADE_RECORDS_PER_CALL),

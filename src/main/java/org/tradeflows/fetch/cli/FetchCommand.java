@@ -56,6 +56,10 @@ public final class FetchCommand implements Callable<Integer> {
             + "fetches (default: tradeflows.fetch.comtrade.daily-calls, 500)")
     Integer dailyCalls;
 
+    @Option(names = "--preview", description = "comtrade: use the keyless preview endpoint (500 records per call) even "
+            + "when a subscription key is set")
+    boolean preview;
+
     // no standard --version: here it is the publisher's version
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
@@ -106,7 +110,7 @@ public final class FetchCommand implements Callable<Integer> {
         FetchRequest request;
         DatabaseBootstrap db = DatabaseBootstrap.fromConfig().with(dbUrl, dbUser, dbPassword);
         FetchRunner runner = new FetchRunner(db::connect, Connectors.of(ConfigProvider.getConfig(), source, url,
-                dailyCalls));
+                dailyCalls, preview));
         try {
             request = new FetchRequest(source, FetchFilter.parse(years, exporters, importers, hs), version, dryRun, keepValid);
             runner.connectors().byName(source).version(request);

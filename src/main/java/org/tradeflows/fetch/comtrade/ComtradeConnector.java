@@ -338,7 +338,7 @@ public final class ComtradeConnector implements Connector {
                 case 429 -> "UN Comtrade still answered 429 (too many requests) after " + settings.retries()
                         + " waits; the calls done are kept: fetch again later to resume.";
                 default -> "UN Comtrade answered HTTP " + status + " for " + path(url) + "; the calls done are kept, "
-                        + "nothing was loaded.";
+                        + "nothing was loaded: fetch again to resume.";
             });
         }
     }
