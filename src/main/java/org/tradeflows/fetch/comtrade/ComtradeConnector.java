@@ -1,15 +1,11 @@
 package org.tradeflows.fetch.comtrade;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -72,16 +69,10 @@ public final class ComtradeConnector implements Connector {
     static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
     /** Periods asked for in one call at most (the API takes a comma-separated list of up to 12). */
     static final int PERIODS_PER_CALL = 12;
-    /** Columns of the text handed to the Comtrade loader, as the API names the JSON fields. */
-    static final List<String> FIELDS = List.of("reporterCode", "reporterISO", "partnerCode", "partnerISO", "flowCode",
-            "period", "cmdCode", "primaryValue", "netWgt", "qty", "qtyUnitAbbr", "customsCode", "motCode",
-            "partner2Code", "isReported", "classificationCode");
 
     private static final Logger LOG = Logger.getLogger(ComtradeConnector.class);
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(30)).build();
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** What the connector is configured with; see FetchConfig.Comtrade for each value's meaning and default. */
     public record Settings(String url, Supplier<String> key, int recordsPerCall, int previewRecordsPerCall,
@@ -126,46 +117,6 @@ public final class ComtradeConnector implements Connector {
         return hasKey() ? settings.recordsPerCall() : settings.previewRecordsPerCall();
     }
 
-    /** One call: its periods, HS codes (TOTAL when none), reporters and partners (M49 numeric codes; empty: all). */
-    record Query(List<String> periods, List<String> cmds, List<String> reporters, List<String> partners) {
-
-        String key() {
-            return "period=" + String.join(",", periods) + ";cmdCode=" + String.join(",", cmds) + ";reporterCode="
-                    + String.join(",", reporters) + ";partnerCode=" + String.join(",", partners);
-        }
-
-        String queryString(int maxRecords) {
-            StringBuilder q = new StringBuilder();
-            param(q, "reporterCode", reporters);
-            param(q, "period", periods);
-            param(q, "partnerCode", partners);
-            param(q, "cmdCode", cmds);
-            param(q, "flowCode", List.of("M", "X"));
-            q.append("&maxRecords=").append(maxRecords).append("&format=JSON&breakdownMode=classic&includeDesc=false");
-            return q.substring(1);
-        }
-
-        private static void param(StringBuilder q, String name, List<String> values) {
-            if (!values.isEmpty()) {
-                q.append('&').append(name).append('=').append(URLEncoder.encode(String.join(",", values),
-                        StandardCharsets.UTF_8));
-            }
-        }
-
-        /** Narrower calls that together ask the same: by period, then by HS code, then by reporter; none left: empty. */
-        List<Query> split() {
-            List<Query> out = new ArrayList<>();
-            if (periods.size() > 1) {
-                periods.forEach(p -> out.add(new Query(List.of(p), cmds, reporters, partners)));
-            } else if (cmds.size() > 1) {
-                cmds.forEach(k -> out.add(new Query(periods, List.of(k), reporters, partners)));
-            } else if (reporters.size() > 1) {
-                reporters.forEach(r -> out.add(new Query(periods, cmds, List.of(r), partners)));
-            }
-            return out;
-        }
-    }
-
     @Override
     public FetchOutcome fetch(Connection c, FetchRequest request, FetchProgress progress) throws SQLException {
         String frequency = version(request);
@@ -195,9 +146,9 @@ public final class ComtradeConnector implements Connector {
         List<String> cmds = request.filter().hs().isEmpty() ? List.of("TOTAL") : List.copyOf(request.filter().hs());
         List<String> reporters = m49(request.filter().exporters(), reference);
         List<String> partners = m49(request.filter().importers(), reference);
-        Deque<Query> todo = new ArrayDeque<>();
+        Deque<ComtradeQuery> todo = new ArrayDeque<>();
         for (int i = 0; i < periods.size(); i += PERIODS_PER_CALL) {
-            todo.add(new Query(periods.subList(i, Math.min(periods.size(), i + PERIODS_PER_CALL)), cmds, reporters,
+            todo.add(new ComtradeQuery(periods.subList(i, Math.min(periods.size(), i + PERIODS_PER_CALL)), cmds, reporters,
                     partners));
         }
 
@@ -212,7 +163,7 @@ public final class ComtradeConnector implements Connector {
         MessageDigest digest = sha256();
         int cap = cap();
         while (!todo.isEmpty()) {
-            Query q = todo.poll();
+            ComtradeQuery q = todo.poll();
             ComtradeCallStore.Call call = done.get(q.key());
             if (call != null) {
                 reused++;
@@ -229,13 +180,13 @@ public final class ComtradeConnector implements Connector {
                 made++;
                 bytes += body.length;
                 digest.update(body);
-                call = parse(body, cap, q);
+                call = ComtradeAnswer.rows(body, cap, q);
                 if (record) {
                     ComtradeCallStore.record(c, fetchKey, q.key(), call);
                 }
             }
             if (call.split()) {
-                List<Query> narrower = q.split();
+                List<ComtradeQuery> narrower = q.split();
                 if (narrower.isEmpty()) {
                     throw new FetchException(FetchException.DOWNLOAD_FAILED, "One UN Comtrade call (" + q.key()
                             + ") reaches the cap of " + cap + " records and cannot be split further: ask for fewer "
@@ -255,7 +206,7 @@ public final class ComtradeConnector implements Connector {
         LOG.infof("Comtrade fetch: %d calls made, %d reused, %d records", made, reused, records);
 
         List<InputStream> parts = new ArrayList<>();
-        parts.add(new ByteArrayInputStream((String.join(",", FIELDS) + "\n").getBytes(StandardCharsets.UTF_8)));
+        parts.add(new ByteArrayInputStream((String.join(",", ComtradeAnswer.FIELDS) + "\n").getBytes(StandardCharsets.UTF_8)));
         bodies.forEach(b -> parts.add(new ByteArrayInputStream(b.getBytes(StandardCharsets.UTF_8))));
         String sha = HexFormat.of().formatHex(digest.digest());
         OffsetDateTime retrievedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -263,25 +214,26 @@ public final class ComtradeConnector implements Connector {
                 .keepValid(request.keepValid()).fileName("UN Comtrade API " + frequency + " (" + filterText + ")");
         int callsMade = made;
         int callsReused = reused;
+        long downloaded = bytes;
         try (InputStream text = new SequenceInputStream(Collections.enumeration(parts))) {
             IngestReport report = Ingest.run(c, text, options, null,
                     (rows, read) -> progress.progress(callsMade, -1, rows),
-                    new Plan(frequency, url, filterText, fetchKey, sha, retrievedAt));
+                    new Plan(frequency, url, filterText, fetchKey, retrievedAt));
             String calls = callsMade + " calls made, " + callsReused + " reused";
             return switch (report.status()) {
-                case IngestReport.LOADED -> new FetchOutcome(FetchState.SUCCEEDED, frequency, url, report.releaseId(), 0,
+                case IngestReport.LOADED -> new FetchOutcome(FetchState.SUCCEEDED, frequency, url, report.releaseId(), downloaded,
                         sha, report, "Loaded UN Comtrade (" + (frequency.equals("A") ? "annual" : "monthly") + "): "
                                 + calls + "; " + report.rows().read() + " rows read, " + report.rows().loaded()
                                 + " loaded, " + report.rows().unchanged() + " unchanged, " + report.rows().skipped()
                                 + " skipped.");
-                case IngestReport.DRY_RUN -> new FetchOutcome(FetchState.SUCCEEDED, frequency, url, null, 0, sha, report,
+                case IngestReport.DRY_RUN -> new FetchOutcome(FetchState.SUCCEEDED, frequency, url, null, downloaded, sha, report,
                         "Dry run of UN Comtrade: " + calls + "; " + report.rows().read() + " rows read and checked, "
                                 + "nothing written.");
                 case IngestReport.ALREADY_LOADED -> {
                     if (record) {
                         ComtradeCallStore.loaded(c, fetchKey, report.releaseId());
                     }
-                    yield new FetchOutcome(FetchState.SKIPPED_UNCHANGED, frequency, url, report.releaseId(), 0, sha,
+                    yield new FetchOutcome(FetchState.SKIPPED_UNCHANGED, frequency, url, report.releaseId(), downloaded, sha,
                             report, "UN Comtrade answered the same rows as data release " + report.releaseId()
                                     + ": nothing changed (" + calls + ").");
                 }
@@ -360,52 +312,11 @@ public final class ComtradeConnector implements Connector {
         return q < 0 ? url : url.substring(0, q);
     }
 
-    /** The answer's records as rows for the loader; a full answer (count reaching the cap) is marked split. */
-    static ComtradeCallStore.Call parse(byte[] body, int cap, Query q) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new FetchException(FetchException.DOWNLOAD_FAILED, "UN Comtrade's answer is not JSON (" + q.key()
-                    + "); nothing was loaded.");
-        }
-        JsonNode data = root == null ? null : root.get("data");
-        if (data == null || !data.isArray()) {
-            String error = root != null && root.hasNonNull("error") ? ": " + root.get("error").asText() : "";
-            throw new FetchException(FetchException.DOWNLOAD_FAILED, "UN Comtrade's answer has no data" + error + " ("
-                    + q.key() + "); nothing was loaded.");
-        }
-        int count = root.hasNonNull("count") ? root.get("count").asInt() : data.size();
-        if (count >= cap || data.size() >= cap) {
-            return new ComtradeCallStore.Call(count, true, null);
-        }
-        StringBuilder csv = new StringBuilder();
-        for (JsonNode r : data) {
-            for (int i = 0; i < FIELDS.size(); i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                csv.append(cell(r.get(FIELDS.get(i))));
-            }
-            csv.append('\n');
-        }
-        return new ComtradeCallStore.Call(data.size(), false, csv.toString());
-    }
-
-    private static String cell(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return "";
-        }
-        String s = v.isNumber() ? v.decimalValue().toPlainString() : v.asText();
-        return s.contains(",") || s.contains("\"") || s.contains("\n")
-                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
     /** Comtrade's M49 codes for these alpha-3 codes (every numeric code the reference data maps to each country). */
     static List<String> m49(Set<String> alpha3, ReferenceData reference) {
         Set<Integer> out = new TreeSet<>();
         if (!alpha3.isEmpty()) {
-            Set<String> alpha2 = new java.util.HashSet<>();
+            Set<String> alpha2 = new HashSet<>();
             alpha3.forEach(a -> alpha2.add(reference.country(a)));
             for (int n = 1; n < 1000; n++) {
                 if (alpha2.contains(reference.countryByNumeric(n))) {
@@ -431,15 +342,13 @@ public final class ComtradeConnector implements Connector {
         private final String url;
         private final String filter;
         private final String fetchKey;
-        private final String sha;
         private final OffsetDateTime retrievedAt;
 
-        Plan(String frequency, String url, String filter, String fetchKey, String sha, OffsetDateTime retrievedAt) {
+        Plan(String frequency, String url, String filter, String fetchKey, OffsetDateTime retrievedAt) {
             this.frequency = frequency;
             this.url = url;
             this.filter = filter;
             this.fetchKey = fetchKey;
-            this.sha = sha;
             this.retrievedAt = retrievedAt;
         }
 
