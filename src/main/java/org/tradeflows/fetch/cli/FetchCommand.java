@@ -65,7 +65,8 @@ public final class FetchCommand implements Callable<Integer> {
     boolean help;
 
     @Option(names = "--url", paramLabel = "URL", description = "the publisher's address, e.g. a mirror (default: "
-            + "tradeflows.fetch.<source>.url, for baci " + FetchConfig.BACI_URL + ")")
+            + "tradeflows.fetch.<source>.url, for baci " + FetchConfig.BACI_URL + ", for comtrade " + FetchConfig.COMTRADE_URL
+            + ")")
     String url;
 
     @Option(names = "--dry-run", description = "download and check everything, write no rows")
