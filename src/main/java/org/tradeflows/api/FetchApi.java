@@ -29,9 +29,10 @@ public class FetchApi {
     @Description("Starts a fetch from a publisher (role admin) and returns its run, QUEUED (or ended, with wait). One "
             + "fetch runs at a time: while another is queued or running the answer is the error FETCH_ALREADY_RUNNING.")
     public FetchRun startFetch(
-            @NonNull @Name("source") @Description("The publisher's data: baci.") String source,
+            @NonNull @Name("source") @Description("The publisher's data: baci or comtrade.") String source,
             @Name("filter") @Description("What to take (default: everything).") FetchFilterInput filter,
-            @Name("version") @Description("The publisher's version, e.g. 202501 (default: the configured one).") String version,
+            @Name("version") @Description("The publisher's version, e.g. 202501 for baci (default: the "
+                    + "configured one); for comtrade the frequency, A (annual, default) or M (monthly).") String version,
             @Name("dryRun") @Description("Download and check, write no rows (default false).") Boolean dryRun,
             @Name("keepValid") @Description("Load the valid rows when some are rejected (default false: all or none).")
             Boolean keepValid,

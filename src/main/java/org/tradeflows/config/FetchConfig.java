@@ -18,7 +18,20 @@ public interface FetchConfig {
     /** BACI's January 2025 release (HS22 edition: years 2022-2023). */
     String BACI_VERSION = "202501";
 
+    /** UN Comtrade's API (comtradeapi.un.org: /data/v1/get with a key, /public/v1/preview without). */
+    String COMTRADE_URL = "https://comtradeapi.un.org";
+    /** The API's cap per call with a subscription key. */
+    int COMTRADE_RECORDS_PER_CALL = 100_000;
+    /** The preview endpoint's cap per call (no key). */
+    int COMTRADE_PREVIEW_RECORDS_PER_CALL = 500;
+    /** A free key's daily call budget. */
+    int COMTRADE_DAILY_CALLS = 500;
+    /** The environment variable read for the subscription key when tradeflows.fetch.comtrade.subscription-key is unset. */
+    String COMTRADE_KEY_VARIABLE = "COMTRADE_SUBSCRIPTION_KEY";
+
     Baci baci();
+
+    Comtrade comtrade();
 
     /** When a source's last fetch failed, readiness is DOWN (true) or UP with the failure in its details (false). */
     @WithDefault("false")
@@ -35,6 +48,35 @@ public interface FetchConfig {
         /** The BACI version fetched when none is asked for (YYYYMM, as CEPII names its releases). */
         @WithDefault(BACI_VERSION)
         String version();
+    }
+
+    interface Comtrade {
+        /** The API's root; the connector adds /data/v1/get/C/{A|M}/HS (with a key) or /public/v1/preview/C/{A|M}/HS. */
+        @WithDefault(COMTRADE_URL)
+        String url();
+
+        /** The subscription key; unset: the environment variable COMTRADE_SUBSCRIPTION_KEY; neither: the preview. */
+        Optional<String> subscriptionKey();
+
+        /** Records per call at most with a key: a call answering this many is split. */
+        @WithDefault("100000")
+        int recordsPerCall();
+
+        /** Records per call at most on the preview endpoint (no key). */
+        @WithDefault("500")
+        int previewRecordsPerCall();
+
+        /** Calls per day (UTC) at most, over all Comtrade fetches; when spent a fetch stops PAUSED. */
+        @WithDefault("500")
+        int dailyCalls();
+
+        /** Times a call answered 429 (too many requests) is tried again before the fetch fails. */
+        @WithDefault("5")
+        int retries();
+
+        /** The longest wait before trying again after a 429 (Retry-After, else 1, 2, 4 ... seconds). */
+        @WithDefault("60S")
+        java.time.Duration maxWait();
     }
 
     interface Schedule {

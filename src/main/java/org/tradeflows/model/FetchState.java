@@ -13,7 +13,10 @@ public enum FetchState {
     @Description("Stopped: nothing of it was written; the error says why.")
     FAILED,
     @Description("The publisher's version was loaded before with the same filter: nothing was fetched.")
-    SKIPPED_UNCHANGED;
+    SKIPPED_UNCHANGED,
+    @Description("Stopped cleanly before the end (UN Comtrade's daily call budget is spent): nothing loaded yet; the "
+            + "calls done are kept and the same fetch run again resumes.")
+    PAUSED;
 
     public boolean finished() {
         return this != QUEUED && this != RUNNING;

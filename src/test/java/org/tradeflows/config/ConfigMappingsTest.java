@@ -43,6 +43,20 @@ class ConfigMappingsTest {
     }
 
     @Test
+    void comtradeDefaultsAreTheApisAndTheCommandReadsTheSame() {
+        FetchConfig.Comtrade defaults = CodeDefaults.of(FetchConfig.class).comtrade();
+        assertThat(defaults.url()).isEqualTo("https://comtradeapi.un.org").isEqualTo(FetchConfig.COMTRADE_URL);
+        assertThat(defaults.subscriptionKey()).isEmpty();
+        assertThat(defaults.recordsPerCall()).isEqualTo(100_000).isEqualTo(FetchConfig.COMTRADE_RECORDS_PER_CALL);
+        assertThat(defaults.previewRecordsPerCall()).isEqualTo(500).isEqualTo(FetchConfig.COMTRADE_PREVIEW_RECORDS_PER_CALL);
+        assertThat(defaults.dailyCalls()).isEqualTo(500).isEqualTo(FetchConfig.COMTRADE_DAILY_CALLS);
+        assertThat(defaults.retries()).isEqualTo(5);
+        assertThat(defaults.maxWait()).isEqualTo(java.time.Duration.ofSeconds(60));
+        // the tests call the replayed API on loopback (support/ComtradePublisher), never the internet
+        assertThat(fetch.comtrade().url()).startsWith("http://127.0.0.1:");
+    }
+
+    @Test
     void theRateLimitDefaultsAreTheOnesInForceOutsideTests() {
         LimitsConfig defaults = CodeDefaults.of(LimitsConfig.class);
         assertThat(defaults.rateLimit().anonymous()).isEqualTo(600);

@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
  * under test always fetches from loopback and no test class restarts Quarkus for them.
  */
 @QuarkusTestResource(BaciPublisher.class)
+@QuarkusTestResource(ComtradePublisher.class)
 public final class Publishers {
     private Publishers() {
     }

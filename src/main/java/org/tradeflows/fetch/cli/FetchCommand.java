@@ -23,13 +23,14 @@ import picocli.CommandLine.Parameters;
  * {@code java -jar target/quarkus-app/quarkus-run.jar fetch SOURCE [options]}: downloads from the publisher and
  * loads what the filter keeps, with a progress bar on standard error; recorded as a fetch run, as the service's are.
  * Exit codes as {@code load}'s: 0 loaded, unchanged or dry run passed; 1 the download or its rows were refused
- * (nothing written); 2 bad arguments; 3 failure (database, another fetch running).
+ * (nothing written); 2 bad arguments; 3 failure (database, another fetch running); 4 stopped before the end (PAUSED:
+ * UN Comtrade's daily call budget is spent; the same command again resumes).
  */
 @Command(name = "fetch", sortOptions = false,
-        description = "Fetch a publisher's data into Tradeflows (sources: baci), filtered while it streams.")
+        description = "Fetch a publisher's data into Tradeflows (sources: baci, comtrade), filtered while it streams.")
 public final class FetchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "baci")
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "baci or comtrade")
     String source;
 
     @Option(names = "--years", paramLabel = "YEARS", description = "e.g. 2022-2023, 2022- (to this year) or 2022,2023 "
@@ -46,16 +47,26 @@ public final class FetchCommand implements Callable<Integer> {
             + "(default: all)")
     String hs;
 
-    @Option(names = "--version", paramLabel = "VERSION", description = "the publisher's version, e.g. 202501 for BACI "
-            + "(default: tradeflows.fetch.<source>.version)")
+    @Option(names = {"--version", "--frequency"}, paramLabel = "VERSION", description = "the publisher's version, e.g. "
+            + "202501 for BACI (default: tradeflows.fetch.<source>.version); for comtrade the frequency, A (annual, "
+            + "default) or M (monthly)")
     String version;
+
+    @Option(names = "--daily-calls", paramLabel = "N", description = "comtrade: at most N API calls today, over all "
+            + "fetches (default: tradeflows.fetch.comtrade.daily-calls, 500)")
+    Integer dailyCalls;
+
+    @Option(names = "--preview", description = "comtrade: use the keyless preview endpoint (500 records per call) even "
+            + "when a subscription key is set")
+    boolean preview;
 
     // no standard --version: here it is the publisher's version
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
     @Option(names = "--url", paramLabel = "URL", description = "the publisher's address, e.g. a mirror (default: "
-            + "tradeflows.fetch.<source>.url, for baci " + FetchConfig.BACI_URL + ")")
+            + "tradeflows.fetch.<source>.url, for baci " + FetchConfig.BACI_URL + ", for comtrade " + FetchConfig.COMTRADE_URL
+            + ")")
     String url;
 
     @Option(names = "--dry-run", description = "download and check everything, write no rows")
@@ -99,7 +110,8 @@ public final class FetchCommand implements Callable<Integer> {
     public Integer call() {
         FetchRequest request;
         DatabaseBootstrap db = DatabaseBootstrap.fromConfig().with(dbUrl, dbUser, dbPassword);
-        FetchRunner runner = new FetchRunner(db::connect, Connectors.of(ConfigProvider.getConfig(), url));
+        FetchRunner runner = new FetchRunner(db::connect, Connectors.of(ConfigProvider.getConfig(), source, url,
+                dailyCalls, preview));
         try {
             request = new FetchRequest(source, FetchFilter.parse(years, exporters, importers, hs), version, dryRun, keepValid);
             runner.connectors().byName(source).version(request);
@@ -138,8 +150,12 @@ public final class FetchCommand implements Callable<Integer> {
         }
         var o = result.outcome();
         out.println(result.state() + ", fetch run " + runId + ": " + o.message());
+        if (result.state() == FetchState.PAUSED) {
+            return 4;
+        }
         if (o.releaseId() != null) {
-            out.println("  data release " + o.releaseId() + ", BACI version " + o.upstreamVersion() + ", " + o.url()
+            out.println("  data release " + o.releaseId() + ", " + ("baci".equals(source) ? "BACI version " : "version ")
+                    + o.upstreamVersion() + ", " + o.url()
                     + (o.sha256() == null ? "" : ", sha256 " + o.sha256()));
         }
         if (o.report() != null) {
