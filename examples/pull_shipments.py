@@ -124,7 +124,7 @@ def explain_empty(url, filter_):
                      "(generated ones only with \"includeSynthetic\": true). Widen the countries, period or HS codes.")
     official, claims = data["tradeVolumes"]["totalCount"], data["findings"]["totalCount"]
     lines.append(f"For the same countries and years there are {official} official figures (query tradeVolumes or "
-                 f"tradeVolumeFlows; fetch more with `{RUNNER} fetch baci --years 2021-2024`) and {claims} reported "
+                 f"tradeVolumeFlows; fetch more with `{RUNNER} fetch baci --years 2022-`) and {claims} reported "
                  "findings (query findings), also in the explorer's level switch at /explorer.")
     return "\n".join(lines)
 

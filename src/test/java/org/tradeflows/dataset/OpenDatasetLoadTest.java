@@ -55,7 +55,10 @@ class OpenDatasetLoadTest {
         assertThat(jdbc.count("select count(*) from trade_volume where source_id is null", List.of())).isZero();
         assertThat(jdbc.count("select count(*) from finding where source_id is null", List.of())).isZero();
         assertThat(jdbc.count("select count(distinct source_id) from trade_volume", List.of())).isGreaterThanOrEqualTo(5);
-        assertThat(jdbc.count("select count(*) from data_release where synthetic", List.of())).isZero();
+        // generated releases (other test classes make some, in any order) are labelled synthetic by their source
+        assertThat(jdbc.count("""
+                select count(*) from data_release r left join source s on s.id = r.source_id
+                 where r.synthetic and (s.key is null or s.key not like 'synthetic-%')""", List.of())).isZero();
     }
 
     @Test

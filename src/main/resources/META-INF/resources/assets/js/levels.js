@@ -12,7 +12,7 @@ export const LEVEL_WORDS = { official: 'official statistics', shipments: 'compan
 /** Where each level's data comes from: what a panel says when the level holds nothing for the filters. */
 const RUNNER = 'java -jar target/quarkus-app/quarkus-run.jar';
 /** The command that fetches official statistics (issue #15's connectors), written once for every panel that needs it. */
-export const FETCH_BACI = `${RUNNER} fetch baci --years 2021-2024`;
+export const FETCH_BACI = `${RUNNER} fetch baci --years 2022-`;
 export const HOW_TO_GET = {
   official: () => ['No official statistics for these filters. Fetch them from CEPII BACI with ',
     h('code', {}, FETCH_BACI), ' (or load a BACI file with ',
