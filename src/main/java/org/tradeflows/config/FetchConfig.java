@@ -18,7 +18,24 @@ public interface FetchConfig {
     /** BACI's January 2025 release (HS22 edition: years 2022-2023). */
     String BACI_VERSION = "202501";
 
+    /** OpenSanctions' dataset directory: {@code {url}{dataset}/index.json} names the latest version's files. */
+    String OPENSANCTIONS_URL = "https://data.opensanctions.org/datasets/latest/";
+    /** The consolidated sanctions collection. */
+    String OPENSANCTIONS_DATASET = "sanctions";
+    /** The export loaded: targets.simple.csv (CSV loader) or entities.ftm.json (FollowTheMoney loader). */
+    String OPENSANCTIONS_RESOURCE = "targets.simple.csv";
+    /** The ECB Data Portal's SDMX REST API (data-api.ecb.europa.eu, successor of sdw-wsrest). */
+    String ECB_URL = "https://data-api.ecb.europa.eu/service/data/";
+    /** The currencies fetched when none are asked for. */
+    String ECB_CURRENCIES = "USD,CNY,RUB";
+    /** The first month fetched when none is asked for. */
+    String ECB_FROM = "2021-01";
+
     Baci baci();
+
+    OpenSanctions opensanctions();
+
+    Ecb ecb();
 
     /** When a source's last fetch failed, readiness is DOWN (true) or UP with the failure in its details (false). */
     @WithDefault("false")
@@ -35,6 +52,34 @@ public interface FetchConfig {
         /** The BACI version fetched when none is asked for (YYYYMM, as CEPII names its releases). */
         @WithDefault(BACI_VERSION)
         String version();
+    }
+
+    interface OpenSanctions {
+        /** The directory holding {@code {dataset}/index.json}. */
+        @WithDefault(OPENSANCTIONS_URL)
+        String url();
+
+        /** The dataset fetched when none is asked for. */
+        @WithDefault(OPENSANCTIONS_DATASET)
+        String dataset();
+
+        /** The export loaded: targets.simple.csv or entities.ftm.json. */
+        @WithDefault(OPENSANCTIONS_RESOURCE)
+        String resource();
+    }
+
+    interface Ecb {
+        /** The SDMX REST data endpoint; {@code EXR/{key}?format=csvdata&startPeriod=...} is appended. */
+        @WithDefault(ECB_URL)
+        String url();
+
+        /** ISO 4217 codes fetched when none are asked for. */
+        @WithDefault(ECB_CURRENCIES)
+        String currencies();
+
+        /** The first month (YYYY-MM) fetched when none is asked for. */
+        @WithDefault(ECB_FROM)
+        String from();
     }
 
     interface Schedule {

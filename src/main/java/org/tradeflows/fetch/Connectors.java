@@ -6,6 +6,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.tradeflows.config.FetchConfig;
 import org.tradeflows.fetch.baci.BaciConnector;
+import org.tradeflows.fetch.opensanctions.OpenSanctionsConnector;
 
 /** The publishers that can be fetched, by name, each at its configured address. */
 public final class Connectors {
@@ -20,17 +21,32 @@ public final class Connectors {
 
     /** The service's connectors, from its configuration mapping. */
     public static Connectors of(FetchConfig config) {
-        return new Connectors(new BaciConnector(config.baci().url(), config.baci().version()));
+        return new Connectors(new BaciConnector(config.baci().url(), config.baci().version()),
+                new OpenSanctionsConnector(config.opensanctions().url(), config.opensanctions().dataset(),
+                        config.opensanctions().resource()));
     }
 
     /**
      * The fetch command's connectors: it runs without the service, so it reads the same keys (environment variables
-     * such as TRADEFLOWS_FETCH_BACI_URL included) with the mapping's defaults; {@code baciUrl}, when given, replaces the configured address.
+     * such as TRADEFLOWS_FETCH_BACI_URL included) with the mapping's defaults; {@code url}, when given, replaces the
+     * configured address of {@code source}.
      */
-    public static Connectors of(Config config, String baciUrl) {
-        return new Connectors(new BaciConnector(baciUrl != null ? baciUrl
-                : config.getOptionalValue("tradeflows.fetch.baci.url", String.class).orElse(FetchConfig.BACI_URL),
-                config.getOptionalValue("tradeflows.fetch.baci.version", String.class).orElse(FetchConfig.BACI_VERSION)));
+    public static Connectors of(Config config, String source, String url) {
+        String s = source == null ? "" : source.trim().toLowerCase(Locale.ROOT);
+        return new Connectors(
+                new BaciConnector(address(config, s, url, BaciConnector.NAME, FetchConfig.BACI_URL),
+                        value(config, "tradeflows.fetch.baci.version", FetchConfig.BACI_VERSION)),
+                new OpenSanctionsConnector(address(config, s, url, OpenSanctionsConnector.NAME, FetchConfig.OPENSANCTIONS_URL),
+                        value(config, "tradeflows.fetch.opensanctions.dataset", FetchConfig.OPENSANCTIONS_DATASET),
+                        value(config, "tradeflows.fetch.opensanctions.resource", FetchConfig.OPENSANCTIONS_RESOURCE)));
+    }
+
+    private static String address(Config config, String source, String url, String name, String fallback) {
+        return url != null && source.equals(name) ? url : value(config, "tradeflows.fetch." + name + ".url", fallback);
+    }
+
+    private static String value(Config config, String key, String fallback) {
+        return config.getOptionalValue(key, String.class).orElse(fallback);
     }
 
     public Connector byName(String name) {

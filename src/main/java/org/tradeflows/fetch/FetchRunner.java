@@ -107,6 +107,9 @@ public final class FetchRunner {
                 try (Connection load = connections.open()) {
                     outcome = connector.fetch(load, request, progress);
                 }
+                if (outcome.upstreamVersion() != null && !outcome.upstreamVersion().equals(version)) {
+                    FetchRunStore.resolved(book, runId, outcome.upstreamVersion(), outcome.url());
+                }
                 FetchRunStore.finished(book, runId, outcome.state(), outcome.bytes(), outcome.rowsRead(),
                         outcome.rowsLoaded(), outcome.releaseId(), null, null, outcome.message());
                 return new Result(runId, outcome.state(), outcome, null, null);

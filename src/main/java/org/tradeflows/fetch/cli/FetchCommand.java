@@ -3,6 +3,8 @@ package org.tradeflows.fetch.cli;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.tradeflows.config.FetchConfig;
@@ -26,10 +28,10 @@ import picocli.CommandLine.Parameters;
  * (nothing written); 2 bad arguments; 3 failure (database, another fetch running).
  */
 @Command(name = "fetch", sortOptions = false,
-        description = "Fetch a publisher's data into Tradeflows (sources: baci), filtered while it streams.")
+        description = "Fetch a publisher's data into Tradeflows (sources: baci, opensanctions, ecb), filtered while it streams.")
 public final class FetchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "baci")
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "baci, opensanctions or ecb")
     String source;
 
     @Option(names = "--years", paramLabel = "YEARS", description = "e.g. 2022-2023, 2022- (to this year) or 2022,2023 "
@@ -57,6 +59,18 @@ public final class FetchCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL", description = "the publisher's address, e.g. a mirror (default: "
             + "tradeflows.fetch.<source>.url, for baci " + FetchConfig.BACI_URL + ")")
     String url;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "opensanctions: the dataset, e.g. sanctions, default "
+            + "or us_ofac_sdn (default: tradeflows.fetch.opensanctions.dataset, sanctions)")
+    String dataset;
+
+    @Option(names = "--currencies", paramLabel = "ISO4217,...", description = "ecb: the currencies against the euro, "
+            + "e.g. USD,CNY,RUB (default: tradeflows.fetch.ecb.currencies)")
+    String currencies;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM", description = "ecb: the first month, e.g. 2021-01 (default: "
+            + "tradeflows.fetch.ecb.from)")
+    String from;
 
     @Option(names = "--dry-run", description = "download and check everything, write no rows")
     boolean dryRun;
@@ -99,9 +113,10 @@ public final class FetchCommand implements Callable<Integer> {
     public Integer call() {
         FetchRequest request;
         DatabaseBootstrap db = DatabaseBootstrap.fromConfig().with(dbUrl, dbUser, dbPassword);
-        FetchRunner runner = new FetchRunner(db::connect, Connectors.of(ConfigProvider.getConfig(), url));
+        FetchRunner runner = new FetchRunner(db::connect, Connectors.of(ConfigProvider.getConfig(), source, url));
         try {
-            request = new FetchRequest(source, FetchFilter.parse(years, exporters, importers, hs), version, dryRun, keepValid);
+            request = new FetchRequest(source, FetchFilter.parse(years, exporters, importers, hs), version, dryRun, keepValid,
+                    options());
             runner.connectors().byName(source).version(request);
         } catch (FetchException e) {
             err.println("fetch: " + e.getMessage());
@@ -139,7 +154,7 @@ public final class FetchCommand implements Callable<Integer> {
         var o = result.outcome();
         out.println(result.state() + ", fetch run " + runId + ": " + o.message());
         if (o.releaseId() != null) {
-            out.println("  data release " + o.releaseId() + ", BACI version " + o.upstreamVersion() + ", " + o.url()
+            out.println("  data release " + o.releaseId() + ", " + source + " version " + o.upstreamVersion() + ", " + o.url()
                     + (o.sha256() == null ? "" : ", sha256 " + o.sha256()));
         }
         if (o.report() != null) {
@@ -149,5 +164,13 @@ public final class FetchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private Map<String, String> options() {
+        Map<String, String> options = new HashMap<>();
+        options.put("dataset", dataset);
+        options.put("currencies", currencies);
+        options.put("from", from);
+        return options;
     }
 }
