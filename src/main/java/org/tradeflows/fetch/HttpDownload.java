@@ -3,10 +3,12 @@ package org.tradeflows.fetch;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -47,8 +49,9 @@ public final class HttpDownload extends FilterInputStream {
         try {
             response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new FetchException(FetchException.DOWNLOAD_FAILED, "Could not reach " + url + " (" + e.getClass()
-                    .getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase()
+            String why = e instanceof ConnectException ? "the connection was refused"
+                    : e instanceof HttpTimeoutException ? "no answer in time" : "the connection failed";
+            throw new FetchException(FetchException.DOWNLOAD_FAILED, "Could not reach " + url + " (" + why
                     + "); nothing was loaded.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -27,6 +27,20 @@ class ConfigMappingsTest {
     LimitsConfig limits;
     @Inject
     HttpConfig http;
+    @Inject
+    FetchConfig fetch;
+
+    @Test
+    void fetchingDefaultsToCepiisOwnDirectoryAndNoSchedule() {
+        FetchConfig defaults = CodeDefaults.of(FetchConfig.class);
+        assertThat(defaults.baci().url()).isEqualTo("https://www.cepii.fr/DATA_DOWNLOAD/baci/data/");
+        assertThat(defaults.baci().version()).isEqualTo("202501");
+        assertThat(defaults.schedule()).isEmpty();
+        assertThat(defaults.failedRunMakesUnready()).isFalse();
+        // the tests fetch from the replayed publisher on loopback (support/Publishers), never from the internet
+        assertThat(fetch.baci().url()).startsWith("http://127.0.0.1:");
+        assertThat(fetch.schedule()).isEmpty();
+    }
 
     @Test
     void theRateLimitDefaultsAreTheOnesInForceOutsideTests() {
