@@ -31,6 +31,16 @@ query Page($filter: FlowFilter, $after: String) {
   }
 }
 """
+# When nothing matches: what else the database holds for the same countries and period, to say which data is missing.
+WHAT_EXISTS = """
+query WhatExists($filter: FlowFilter, $volumes: TradeVolumeFilter, $findings: FindingFilter) {
+  all: shipments(filter: { includeSynthetic: true }, first: 0) { totalCount }
+  matching: shipments(filter: $filter, first: 0) { totalCount }
+  tradeVolumes(filter: $volumes, first: 0) { totalCount }
+  findings(filter: $findings, first: 0) { totalCount }
+}
+"""
+RUNNER = "java -jar target/quarkus-app/quarkus-run.jar"
 COLUMNS = ["id", "source_record_ref", "period_start", "period_end", "hs_code", "supplier_name", "supplier_country",
            "recipient_name", "recipient_country", "value", "currency", "value_qualifier", "value_eur", "source"]
 
@@ -87,6 +97,38 @@ def exported(url, filter_, path):
         return sum(1 for _ in csv.DictReader(f)), release
 
 
+def explain_empty(url, filter_):
+    """Says why a pull found nothing: which data is missing, how to get it, and what exists instead."""
+    countries = sorted(set(filter_.get("supplierCountries", []) + filter_.get("recipientCountries", [])))
+    volumes, findings = {}, {}
+    if countries:
+        volumes["reporters"] = countries
+        findings["countries"] = countries
+        if filter_.get("supplierCountries") and filter_.get("recipientCountries"):
+            volumes["partners"] = countries
+    if filter_.get("periodFrom"):
+        volumes["yearFrom"] = int(filter_["periodFrom"][:4])
+        findings["periodFrom"] = filter_["periodFrom"]
+    if filter_.get("periodTo"):
+        volumes["yearTo"] = int(filter_["periodTo"][:4])
+        findings["periodTo"] = filter_["periodTo"]
+    data = graphql(url, WHAT_EXISTS, {"filter": filter_, "volumes": volumes, "findings": findings})
+    total = data["all"]["totalCount"]
+    lines = []
+    if total == 0:
+        lines.append("Why empty: the database holds no shipment records at all. Shipment (customs) records are not openly "
+                     "published; a curator loads the ones they hold with\n"
+                     f"  {RUNNER} load --format shipments --source KEY FILE   (README, \"Ingest\")")
+    else:
+        lines.append(f"Why empty: the database holds {total} shipments, none matching this filter "
+                     "(generated ones only with \"includeSynthetic\": true). Widen the countries, period or HS codes.")
+    official, claims = data["tradeVolumes"]["totalCount"], data["findings"]["totalCount"]
+    lines.append(f"For the same countries and years there are {official} official figures (query tradeVolumes or "
+                 f"tradeVolumeFlows; fetch more with `{RUNNER} fetch baci --years 2021-2024`) and {claims} reported "
+                 "findings (query findings), also in the explorer's level switch at /explorer.")
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", default=os.environ.get("TRADEFLOWS_URL", "http://localhost:8080"))
@@ -103,6 +145,9 @@ def main():
     print(f"export: {export_rows} shipments -> {args.out}-export.csv (data release {release})")
     if paged_rows != export_rows:
         sys.exit("the paged pull and the export differ")
+    if paged_rows == 0:
+        print(explain_empty(args.url, filter_))
+        return
     print("complete: both pulls hold the same rows")
 
 

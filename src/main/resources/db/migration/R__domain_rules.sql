@@ -51,3 +51,15 @@ language sql immutable parallel safe as $$
                 when p_estimated > 0 then 'ESTIMATED' when p_approximate > 0 then 'APPROXIMATE'
                 else 'EXACT' end
 $$;
+
+-- The conversions of a figure of a period (YEAR, QUARTER, MONTH; a dated shipment is MONTH) at the rate V14's
+-- conversion_rate picks for that kind of period: the annual average for a year or a quarter, the monthly average for
+-- a month or a date. The three-argument forms above are the MONTH case.
+create or replace function to_eur(p_value numeric, p_currency text, p_period_kind text, p_on date) returns numeric
+language sql stable as $$ select eur_of(p_value, units_per_eur(p_currency, p_period_kind, p_on)) $$;
+
+create or replace function to_usd(p_value numeric, p_currency text, p_period_kind text, p_on date) returns numeric
+language sql stable as $$
+    select usd_of(p_value, p_currency, units_per_eur(p_currency, p_period_kind, p_on),
+                  units_per_eur('USD', p_period_kind, p_on))
+$$;

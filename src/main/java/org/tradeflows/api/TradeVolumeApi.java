@@ -14,6 +14,7 @@ import org.tradeflows.api.types.TradeVolume;
 import org.tradeflows.api.types.TradeVolumeConnection;
 import org.tradeflows.api.types.TradeVolumeEdge;
 import org.tradeflows.input.Filters;
+import org.tradeflows.input.ReleaseRefs;
 import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
@@ -32,9 +33,11 @@ public class TradeVolumeApi {
     private final ProductStore products;
     private final ReleaseStore releases;
     private final Filters filters;
+    private final ReleaseRefs releaseRefs;
 
     public TradeVolumeApi(TradeVolumeStore volumes, CountryStore countries, ProductStore products, ReleaseStore releases,
-            Filters filters) {
+            Filters filters, ReleaseRefs releaseRefs) {
+        this.releaseRefs = releaseRefs;
         this.volumes = volumes;
         this.countries = countries;
         this.products = products;
@@ -48,8 +51,10 @@ public class TradeVolumeApi {
     public TradeVolumeConnection tradeVolumes(
             @Name("filter") @Description("Conditions the figures must meet.") TradeVolumeFilter filter,
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
-            @Name("after") @Description("Cursor after which the page starts.") String after) {
+            @Name("after") @Description("Cursor after which the page starts.") String after,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF) String asOf) {
         TradeVolumeFilter f = filters.tradeVolume(filter);
+        Long release = releaseRefs.asOf("asOf", asOf);
         Page page = Page.of(first, after, 2);
         LocalDate afterStart = null;
         Long afterId = null;
@@ -61,10 +66,10 @@ public class TradeVolumeApi {
             }
             afterId = Page.parseLongKey(page.afterKey(1), "after");
         }
-        List<TradeVolume> rows = volumes.page(f, afterStart, afterId, page.limit());
+        List<TradeVolume> rows = volumes.page(f, release, afterStart, afterId, page.limit());
         Page.Slice<TradeVolumeEdge> slice = page.slice(rows,
                 t -> Page.cursor(t.period().start(), GlobalId.parse(t.id()).key()), TradeVolumeEdge::new);
-        return new TradeVolumeConnection(slice.edges(), slice.pageInfo(), volumes.count(f));
+        return new TradeVolumeConnection(slice.edges(), slice.pageInfo(), volumes.count(f, release));
     }
 
     @Description("The country that publishes the figure.")

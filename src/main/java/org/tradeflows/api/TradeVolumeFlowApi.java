@@ -27,6 +27,7 @@ import org.tradeflows.input.Codes;
 import org.tradeflows.input.Filters;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
+import org.tradeflows.input.ReleaseRefs;
 import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
@@ -55,10 +56,12 @@ public class TradeVolumeFlowApi {
     private final SourceStore sources;
     private final Codes codes;
     private final io.smallrye.graphql.api.Context context;
+    private final ReleaseRefs releaseRefs;
 
     public TradeVolumeFlowApi(TradeVolumeStore volumes, Filters checks, FlowStore flows, FlowFilters filters,
             CountryStore countries, ProductStore products, SourceStore sources, Codes codes,
-            io.smallrye.graphql.api.Context context) {
+            io.smallrye.graphql.api.Context context, ReleaseRefs releaseRefs) {
+        this.releaseRefs = releaseRefs;
         this.context = context;
         this.volumes = volumes;
         this.checks = checks;
@@ -81,17 +84,19 @@ public class TradeVolumeFlowApi {
             @Name("filter") @Description("Which figures to include.") TradeVolumeFilter filter,
             @io.smallrye.graphql.api.Nullable @Name("orderBy") @Description("Ordering; default VALUE_EUR descending. Group keys break ties.") List<@NonNull TradeVolumeOrder> orderBy,
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
-            @Name("after") @Description("Cursor after which the page starts.") String after) {
+            @Name("after") @Description("Cursor after which the page starts.") String after,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF) String asOf) {
+        Long release = releaseRefs.asOf("asOf", asOf);
         List<TradeVolumeDimension> dims = groupBy == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(groupBy));
         Page page = Page.of(first, after, -1);
         TradeVolumeFlowSql.Query q = new TradeVolumeFlowSql.Query(dims, checks.tradeVolume(filter), orders(orderBy, dims),
-                page.limit(), page.after());
+                page.limit(), page.after(), release);
         List<TradeVolumeStore.GroupRow> rows = volumes.groups(q);
         Page.Slice<TradeVolumeGroupEdge> slice = page.slice(rows, r -> Page.cursor(r.sortValues()),
                 (c, r) -> new TradeVolumeGroupEdge(c, TradeVolumeGroup.of(r.group())));
         long total = rows.isEmpty() ? 0 : rows.get(0).groupCount();
         if (rows.isEmpty() && page.hasAfter()) {
-            List<TradeVolumeStore.GroupRow> any = volumes.groups(new TradeVolumeFlowSql.Query(dims, q.filter(), q.orderBy(), 1, null));
+            List<TradeVolumeStore.GroupRow> any = volumes.groups(new TradeVolumeFlowSql.Query(dims, q.filter(), q.orderBy(), 1, null, release));
             total = any.isEmpty() ? 0 : any.get(0).groupCount();
         }
         return new TradeVolumeGroupConnection(slice.edges(), slice.pageInfo(), total);
@@ -125,7 +130,11 @@ public class TradeVolumeFlowApi {
             @NonNull @Name("yearFrom") @Description("First year (inclusive).") Integer yearFrom,
             @NonNull @Name("yearTo") @Description("Last year (inclusive).") Integer yearTo,
             @Name("hsCode") @Description("HS code prefix (2-6 digits); empty for all goods.") String hsCode,
-            @Name("includeSynthetic") @Description("Count synthetic (generated) shipments as documented (default false).") Boolean includeSynthetic) {
+            @Name("includeSynthetic") @Description("Count synthetic (generated) shipments as documented (default false).") Boolean includeSynthetic,
+            @Name("asOf") @Description("The official totals as they stood at this data release (its id, key or upstream "
+                    + "version) or date (YYYY-MM-DD: the newest release published by the end of that day, UTC); default "
+                    + "the latest data. Company-level flows are always today's.") String asOf) {
+        Long release = releaseRefs.asOf("asOf", asOf);
         String from = codes.countries("exporter", List.of(exporter)).get(0);
         String to = codes.countries("importer", List.of(importer)).get(0);
         Codes.checkYear("yearFrom", yearFrom);
@@ -142,17 +151,17 @@ public class TradeVolumeFlowApi {
         ShipmentScope scope = filters.scope(flowFilter, "coverage");
         var documented = FlowMeasures.of(flows.groups(FlowQuery.total(scope).withDistinct(SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS))).get(0).group().measures());
         List<OfficialTotal> official = new ArrayList<>();
-        official.addAll(official(from, to, TradeFlow.EXPORT, yearFrom, yearTo, product, documented.valueEur()));
-        official.addAll(official(to, from, TradeFlow.IMPORT, yearFrom, yearTo, product, documented.valueEur()));
+        official.addAll(official(from, to, TradeFlow.EXPORT, yearFrom, yearTo, product, documented.valueEur(), release));
+        official.addAll(official(to, from, TradeFlow.IMPORT, yearFrom, yearTo, product, documented.valueEur(), release));
         return new Coverage(new Period(start, end, yearFrom.equals(yearTo) ? String.valueOf(yearFrom) : yearFrom + "–" + yearTo),
                 documented, official, from, to, product);
     }
 
     private List<OfficialTotal> official(String reporter, String partner, TradeFlow flow, int yearFrom, int yearTo,
-            String product, BigDecimal documentedEur) {
+            String product, BigDecimal documentedEur, Long release) {
         TradeVolumeFilter f = new TradeVolumeFilter(List.of(reporter), List.of(partner), List.of(flow), yearFrom, yearTo,
                 product, product == null ? null : false, null);
-        return volumes.groups(new TradeVolumeFlowSql.Query(List.of(), f, List.of(), 100, null)).stream()
+        return volumes.groups(new TradeVolumeFlowSql.Query(List.of(), f, List.of(), 100, null, release)).stream()
                 .map(r -> new OfficialTotal(TradeVolumeGroup.of(r.group()), ratio(documentedEur, r.group().valueEur()))).toList();
     }
 

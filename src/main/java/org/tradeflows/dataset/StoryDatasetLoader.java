@@ -22,8 +22,9 @@ import org.tradeflows.store.SourceSpec;
 
 /**
  * Loads the open story dataset ({@code dataset/}): the investigation's sources, companies, sanctions and
- * findings, China's customs yearly totals and ECB exchange rates. Every row keeps its own source. Upserts by
- * natural key in one transaction, skipped when the same content was already released.
+ * findings, and China's customs yearly totals, converted at the ECB rates that {@link EcbRatesLoader} loads first.
+ * Every row keeps its own source. Upserts by natural key in one transaction, skipped when the same content was
+ * already released.
  */
 @ApplicationScoped
 public class StoryDatasetLoader {
@@ -31,7 +32,6 @@ public class StoryDatasetLoader {
     private static final Logger LOG = Logger.getLogger(StoryDatasetLoader.class);
     private static final String STORY = "dataset/story.json";
     private static final String GAC = "dataset/china-russia-gac-annual-totals.csv";
-    private static final String RATES = "dataset/exchange-rates.csv";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -44,8 +44,7 @@ public class StoryDatasetLoader {
     public boolean loadIfAbsent() {
         byte[] story = ResourceFiles.read(STORY);
         byte[] gac = ResourceFiles.read(GAC);
-        byte[] rates = ResourceFiles.read(RATES);
-        String sha = ResourceFiles.sha256(story, gac, rates);
+        String sha = ResourceFiles.sha256(story, gac);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -62,15 +61,14 @@ public class StoryDatasetLoader {
                 }
                 long release = ReleaseStore.insert(c, "story-" + version + "-" + sha.substring(0, 12), version, "STORY", sha,
                         sources.get("seed-article"), root.path("changelog").asText());
-                int rateCount = loadRates(c, ReferenceDataLoader.text(rates), sources);
                 Map<String, Long> companies = loadCompanies(c, root.path("companies"), sources, release);
                 int sanctions = loadSanctions(c, root.path("sanctions"), sources, companies);
                 int volumes = loadStoryVolumes(c, root.path("tradeVolumes"), sources, release)
                         + loadGacTotals(c, ReferenceDataLoader.text(gac), release);
                 int findings = loadFindings(c, root.path("findings"), sources, companies, release);
                 ReleaseStore.recordCounts(c, release, String.format(Locale.ROOT,
-                        "{\"sources\":%d,\"companies\":%d,\"sanctions\":%d,\"tradeVolumes\":%d,\"findings\":%d,\"exchangeRates\":%d}",
-                        sources.size(), companies.size(), sanctions, volumes, findings, rateCount));
+                        "{\"sources\":%d,\"companies\":%d,\"sanctions\":%d,\"tradeVolumes\":%d,\"findings\":%d}",
+                        sources.size(), companies.size(), sanctions, volumes, findings));
                 c.commit();
                 LOG.infof("Loaded story dataset %s: %d companies, %d sanctions, %d findings, %d trade volumes",
                         version, companies.size(), sanctions, findings, volumes);
@@ -88,29 +86,6 @@ public class StoryDatasetLoader {
         return new SourceSpec(s.path("key").asText(), s.path("kind").asText(), s.path("title").asText(),
                 text(s, "publisher"), text(s, "url"), date(s, "publishedOn"), text(s, "licence"),
                 s.path("citation").asText(), text(s, "note"));
-    }
-
-    private int loadRates(Connection c, String csv, Map<String, Long> sources) throws SQLException, IOException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into exchange_rate (currency, period_kind, period_start, units_per_eur, source_id)
-                values (?, ?, ?, ?, ?)
-                on conflict (currency, period_kind, period_start) do update
-                    set units_per_eur = excluded.units_per_eur, source_id = excluded.source_id""")) {
-            int n = 0;
-            for (CSVRecord r : ReferenceDataLoader.csv(csv)) {
-                String period = r.get("period");
-                boolean month = period.length() == 7;
-                ps.setString(1, r.get("currency"));
-                ps.setString(2, month ? "MONTH" : "YEAR");
-                ps.setObject(3, month ? LocalDate.parse(period + "-01") : LocalDate.of(Integer.parseInt(period), 1, 1));
-                ps.setBigDecimal(4, new BigDecimal(r.get("units_per_eur")));
-                ps.setLong(5, required(sources, r.get("source")));
-                ps.addBatch();
-                n++;
-            }
-            ps.executeBatch();
-            return n;
-        }
     }
 
     private Map<String, Long> loadCompanies(Connection c, JsonNode list, Map<String, Long> sources, long release)
@@ -184,7 +159,7 @@ public class StoryDatasetLoader {
     private static final String UPSERT_VOLUME = """
             insert into trade_volume (release_id, source_id, reporter, partner, flow, period_kind, period_start, period_end,
                                       value, currency, value_eur, value_usd, value_qualifier, note)
-            values (?, ?, ?, ?, ?, 'YEAR', ?, ?, ?, ?, to_eur(?, ?, ?), to_usd(?, ?, ?), ?, ?)
+            values (?, ?, ?, ?, ?, 'YEAR', ?, ?, ?, ?, to_eur(?, ?, 'YEAR', ?), to_usd(?, ?, 'YEAR', ?), ?, ?)
             on conflict (source_id, reporter, partner, flow, period_start, period_end, coalesce(product_code, '*'), currency)
             do update set release_id = excluded.release_id, value = excluded.value, value_eur = excluded.value_eur,
                 value_usd = excluded.value_usd, value_qualifier = excluded.value_qualifier, note = excluded.note""";

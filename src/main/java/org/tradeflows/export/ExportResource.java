@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,6 +23,7 @@ import org.tradeflows.input.Filters;
 import org.tradeflows.input.FindingFilter;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
+import org.tradeflows.input.ReleaseRefs;
 import org.tradeflows.model.InputMessages;
 import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.BadUserInputException;
@@ -33,13 +35,14 @@ import org.tradeflows.query.ExportSql;
 import org.tradeflows.query.FlowQuery;
 import org.tradeflows.query.FlowSql;
 import org.tradeflows.store.ReleaseStore;
+import org.tradeflows.store.TradeVolumeStore;
 
 /**
  * Complete, streamed exports for scripts and notebooks: no row cap, flat memory, a header row and a stable column
  * order, the same filters as GraphQL (the `filter` parameter takes the same JSON as the GraphQL input type).
  */
 @Path("/export")
-@Tag(name = "Exports", description = "Streaming CSV and NDJSON exports with the filters of the GraphQL API.")
+@Tag(name = "Exports", description = "Streaming CSV, NDJSON, Parquet and Arrow exports with the filters of the GraphQL API.")
 public class ExportResource {
 
     private static final String FILTER_DOC = "The same JSON object as the GraphQL input type of the same name, URL-encoded.";
@@ -50,9 +53,11 @@ public class ExportResource {
     private final ExportStreamer streamer;
     private final ReleaseStore releases;
     private final ObjectMapper json;
+    private final ReleaseRefs releaseRefs;
 
     public ExportResource(ExportSql exports, FlowFilters flowFilters, Filters checks, ExportStreamer streamer,
-            ReleaseStore releases, ObjectMapper json) {
+            ReleaseStore releases, ObjectMapper json, ReleaseRefs releaseRefs) {
+        this.releaseRefs = releaseRefs;
         this.exports = exports;
         this.flowFilters = flowFilters;
         this.checks = checks;
@@ -69,13 +74,14 @@ public class ExportResource {
             + "destination_country, intermediaries (name@country; in order), hs_code, product_code, description, value, "
             + "currency, value_qualifier, value_eur, value_usd, quantity, quantity_unit, net_weight_kg, source, release, synthetic.")
     @APIResponse(responseCode = "200", description = "The rows, streamed", content = {
-            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson"),
+            @Content(mediaType = "application/vnd.apache.parquet"), @Content(mediaType = "application/vnd.apache.arrow.stream")})
     @APIResponse(responseCode = "400", description = "A malformed filter; the body names the field and the problem")
     public Response shipments(
-            @Parameter(description = "csv or ndjson") @PathParam("format") String format,
+            @Parameter(description = "csv, ndjson, parquet or arrow") @PathParam("format") String format,
             @Parameter(description = "FlowFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
             @QueryParam("filter") String filter) {
-        return respond(exports.shipments(flowFilters.scope(read(filter, FlowFilter.class), "filter")), format);
+        return respond(exports.shipments(flowFilters.scope(read(filter, FlowFilter.class), "filter")), format, filter, null);
     }
 
     @GET
@@ -86,17 +92,18 @@ public class ExportResource {
             + "recipient_sanctioned) in the order of groupBy, then value_eur, value_usd, value_qualifier, shipment_count, "
             + "shipments_without_eur, net_weight_kg, distinct_suppliers, distinct_recipients, first_date, last_date, share_of_total.")
     @APIResponse(responseCode = "200", description = "The groups, streamed", content = {
-            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson"),
+            @Content(mediaType = "application/vnd.apache.parquet"), @Content(mediaType = "application/vnd.apache.arrow.stream")})
     @APIResponse(responseCode = "400", description = "A malformed filter or dimension")
     public Response flows(
-            @Parameter(description = "csv or ndjson") @PathParam("format") String format,
+            @Parameter(description = "csv, ndjson, parquet or arrow") @PathParam("format") String format,
             @Parameter(description = "Comma-separated FlowDimension names, e.g. SUPPLIER_COUNTRY,HS4,YEAR") @QueryParam("groupBy") String groupBy,
             @Parameter(description = "FlowFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
             @QueryParam("filter") String filter) {
         List<FlowDimension> dims = Filters.dimensions(dimensions(groupBy));
         FlowQuery q = new FlowQuery(dims, flowFilters.scope(read(filter, FlowFilter.class), "filter"),
                 List.of(new FlowQuery.Order(FlowOrderField.VALUE_EUR, true)), 1, null, null);
-        return respond(FlowSql.export(q), format);
+        return respond(FlowSql.export(q), format, filter, dims.stream().map(Enum::name).collect(Collectors.joining(",")));
     }
 
     @GET
@@ -106,12 +113,41 @@ public class ExportResource {
             + "goods), value, currency, value_qualifier, value_eur, value_usd, net_weight_kg, quantity, quantity_unit, "
             + "source, source_citation, release, note.")
     @APIResponse(responseCode = "200", description = "The rows, streamed", content = {
-            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson"),
+            @Content(mediaType = "application/vnd.apache.parquet"), @Content(mediaType = "application/vnd.apache.arrow.stream")})
     public Response tradeVolumes(
-            @Parameter(description = "csv or ndjson") @PathParam("format") String format,
+            @Parameter(description = "csv, ndjson, parquet or arrow") @PathParam("format") String format,
+            @Parameter(description = "TradeVolumeFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("filter") String filter,
+            @Parameter(description = ReleaseRefs.AS_OF) @QueryParam("asOf") String asOf) {
+        TradeVolumeFilter f = checks.tradeVolume(read(filter, TradeVolumeFilter.class));
+        Long asOfRelease = releaseRefs.asOf("asOf", asOf);
+        return respond(exports.tradeVolumes(f, asOfRelease), format, filter, null, asOfRelease);
+    }
+
+    @GET
+    @Path("release-diff.{format}")
+    @Operation(summary = "Changes between two releases", description = "Every official figure added, revised or "
+            + "withdrawn between two data releases (named as in asOf), ordered by the figure's natural key. Columns: "
+            + "change (ADDED, REVISED, WITHDRAWN), reporter, partner, flow, period_start, period_end, product_code, "
+            + "currency, source, old_value, old_value_usd, old_value_qualifier, old_release, new_value, new_value_usd, "
+            + "new_value_qualifier, new_release.")
+    @APIResponse(responseCode = "200", description = "The rows, streamed", content = {
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson"),
+            @Content(mediaType = "application/vnd.apache.parquet"), @Content(mediaType = "application/vnd.apache.arrow.stream")})
+    @APIResponse(responseCode = "400", description = "An unknown release, a malformed date or filter")
+    public Response releaseDiff(
+            @Parameter(description = "csv, ndjson, parquet or arrow") @PathParam("format") String format,
+            @Parameter(description = "The earlier release: id, key, version or date YYYY-MM-DD") @QueryParam("from") String from,
+            @Parameter(description = "The later release (default the latest)") @QueryParam("to") String to,
             @Parameter(description = "TradeVolumeFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
             @QueryParam("filter") String filter) {
-        return respond(exports.tradeVolumes(checks.tradeVolume(read(filter, TradeVolumeFilter.class))), format);
+        if (from == null || from.isBlank()) {
+            throw new BadUserInputException("from: required; " + ReleaseRefs.ACCEPTED);
+        }
+        TradeVolumeFilter f = checks.tradeVolume(read(filter, TradeVolumeFilter.class));
+        return respond(exports.releaseDiff(releaseRefs.release("from", from), releaseRefs.release("to", to),
+                TradeVolumeStore.where(f)), format, filter, null);
     }
 
     @GET
@@ -120,12 +156,13 @@ public class ExportResource {
             + "Columns: id, name, name_original, country, city, special_economic_zone, aliases, identifiers "
             + "(SCHEME:value; …), sanctions (AUTHORITY listed..ended; …), sanctioned_today, source.")
     @APIResponse(responseCode = "200", description = "The rows, streamed", content = {
-            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson"),
+            @Content(mediaType = "application/vnd.apache.parquet"), @Content(mediaType = "application/vnd.apache.arrow.stream")})
     public Response companies(
-            @Parameter(description = "csv or ndjson") @PathParam("format") String format,
+            @Parameter(description = "csv, ndjson, parquet or arrow") @PathParam("format") String format,
             @Parameter(description = "CompanyFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
             @QueryParam("filter") String filter) {
-        return respond(exports.companies(checks.company(read(filter, CompanyFilter.class))), format);
+        return respond(exports.companies(checks.company(read(filter, CompanyFilter.class))), format, filter, null);
     }
 
     @GET
@@ -135,14 +172,15 @@ public class ExportResource {
             + "count_unit, count_qualifier, period_start, period_end, period_label, part_of, companies, countries, "
             + "products, confirmed, source, citation, note.")
     @APIResponse(responseCode = "200", description = "The rows, streamed", content = {
-            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson")})
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson"),
+            @Content(mediaType = "application/vnd.apache.parquet"), @Content(mediaType = "application/vnd.apache.arrow.stream")})
     public Response findings(
-            @Parameter(description = "csv or ndjson") @PathParam("format") String format,
+            @Parameter(description = "csv, ndjson, parquet or arrow") @PathParam("format") String format,
             @Parameter(description = "FindingFilter. " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
             @QueryParam("filter") String filter) {
         FindingFilter f = checks.finding(read(filter, FindingFilter.class));
         Long company = f == null || f.company() == null ? null : GlobalId.numeric(f.company(), "Company", "filter.company");
-        return respond(exports.findings(f, company), format);
+        return respond(exports.findings(f, company), format, filter, null);
     }
 
     /** groupBy as FlowDimensions, a misspelled one named with the nearest valid one. */
@@ -168,11 +206,18 @@ public class ExportResource {
         return filter == null || filter.isBlank() ? null : FilterJson.read(json, filter, type);
     }
 
-    private Response respond(ExportQuery query, String extension) {
+    private Response respond(ExportQuery query, String extension, String filter, String groupBy) {
+        return respond(query, extension, filter, groupBy, null);
+    }
+
+    /** @param asOfRelease the release an export was read as of (named in its file and header); null: the latest */
+    private Response respond(ExportQuery query, String extension, String filter, String groupBy, Long asOfRelease) {
         ExportFormat format = ExportFormat.of(extension);
-        String release = releases.current().map(r -> r.key()).orElse("none");
+        String release = asOfRelease != null ? releases.byIds(List.of(asOfRelease)).get(0).key()
+                : releases.current().map(r -> r.key()).orElse("none");
         String file = "tradeflows-" + query.name() + "-" + release + "." + format.extension;
-        return Response.ok(streamer.stream(query, format, UUID.randomUUID().toString()), format.mediaType)
+        return Response.ok(streamer.stream(query, format,
+                new ExportMetadata(query.name(), release, filter, groupBy), UUID.randomUUID().toString()), format.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                 .header("X-Tradeflows-Release", release)
                 .header("Cache-Control", "no-store")

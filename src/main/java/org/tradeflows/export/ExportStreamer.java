@@ -1,7 +1,5 @@
 package org.tradeflows.export;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.agroal.api.AgroalDataSource;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -12,23 +10,18 @@ import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.tradeflows.query.ExportQuery;
 import org.tradeflows.store.Jdbc;
+import org.tradeflows.store.SourceStore;
 
 /**
  * Streams a query's rows from a PostgreSQL cursor straight to the client: a fixed fetch size keeps memory flat
@@ -49,15 +42,16 @@ public class ExportStreamer {
 
     private final AgroalDataSource dataSource;
     private final CurrentVertxRequest request;
-    private final JsonFactory json = new JsonFactory();
+    private final SourceStore sources;
 
-    public ExportStreamer(AgroalDataSource dataSource, CurrentVertxRequest request) {
+    public ExportStreamer(AgroalDataSource dataSource, CurrentVertxRequest request, SourceStore sources) {
         this.dataSource = dataSource;
         this.request = request;
+        this.sources = sources;
     }
 
     /** Must be called while handling the export's request: it announces the trailer on that request's response. */
-    public StreamingOutput stream(ExportQuery query, ExportFormat format, String tag) {
+    public StreamingOutput stream(ExportQuery query, ExportFormat format, ExportMetadata metadata, String tag) {
         RoutingContext rc = request.getCurrent();
         HttpServerResponse response = rc.response();
         HttpConnection connection = rc.request().connection();
@@ -72,7 +66,7 @@ public class ExportStreamer {
                     ps.setFetchSize(FETCH_SIZE);
                     Jdbc.bind(c, ps, query.params());
                     try (ResultSet rs = ps.executeQuery()) {
-                        rows = write(rs, query, format, out);
+                        rows = write(rs, query, format, metadata, out);
                     } catch (IOException clientGone) {
                         LOG.infof("Export %s %s: client went away, cancelling the query", query.name(), tag);
                         ps.cancel();
@@ -109,72 +103,38 @@ public class ExportStreamer {
         }
     }
 
-    private long write(ResultSet rs, ExportQuery query, ExportFormat format, OutputStream out) throws SQLException, IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-        ResultSetMetaData meta = rs.getMetaData();
-        int n = query.columns().size();
-        long rows = 0;
-        if (format == ExportFormat.CSV) {
-            boolean[] text = new boolean[n + 1];
-            for (int i = 1; i <= n; i++) {
-                text[i] = !typed(meta.getColumnType(i));
+    private long write(ResultSet rs, ExportQuery query, ExportFormat format, ExportMetadata metadata, OutputStream body)
+            throws SQLException, IOException {
+        OutputStream out = new FilterOutputStream(body) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                body.write(b, off, len);
             }
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(query.columns().toArray(String[]::new)).get());
-            while (rs.next()) {
-                for (int i = 1; i <= n; i++) {
-                    String value = rs.getString(i);
-                    csv.print(text[i] ? SpreadsheetFormulas.neutralise(value) : value);
-                }
-                csv.println();
-                rows++;
-            }
-            csv.flush();
-        } else {
-            JsonGenerator g = json.createGenerator(writer);
-            g.setRootValueSeparator(null);
-            while (rs.next()) {
-                g.writeStartObject();
-                for (int i = 1; i <= n; i++) {
-                    g.writeFieldName(query.columns().get(i - 1));
-                    writeValue(g, rs, meta, i);
-                }
-                g.writeEndObject();
-                g.writeRaw('\n');
-                rows++;
-            }
-            g.writeStartObject();
-            g.writeObjectFieldStart(NDJSON_TRAILER_FIELD);
-            g.writeNumberField("rows", rows);
-            g.writeBooleanField("complete", true);
-            g.writeEndObject();
-            g.writeEndObject();
-            g.writeRaw('\n');
-            g.flush();
-        }
-        writer.flush();
-        return rows;
-    }
 
-    /** Numbers and booleans, which JSON writes unquoted and CSV leaves alone (-5 stays a number). */
-    private static boolean typed(int sqlType) {
-        return switch (sqlType) {
-            case Types.NUMERIC, Types.DECIMAL, Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT, Types.DOUBLE,
-                    Types.REAL, Types.FLOAT, Types.BOOLEAN, Types.BIT -> true;
-            default -> false;
+            @Override
+            public void close() throws IOException {
+                body.flush(); // the response ends after its trailer, in stream()
+            }
         };
-    }
-
-    private static void writeValue(JsonGenerator g, ResultSet rs, ResultSetMetaData meta, int i) throws SQLException, IOException {
-        String text = rs.getString(i);
-        if (text == null) {
-            g.writeNull();
-            return;
+        List<ColumnType> columns = ColumnType.of(rs.getMetaData(), query.columns());
+        RowSink sink = switch (format) {
+            case CSV -> TextSinks.csv(out, columns);
+            case NDJSON -> TextSinks.ndjson(out, columns);
+            case PARQUET -> ParquetSink.open(out, columns, metadata, sources::citations);
+            case ARROW -> ArrowSink.open(out, columns, metadata);
+        };
+        long rows = 0;
+        try {
+            while (rs.next()) {
+                sink.row(rs);
+                rows++;
+            }
+            sink.finish(rows);
+        } catch (IllegalStateException e) { // a value the typed formats cannot hold exactly
+            throw new SQLException(e.getMessage(), e);
+        } finally {
+            sink.release();
         }
-        switch (meta.getColumnType(i)) {
-            case Types.NUMERIC, Types.DECIMAL, Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.DOUBLE, Types.REAL ->
-                    g.writeNumber(text);
-            case Types.BOOLEAN, Types.BIT -> g.writeBoolean(rs.getBoolean(i));
-            default -> g.writeString(text);
-        }
+        return rows;
     }
 }

@@ -68,15 +68,20 @@ public final class HttpAnswers {
     }
 
     public static String body(String code, String message) {
+        return json(Map.of("errors", List.of(errorOf(code, message))));
+    }
+
+    /** Any answer body of plain maps and lists, as JSON text. */
+    public static String json(Object body) {
         try {
-            return JSON.writeValueAsString(Map.of("errors", List.of(errorOf(code, message))));
+            return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** One error as GraphQL-over-HTTP shapes it, message first: what CodedError.toSpecification writes for it too. */
-    private static Map<String, Object> errorOf(String code, String message) {
+    public static Map<String, Object> errorOf(String code, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("message", message);
         error.put("extensions", Map.of("code", code));

@@ -15,6 +15,7 @@ import org.tradeflows.ingest.input.TextInput;
 import org.tradeflows.ingest.reference.ReferenceData;
 import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.SourceSpec;
+import org.tradeflows.store.TradeVolumeHistoryStore;
 
 /**
  * Loads one file in one transaction on a plain JDBC connection: the load command uses it before Quarkus starts,
@@ -89,6 +90,7 @@ public final class Ingest {
             long releaseId = ReleaseStore.insert(c, key, plan.version(sha), plan.kind(), plan.contentSha256(sha), sourceId,
                     null);
             context.release(releaseId);
+            TradeVolumeHistoryStore.writingRelease(c, releaseId);
             if (context.writing()) {
                 plan.beforeWrite(c, releaseId, sourceId);
                 loader.write(context);

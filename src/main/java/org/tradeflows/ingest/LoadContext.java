@@ -92,6 +92,11 @@ public final class LoadContext {
         return options.keepValid() || tally.rowsRejected() == 0;
     }
 
+    /** The file is the source's whole new edition: figures of the source it no longer has are withdrawn. */
+    public boolean replacing() {
+        return options.replace();
+    }
+
     public void finished() {
         progress.progress(tally.rowsRead(), input.bytesRead());
     }

@@ -1,6 +1,7 @@
 package org.tradeflows.query;
 
 import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -55,17 +56,43 @@ public class ExportSql {
             "period_start", "period_end", "product_code", "value", "currency", "value_qualifier", "value_eur", "value_usd",
             "net_weight_kg", "quantity", "quantity_unit", "source", "source_citation", "release", "note");
 
-    public ExportQuery tradeVolumes(TradeVolumeFilter filter) {
-        Sql w = TradeVolumeStore.where(filter);
-        String sql = """
+    /** @param asOfRelease the release the figures are read as of; null for the latest data */
+    public ExportQuery tradeVolumes(TradeVolumeFilter filter, Long asOfRelease) {
+        Sql statement = sql("""
                 select global_id('TradeVolume', t.id::text) as id, t.reporter, t.partner, t.flow, t.period_kind, t.period_start,
                        t.period_end, t.product_code, t.value, t.currency, t.value_qualifier, t.value_eur, t.value_usd,
                        t.net_weight_kg, t.quantity, t.quantity_unit, src.key as source, src.citation as source_citation,
                        rel.key as release, t.note
-                  from trade_volume t join source src on src.id = t.source_id join data_release rel on rel.id = t.release_id
-                 where %s
-                 order by t.period_start, t.id""".formatted(w.text());
-        return new ExportQuery("trade-volumes", sql, w.values(), TRADE_VOLUME_COLUMNS);
+                  from {} t join source src on src.id = t.source_id join data_release rel on rel.id = t.release_id
+                 where {}
+                 order by t.period_start, t.id""", AsOfSql.tradeVolumes(asOfRelease), TradeVolumeStore.where(filter));
+        return new ExportQuery("trade-volumes", statement.text(), statement.values(), TRADE_VOLUME_COLUMNS);
+    }
+
+    public static final List<String> RELEASE_DIFF_COLUMNS = List.of("change", "reporter", "partner", "flow",
+            "period_start", "period_end", "product_code", "currency", "source", "old_value", "old_value_usd",
+            "old_value_qualifier", "old_release", "new_value", "new_value_usd", "new_value_qualifier", "new_release");
+
+    /**
+     * The figures that changed between two releases (trade_volume_release_diff, V17), in the order of their keys;
+     * {@code filter} is a condition on the figure's columns under alias {@code t} (TradeVolumeStore.where).
+     */
+    public ExportQuery releaseDiff(long fromRelease, long toRelease, Sql filter) {
+        Sql statement = sql("""
+                select d.change, t.reporter, t.partner, t.flow, t.period_start, t.period_end, t.product_code, t.currency,
+                       src.key as source, (d.old_figure).value as old_value, (d.old_figure).value_usd as old_value_usd,
+                       (d.old_figure).value_qualifier as old_value_qualifier, ro.key as old_release,
+                       (d.new_figure).value as new_value, (d.new_figure).value_usd as new_value_usd,
+                       (d.new_figure).value_qualifier as new_value_qualifier, rn.key as new_release
+                  from trade_volume_release_diff({}, {}) d
+                  cross join lateral (select (coalesce(d.new_figure, d.old_figure)).*) t
+                  join source src on src.id = t.source_id
+                  left join data_release ro on ro.id = (d.old_figure).release_id
+                  left join data_release rn on rn.id = (d.new_figure).release_id
+                 where {}
+                 order by d.figure_key collate "C"
+                """, value(fromRelease), value(toRelease), filter);
+        return new ExportQuery("release-diff", statement.text(), statement.values(), RELEASE_DIFF_COLUMNS);
     }
 
     public static final List<String> COMPANY_COLUMNS = List.of("id", "name", "name_original", "country", "city",

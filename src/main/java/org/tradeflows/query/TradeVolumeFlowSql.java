@@ -18,9 +18,12 @@ import org.tradeflows.sql.Sql;
  */
 public final class TradeVolumeFlowSql {
 
-    /** The query: dimensions beyond the implicit keys, a filter, an ordering and a page. */
+    /**
+     * The query: dimensions beyond the implicit keys, a filter, an ordering, a page, and the release the figures are
+     * read as of ({@code asOf} null: the latest data).
+     */
     public record Query(List<TradeVolumeDimension> groupBy, TradeVolumeFilter filter, List<Order> orderBy, int limit,
-            List<String> after) {
+            List<String> after, Long asOf) {
     }
 
     public record Order(TradeVolumeOrderField field, boolean descending) {
@@ -38,7 +41,9 @@ public final class TradeVolumeFlowSql {
     private static final String MEASURES = """
             sum(value_eur) as value_eur, sum(value_usd) as value_usd, count(*) as figure_count,
             count(*) filter (where value_eur is null) as without_eur, sum(net_weight_kg) as net_weight,
-            min(period_start) as first_date, max(period_end) as last_date, """ + GroupedSelect.QUALIFIER;
+            min(period_start) as first_date, max(period_end) as last_date,
+            array_agg(distinct currency || '/' || period_kind || '/' || period_start)
+                filter (where currency <> 'EUR' and value_eur is not null) as rate_keys, """ + GroupedSelect.QUALIFIER;
 
     private TradeVolumeFlowSql() {
     }
@@ -94,8 +99,10 @@ public final class TradeVolumeFlowSql {
         List<Key> keys = new ArrayList<>(IMPLICIT);
         q.groupBy().stream().map(TradeVolumeFlowSql::key).forEach(keys::add);
         Sql base = sql("select " + String.join(", ", keys.stream().map(k -> k.expression() + " as " + k.alias()).toList())
-                + ", t.value_eur, t.value_usd, t.net_weight_kg, t.period_start, t.period_end, t.value_qualifier "
-                + "from trade_volume t left join product_category chap on chap.code = left(t.product_code, 2) where {}", filter);
+                + ", t.value_eur, t.value_usd, t.net_weight_kg, t.period_start, t.period_end, t.value_qualifier, "
+                + "t.currency, t.period_kind "
+                + "from {} t left join product_category chap on chap.code = left(t.product_code, 2) where {}",
+                AsOfSql.tradeVolumes(q.asOf()), filter);
 
         List<Keyset.Column> sort = new ArrayList<>();
         Set<String> used = new HashSet<>();

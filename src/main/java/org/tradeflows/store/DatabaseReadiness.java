@@ -19,6 +19,8 @@ public class DatabaseReadiness implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(DatabaseReadiness.class);
     private static final int VALID_WITHIN_SECONDS = 3;
+    /** What /q/health's error message says of this check when it is down (the key web.HealthAnswers reads). */
+    private static final String REASON = "reason";
 
     private final AgroalDataSource dataSource;
 
@@ -36,6 +38,7 @@ public class DatabaseReadiness implements HealthCheck {
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("Readiness: the database is unreachable: %s", e.getMessage());
         }
-        return HealthCheckResponse.named("database").down().withData("database", "unreachable").build();
+        return HealthCheckResponse.named("database").down().withData("database", "unreachable")
+                .withData(REASON, "the database is unreachable").build();
     }
 }

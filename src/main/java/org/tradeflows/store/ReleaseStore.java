@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -43,6 +44,29 @@ public class ReleaseStore {
     public Optional<DataReleaseRecord> current() {
         return jdbc.one("select " + COLUMNS + " from data_release where not synthetic order by id desc limit 1", List.of(),
                 ReleaseStore::map);
+    }
+
+    /**
+     * The release a reference names: its id, its key, or its (upstream) version, in that order of precedence; the
+     * newest when several releases share a version.
+     */
+    public Optional<Long> byReference(String reference) {
+        return jdbc.one("""
+                select id from data_release where id::text = ? or key = ? or version = ?
+                order by (id::text = ?) desc, (key = ?) desc, id desc limit 1""",
+                List.of(reference, reference, reference, reference, reference), rs -> rs.getLong(1));
+    }
+
+    /** The newest release published on or before the given day (UTC), if any. */
+    public Optional<Long> publishedBy(LocalDate day) {
+        return jdbc.one("""
+                select max(id) from data_release where released_at < (?::date + 1)::timestamp at time zone 'UTC'
+                having max(id) is not null""", List.of(day.toString()), rs -> rs.getLong(1));
+    }
+
+    /** The newest release of any kind: what the official figures' current rows stand for. */
+    public long newestId() {
+        return jdbc.count("select coalesce(max(id), 0) from data_release", List.of());
     }
 
     static DataReleaseRecord map(ResultSet rs) throws SQLException {

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tradeflows.api.types.Source;
 import org.tradeflows.input.SourceFilter;
@@ -30,6 +32,15 @@ public class SourceStore {
 
     public Optional<Source> byKey(String key) {
         return jdbc.one("select " + COLUMNS + " from source where key = ?", List.of(key), SourceStore::map);
+    }
+
+    /** Each key's citation text, in the order of the keys; keys that name no source are left out. */
+    public Map<String, String> citations(Collection<String> keys) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        jdbc.list("select key, citation from source where key = any(?) order by array_position(?, key)",
+                List.of(List.copyOf(keys), List.copyOf(keys)),
+                rs -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> byKey.put(e.getKey(), e.getValue()));
+        return byKey;
     }
 
     public List<Source> page(SourceFilter filter, Long afterId, int limit) {

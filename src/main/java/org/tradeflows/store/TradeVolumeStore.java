@@ -6,6 +6,7 @@ import static org.tradeflows.sql.Sql.value;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +25,7 @@ import org.tradeflows.model.TradeFlow;
 import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.model.TradeVolumeDimension;
 import org.tradeflows.model.TradeVolumeGroupRecord;
+import org.tradeflows.query.AsOfSql;
 import org.tradeflows.query.FlowSql;
 import org.tradeflows.query.Keyset;
 import org.tradeflows.query.TradeVolumeFlowSql;
@@ -66,17 +68,35 @@ public class TradeVolumeStore {
                 TradeVolumeStore::map);
     }
 
-    public List<TradeVolume> page(TradeVolumeFilter filter, LocalDate afterStart, Long afterId, int limit) {
+    /** One page of figures as they stood at release {@code asOf} (null: the latest data). */
+    public List<TradeVolume> page(TradeVolumeFilter filter, Long asOf, LocalDate afterStart, Long afterId, int limit) {
         Sql after = afterStart == null ? Sql.EMPTY
                 : sql("(t.period_start, t.id) > ({}, {})", value(afterStart), value(afterId));
-        Sql page = sql("select " + COLUMNS + " from trade_volume t where {} order by t.period_start, t.id limit {}",
-                Sql.and(where(filter), after), value(limit));
+        Sql page = sql("select " + COLUMNS + " from {} t where {} order by t.period_start, t.id limit {}",
+                AsOfSql.tradeVolumes(asOf), Sql.and(where(filter), after), value(limit));
         return jdbc.list(page.text(), page.values(), TradeVolumeStore::map);
     }
 
-    public long count(TradeVolumeFilter filter) {
-        Sql count = sql("select count(*) from trade_volume t where {}", where(filter));
+    public long count(TradeVolumeFilter filter, Long asOf) {
+        Sql count = sql("select count(*) from {} t where {}", AsOfSql.tradeVolumes(asOf), where(filter));
         return jdbc.count(count.text(), count.values());
+    }
+
+    /**
+     * Withdraws the source's figures that a load's staging table ({@code ingest_trade_volume}, in the caller's
+     * transaction) does not have: they are deleted here and kept in trade_volume_history by its trigger, as withdrawn
+     * by the release the transaction writes under. Gives how many.
+     */
+    public static long withdrawAbsent(Connection c, long sourceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                delete from trade_volume t where t.source_id = ? and not exists (
+                    select 1 from ingest_trade_volume s
+                     where s.reporter = t.reporter and s.partner = t.partner and s.flow = t.flow
+                       and s.period_start = t.period_start and s.period_end = t.period_end
+                       and coalesce(s.product_code, '*') = coalesce(t.product_code, '*') and s.currency = t.currency)""")) {
+            ps.setLong(1, sourceId);
+            return ps.executeUpdate();
+        }
     }
 
     /** The filter on trade volume alias {@code t}, shared with the aggregation and the export. */
@@ -129,19 +149,29 @@ public class TradeVolumeStore {
                 dims.contains(TradeVolumeDimension.SECTION) ? rs.getString("k_section") : null,
                 dims.contains(TradeVolumeDimension.HS2) ? rs.getString("k_hs2") : null,
                 dims.contains(TradeVolumeDimension.HS4) ? rs.getString("k_hs4") : null,
-                dims.contains(TradeVolumeDimension.HS6) ? rs.getString("k_hs6") : null);
+                dims.contains(TradeVolumeDimension.HS6) ? rs.getString("k_hs6") : null, textArray(rs, "rate_keys"));
+    }
+
+    private static List<String> textArray(ResultSet rs, String column) throws SQLException {
+        Array a = rs.getArray(column);
+        return a == null ? List.of() : List.of((String[]) a.getArray());
     }
 
     static TradeVolume map(ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
-        return new TradeVolume(GlobalId.of("TradeVolume", id), TradeFlow.valueOf(rs.getString("flow")),
-                PeriodKind.valueOf(rs.getString("period_kind")),
-                new Period(Jdbc.date(rs, "period_start").orElse(null), Jdbc.date(rs, "period_end").orElse(null), null),
-                Money.of(rs.getBigDecimal("value"), rs.getString("currency"),
-                        ValueQualifier.valueOf(rs.getString("value_qualifier"))),
-                rs.getBigDecimal("value_eur"), rs.getBigDecimal("value_usd"), rs.getBigDecimal("net_weight_kg"),
-                rs.getBigDecimal("quantity"), rs.getString("quantity_unit"), rs.getString("note"),
-                rs.getString("reporter"), rs.getString("partner"), rs.getString("product_code"), rs.getLong("source_id"),
-                rs.getLong("release_id"));
+        return map(rs, "");
+    }
+
+    /** A figure from columns named as trade_volume's, each after {@code prefix} (a diff reads two figures a row). */
+    static TradeVolume map(ResultSet rs, String p) throws SQLException {
+        long id = rs.getLong(p + "id");
+        return new TradeVolume(GlobalId.of("TradeVolume", id), TradeFlow.valueOf(rs.getString(p + "flow")),
+                PeriodKind.valueOf(rs.getString(p + "period_kind")),
+                new Period(Jdbc.date(rs, p + "period_start").orElse(null), Jdbc.date(rs, p + "period_end").orElse(null), null),
+                Money.of(rs.getBigDecimal(p + "value"), rs.getString(p + "currency"),
+                        ValueQualifier.valueOf(rs.getString(p + "value_qualifier"))),
+                rs.getBigDecimal(p + "value_eur"), rs.getBigDecimal(p + "value_usd"), rs.getBigDecimal(p + "net_weight_kg"),
+                rs.getBigDecimal(p + "quantity"), rs.getString(p + "quantity_unit"), rs.getString(p + "note"),
+                rs.getString(p + "reporter"), rs.getString(p + "partner"), rs.getString(p + "product_code"), rs.getLong(p + "source_id"),
+                rs.getLong(p + "release_id"));
     }
 }

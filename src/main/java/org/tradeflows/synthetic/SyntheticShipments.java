@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.postgresql.PGConnection;
 
@@ -149,9 +151,10 @@ public final class SyntheticShipments {
         }
         sanction(c, spec, random, companyIds, sourceId);
         List<String[]> products = products(c);
+        Set<String> rated = ratedPeriods(c);
         for (int from = 0; from < spec.shipments(); from += CHUNK) {
             int to = Math.min(spec.shipments(), from + CHUNK);
-            copyShipments(c, spec, random, companyIds, companyCountries, products, sourceId, releaseId, from, to);
+            copyShipments(c, spec, random, companyIds, companyCountries, products, rated, sourceId, releaseId, from, to);
             progress.accept(to);
         }
         return new Loaded(sourceId, releaseId, true);
@@ -195,7 +198,7 @@ public final class SyntheticShipments {
     static final int CHUNK = 500_000;
 
     private static void copyShipments(Connection c, Spec spec, SplittableRandom random, long[] ids, String[] countries,
-            List<String[]> products, long sourceId, long releaseId, int first, int end) throws SQLException {
+            List<String[]> products, Set<String> rated, long sourceId, long releaseId, int first, int end) throws SQLException {
         try (var st = c.createStatement()) {
             st.execute("""
                     create temp table if not exists synthetic_in (ref text, supplier_id bigint, recipient_id bigint,
@@ -249,7 +252,8 @@ public final class SyntheticShipments {
                 b.append("syn-").append(i).append(',').append(ids[s]).append(',').append(ids[r]).append(',')
                         .append(countries[s]).append(',').append(countries[r]).append(',').append(start).append(',')
                         .append(end).append(',').append(code).append(',').append(product).append(',').append(value)
-                        .append(',').append(pick(random, CURRENCIES)).append(',').append(pick(random, QUALIFIERS)).append(',')
+                        .append(',').append(currency(random.nextInt(CURRENCIES.length), start, rated))
+                        .append(',').append(pick(random, QUALIFIERS)).append(',')
                         .append(random.nextInt(1000) + 1).append(",pcs,")
                         .append(random.nextInt(4) == 0 ? "" : BigDecimal.valueOf(random.nextInt(100_000), 1)).append(',')
                         .append(via ? pick(random, INTERMEDIARY_COUNTRIES) : "").append(',')
@@ -268,7 +272,8 @@ public final class SyntheticShipments {
                     value, currency, value_eur, value_usd, value_qualifier, quantity, quantity_unit, net_weight_kg)
                 select ?, true, ?, ref, supplier_id, recipient_id, supplier_country, recipient_country, period_start,
                        period_end, hs_code, product_code, 'synthetic goods', value, currency,
-                       to_eur(value, currency, period_start), to_usd(value, currency, period_start), qualifier, quantity,
+                       to_eur(value, currency, 'MONTH', period_start), to_usd(value, currency, 'MONTH', period_start),
+                       qualifier, quantity,
                        unit, weight
                   from synthetic_in""")) {
             ps.setLong(1, releaseId);
@@ -283,6 +288,41 @@ public final class SyntheticShipments {
             ps.setLong(1, sourceId);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * The currencies and periods that convert (keys CUR/yyyy-mm for monthly rates, CUR/yyyy for annual ones), so that
+     * every generated shipment gets its EUR value by the one rule: a dated shipment at its month's average, else its
+     * year's (conversion_rate, V14).
+     */
+    private static Set<String> ratedPeriods(Connection c) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select currency || '/' || case period_kind when 'MONTH' then to_char(period_start, 'YYYY-MM')
+                                                            else to_char(period_start, 'YYYY') end
+                  from exchange_rate where period_kind in ('MONTH', 'YEAR')""");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The currency drawn at {@code index}, or when it has no rate for the date (RUB after 1 March 2022) the next one in
+     * the list that has; EUR always converts. Draws no further random number, so a seed gives the same other columns.
+     */
+    static String currency(int index, LocalDate on, Set<String> rated) {
+        String month = on.toString().substring(0, 7);
+        String year = month.substring(0, 4);
+        for (int k = 0; k < CURRENCIES.length; k++) {
+            String cur = CURRENCIES[(index + k) % CURRENCIES.length];
+            if ("EUR".equals(cur) || rated.contains(cur + "/" + month) || rated.contains(cur + "/" + year)) {
+                return cur;
+            }
+        }
+        return "EUR";
     }
 
     /** An index in [0, n) skewed towards 0: a few large companies and products, a long tail of small ones. */

@@ -1,5 +1,8 @@
 package org.tradeflows.web;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -28,7 +31,7 @@ public class ExamplesResource {
         StringBuilder html = new StringBuilder("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Tradeflows example queries</title>
+                <title>Tradeflows example queries</title><link rel="icon" href="data:,">
                 <style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
                 li{margin:.8rem 0}code{background:#f3f3f3;padding:0 .2rem}</style></head><body>
                 <h1>Example queries</h1>
@@ -37,8 +40,7 @@ public class ExamplesResource {
         for (String name : names()) {
             String query = read(name + ".graphql").orElseThrow();
             String variables = read(name + ".json").orElse(null);
-            String title = query.lines().filter(l -> l.startsWith("#")).map(l -> l.substring(1).trim()).findFirst()
-                    .orElse(name);
+            String title = description(query, name);
             String link = "/q/graphql-ui/?query=" + encode(query) + (variables == null ? "" : "&variables=" + encode(variables));
             html.append("<li><a href=\"").append(link).append("\">").append(escape(name)).append("</a> — ")
                     .append(escape(title)).append(" <small>(<a href=\"/examples/").append(name)
@@ -58,6 +60,35 @@ public class ExamplesResource {
         String body = read(file).orElseThrow(NotFoundException::new);
         String type = file.endsWith(".json") ? MediaType.APPLICATION_JSON : "application/graphql; charset=utf-8";
         return Response.ok(body, type).build();
+    }
+
+    /**
+     * The examples as JSON for GraphiQL's start page (graphiql-start.html), which puts them in GraphiQL's collection and
+     * opens the first story step.
+     */
+    @GET
+    @Path("index.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String json() {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (String name : names()) {
+            String query = read(name + ".graphql").orElseThrow();
+            JsonObjectBuilder example = Json.createObjectBuilder().add("name", name).add("description", description(query, name))
+                    .add("query", query);
+            read(name + ".json").ifPresent(v -> example.add("variables", v));
+            list.add(example);
+        }
+        return Json.createObjectBuilder().add("starter", STARTER).add("examples", list).build().toString();
+    }
+
+    /** The story's first step: what GraphiQL opens on. */
+    static final String STARTER = "story-1-national-total";
+
+    /** An example's description: its leading comment lines, whole (a description may run over several lines). */
+    static String description(String query, String fallback) {
+        List<String> lines = query.lines().map(String::trim).takeWhile(l -> l.startsWith("#"))
+                .map(l -> l.substring(1).trim()).toList();
+        return lines.isEmpty() ? fallback : String.join(" ", lines);
     }
 
     static List<String> names() {

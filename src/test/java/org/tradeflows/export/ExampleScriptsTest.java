@@ -69,6 +69,19 @@ class ExampleScriptsTest {
     }
 
     @Test
+    void anEmptyPullSaysWhichDataIsMissingAndWhatExistsInstead() throws Exception {
+        String out = run(List.of("python3", "examples/pull_shipments.py", "--url", base(), "--out", WORK.resolve("empty").toString(),
+                "--filter", "{\"supplierCountries\": [\"CN\"], \"recipientCountries\": [\"RU\"], \"sources\": [\"synthetic-examples\"], "
+                        + "\"periodFrom\": \"1995-01-01\", \"periodTo\": \"1995-12-31\"}"));
+        assertThat(out).contains("paged: 0 shipments").doesNotContain("complete: both pulls hold the same rows");
+        long total = jdbc.count("select count(*) from shipment", List.of());
+        assertThat(out).contains("Why empty: the database holds " + total + " shipments, none matching this filter");
+        long official = jdbc.count("select count(*) from trade_volume where reporter in ('CN', 'RU') and partner in ('CN', 'RU') "
+                + "and period_start >= date '1995-01-01' and period_end <= date '1995-12-31'", List.of());
+        assertThat(out).contains("there are " + official + " official figures").contains("fetch baci --years");
+    }
+
+    @Test
     void theShellExampleRuns() throws Exception {
         String out = run(List.of("bash", "-c", "cd target/examples && bash ../../examples/curl.sh"));
         assertThat(out).contains("at least EUR 55 million").contains("244.81 billion").containsIgnoringCase("x-tradeflows-release");

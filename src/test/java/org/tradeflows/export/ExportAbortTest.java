@@ -131,6 +131,33 @@ class ExportAbortTest {
     }
 
     @Test
+    void aKilledParquetExportIsNeverAReadableFile() throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            Chunked answer = Chunked.get(socket, path("parquet", FILTER));
+            assertThat(answer.head).startsWith("HTTP/1.1 200").containsIgnoringCase("transfer-encoding: chunked");
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            assertThat(answer.nextChunk(body)).isTrue();
+            killExport();
+            boolean terminated;
+            try {
+                while (answer.nextChunk(body)) {
+                    // keep reading what was sent before the connection broke
+                }
+                terminated = true;
+            } catch (IOException broken) {
+                terminated = false;
+            }
+            byte[] bytes = body.toByteArray();
+            assertThat(terminated).isFalse();
+            assertThat(answer.trailers).isEmpty();
+            // a Parquet file opens and ends with the magic PAR1; the footer before the last one is written on success only
+            assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+            assertThat(new String(bytes, bytes.length - 4, 4, StandardCharsets.US_ASCII)).isNotEqualTo("PAR1");
+        }
+    }
+
+    @Test
     void curlReportsAKilledExportAsAnError() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "needs curl");
         Path file = dir.resolve("shipments.csv");

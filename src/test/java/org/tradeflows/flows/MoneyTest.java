@@ -14,8 +14,9 @@ import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
 
 /**
- * Values keep their currency and are normalised with the monthly rate where known, else the annual one; a sum that
- * includes an "at least" is itself "at least". Uses a currency (CHF) no other data uses.
+ * Values keep their currency and dated shipments are normalised with the monthly rate where known, else the annual
+ * one; a sum that includes an "at least" is itself "at least". Uses a currency (AMD) that neither the ECB file nor
+ * other tests carry, so that its rates are the test's own.
  */
 @QuarkusTest
 class MoneyTest {
@@ -36,14 +37,14 @@ class MoneyTest {
                 values ('test-money', '1', 'SYNTHETIC', true, repeat('0', 64), 'money test') on conflict (key) do nothing""", List.of());
         jdbc.update("""
                 insert into exchange_rate (currency, period_kind, period_start, units_per_eur, source_id)
-                values ('CHF', 'YEAR', date '2023-01-01', ?, (select id from source where key = 'test-money')),
-                       ('CHF', 'MONTH', date '2023-03-01', ?, (select id from source where key = 'test-money'))
+                values ('AMD', 'YEAR', date '2023-01-01', ?, (select id from source where key = 'test-money')),
+                       ('AMD', 'MONTH', date '2023-03-01', ?, (select id from source where key = 'test-money'))
                 on conflict do nothing""", List.of(ANNUAL, MARCH));
         jdbc.update("""
                 insert into shipment (release_id, synthetic, source_id, source_record_ref, supplier_country, recipient_country,
                     period_start, period_end, hs_code, product_code, value, currency, value_eur, value_usd, value_qualifier)
                 select (select id from data_release where key = 'test-money'), true, (select id from source where key = 'test-money'),
-                       ref, 'CH', 'RU', d, d, '901380', '901380', v, 'CHF', to_eur(v, 'CHF', d), to_usd(v, 'CHF', d), q
+                       ref, 'CH', 'RU', d, d, '901380', '901380', v, 'AMD', to_eur(v, 'AMD', d), to_usd(v, 'AMD', d), q
                   from (values ('march', date '2023-03-15', 9800.00, 'EXACT'),
                                ('june', date '2023-06-15', 9500.00, 'AT_LEAST')) x(ref, d, v, q)
                 on conflict do nothing""", List.of());
@@ -55,16 +56,19 @@ class MoneyTest {
                 { shipments(filter: {sources: ["test-money"], includeSynthetic: true}) { edges { node {
                     sourceRecordRef value { amount currency } valueEur valueUsd } } } }""");
         var nodes = r.getList("data.shipments.edges.node", java.util.Map.class);
-        BigDecimal usdPerEur = jdbc.one("select units_per_eur from exchange_rate where currency = 'USD' and period_kind = 'YEAR' "
-                + "and period_start = date '2023-01-01'", List.of(), rs -> rs.getBigDecimal(1)).orElseThrow();
         for (var n : nodes) {
+            // the USD side of a dated shipment is the USD monthly average of its month (ECB, shipped)
+            String month = "march".equals(n.get("sourceRecordRef")) ? "2023-03-01" : "2023-06-01";
+            BigDecimal usdPerEur = jdbc.one("select units_per_eur from exchange_rate where currency = 'USD' "
+                    + "and period_kind = 'MONTH' and period_start = ?::date", List.of(month), rs -> rs.getBigDecimal(1))
+                    .orElseThrow();
             BigDecimal chf = new BigDecimal(String.valueOf(((java.util.Map<?, ?>) n.get("value")).get("amount")));
             BigDecimal rate = "march".equals(n.get("sourceRecordRef")) ? MARCH : ANNUAL;
             BigDecimal eur = chf.divide(rate, 2, RoundingMode.HALF_UP);
             assertThat(new BigDecimal(String.valueOf(n.get("valueEur")))).isEqualByComparingTo(eur);
             assertThat(new BigDecimal(String.valueOf(n.get("valueUsd"))))
                     .isEqualByComparingTo(chf.divide(rate, 20, RoundingMode.HALF_UP).multiply(usdPerEur).setScale(2, RoundingMode.HALF_UP));
-            assertThat(((java.util.Map<?, ?>) n.get("value")).get("currency")).isEqualTo("CHF");
+            assertThat(((java.util.Map<?, ?>) n.get("value")).get("currency")).isEqualTo("AMD");
         }
         assertThat(nodes).hasSize(2);
     }

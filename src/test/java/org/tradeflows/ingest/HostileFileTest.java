@@ -35,6 +35,9 @@ class HostileFileTest {
         assertThat(report.getString("status")).isEqualTo(status);
         assertThat(Uploads.counts(jdbc)).as("nothing written").isEqualTo(before);
         assertThat(report.getString("error") + report.getString("message")).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(report.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(report.getString("errors[0].message")).startsWith(status.equals("INVALID_FILE")
+                ? report.getString("error") : report.getString("message")).doesNotContain("Exception");
         return report;
     }
 

@@ -137,6 +137,9 @@ class ShipmentIngestTest {
         Map<String, Long> before = Uploads.counts(jdbc);
         JsonPath report = Uploads.upload("shipments", BAD.getBytes(StandardCharsets.UTF_8), Uploads.source("test-ship-bad"), 422);
         assertThat(report.getString("status")).isEqualTo("REJECTED");
+        assertThat(report.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(report.getString("errors[0].message")).isEqualTo("2 of 4 rows are invalid: nothing was loaded. "
+                + "Fix them, or load the valid rows only (keep-valid).");
         assertThat(report.getLong("rows.read")).isEqualTo(4);
         assertThat(report.getLong("rows.valid")).isEqualTo(2);
         assertThat(report.getLong("rows.loaded")).isZero();
@@ -191,10 +194,11 @@ class ShipmentIngestTest {
 
     @Test
     void aCurrencyWithoutAnExchangeRateForThePeriodIsABadRow() {
-        String file = HEADER + "NORATE-1,Fictional Good Supplier,CN,Fictional Good Recipient,RU,2019-05-10,840710,100,CNY,\n";
+        // the ECB published no RUB rate after 1 March 2022, and none is carried forward
+        String file = HEADER + "NORATE-1,Fictional Good Supplier,CN,Fictional Good Recipient,RU,2022-05-10,840710,100,RUB,\n";
         JsonPath report = Uploads.upload("shipments", file.getBytes(StandardCharsets.UTF_8), Uploads.source("test-ship-norate"), 422);
         assertThat(report.getString("rejections[0].column")).isEqualTo("currency");
-        assertThat(report.getString("rejections[0].reason")).startsWith("no exchange rate for CNY in 2019");
+        assertThat(report.getString("rejections[0].reason")).startsWith("no exchange rate for RUB in 2022 or 2022-05");
     }
 
     @Test

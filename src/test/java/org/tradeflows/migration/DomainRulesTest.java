@@ -100,7 +100,8 @@ class DomainRulesTest {
         List<String> rows = jdbc.list("""
                 with cases as (
                     select v.value, r.currency, r.period_start + d.offs as on_day
-                      from (select distinct currency, period_start from exchange_rate) r,
+                      from (select distinct currency, period_start from exchange_rate
+                             where period_kind <> 'DAY' and period_start >= date '2022-01-01') r,
                            (values (0::numeric), (1), (9800.00), (123456.78), (0.005)) v(value),
                            (values (0), (14), (400)) d(offs)
                     union all

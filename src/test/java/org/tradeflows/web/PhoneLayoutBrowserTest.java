@@ -53,7 +53,7 @@ class PhoneLayoutBrowserTest {
         assertThat(viewport).isBetween(360L, 390L);
         List<String> tooWide = browser.script("return [...document.querySelectorAll('main *, header *, form *')]"
                 + ".filter(e => e.offsetParent !== null && !e.closest('.table-wrap') && e.getBoundingClientRect().right > "
-                + "document.documentElement.clientWidth + 1).map(e => e.tagName + '.' + e.className);");
+                + "document.documentElement.clientWidth + 1).map(e => e.tagName + '.' + e.getAttribute('class') + ' in #' + (e.closest('[id]') || {}).id);");
         assertThat(tooWide).as("elements reaching past the right edge").isEmpty();
         long page = browser.script("return document.documentElement.scrollWidth;");
         assertThat(page).as("page width on a %d px screen", viewport).isLessThanOrEqualTo(viewport);
@@ -82,6 +82,19 @@ class PhoneLayoutBrowserTest {
         assertThat(browser.find("#panel-company .company-name").getText()).startsWith("Synthetic Recipient");
         assertFitsTheScreen();
         browser.screenshot("explorer-phone-company");
+    }
+
+    @Test
+    void everyLevelOfDetailFitsAPhone() {
+        for (String level : List.of("official", "findings")) {
+            browser.open(base + "explorer?supplierCountries=CN&recipientCountries=RU&level=" + level);
+            browser.waiting().until(d -> level.equals(browser.find("#level-switch").getAttribute("data-level")));
+            for (String panel : List.of("sankey", "products", "time")) {
+                browser.waiting().until(d -> List.of("ready", "empty").contains(browser.find("#panel-" + panel).getAttribute("data-state")));
+            }
+            assertFitsTheScreen();
+            browser.screenshot("explorer-phone-" + level);
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ public record TradeVolumeGroup(
         @Description("Month as YYYY-MM, when grouped by MONTH.") String month,
         @Description("Sum in EUR (each figure at the ECB rate of its period).") BigDecimal valueEur,
         @Description("Sum in USD.") BigDecimal valueUsd,
-        @Description("The EUR sum as a figure with its precision.") Money value,
+        @Description("The EUR sum as a figure with its precision, saying whether it was converted and at which rates.") Money value,
         @NonNull @Description("Precision of the sums.") ValueQualifier valueQualifier,
         @NonNull @Description("Number of figures summed.") long figureCount,
         @NonNull @Description("Figures without an EUR value (no exchange rate).") long figuresWithoutEur,
@@ -37,7 +37,7 @@ public record TradeVolumeGroup(
 
     public static TradeVolumeGroup of(TradeVolumeGroupRecord g) {
         return new TradeVolumeGroup(g.flow(), g.allGoods(), g.year(), g.quarter(), g.month(), g.valueEur(), g.valueUsd(),
-                Money.eur(g.valueEur(), g.valueQualifier()), g.valueQualifier(), g.figureCount(), g.figuresWithoutEur(),
+                Money.eur(g.valueEur(), g.valueQualifier(), g.rateKeys()), g.valueQualifier(), g.figureCount(), g.figuresWithoutEur(),
                 g.netWeightKg(), g.firstDate(), g.lastDate(), g.shareOfTotal(), g.reporterCode(), g.partnerCode(),
                 g.sourceId(), g.sectionCode(), g.hs2Code(), g.hs4Code(), g.hs6Code());
     }

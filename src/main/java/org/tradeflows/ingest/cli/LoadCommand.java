@@ -78,6 +78,10 @@ public final class LoadCommand implements Callable<Integer> {
             + "file, instead of rejecting the whole file")
     boolean keepValid;
 
+    @Option(names = "--replace", description = "comtrade and baci: the file is the source's whole new edition; the "
+            + "source's figures it no longer has are withdrawn (kept in the history, readable with asOf)")
+    boolean replace;
+
     @Option(names = "--rejects", paramLabel = "FILE", description = "where rejected rows go, with line, column and "
             + "reason (default: FILE.rejected.csv beside the input)")
     Path rejects;
@@ -139,7 +143,7 @@ public final class LoadCommand implements Callable<Integer> {
         try {
             options = IngestOptions.of(IngestFormat.byKey(format), new SourceOptions(source, sourceTitle, sourceKind,
                     sourcePublisher, sourceUrl, sourceLicence, sourceCitation, sourcePublishedOn)).keepValid(keepValid)
-                    .dryRun(dryRun).fileName(stdin ? "standard input" : path.getFileName().toString()).charset(charset);
+                    .replace(replace).dryRun(dryRun).fileName(stdin ? "standard input" : path.getFileName().toString()).charset(charset);
         } catch (IllegalArgumentException e) {
             err.println("load: " + e.getMessage());
             return 2;

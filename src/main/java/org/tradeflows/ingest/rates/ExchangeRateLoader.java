@@ -3,8 +3,6 @@ package org.tradeflows.ingest.rates;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import org.tradeflows.ingest.IngestException;
 import org.tradeflows.ingest.LoadContext;
 import org.tradeflows.ingest.RowCheck;
 import org.tradeflows.ingest.input.CsvTable;
+import org.tradeflows.store.ExchangeRateStore;
 
 /**
  * Exchange rates ({@code currency,period,units_per_eur[,source]}): units of the currency per EUR over a year
@@ -27,17 +26,6 @@ public final class ExchangeRateLoader implements FormatLoader {
 
     static final Set<String> REQUIRED = Set.of("currency", "period", "units_per_eur");
     static final Set<String> KNOWN = Set.of("currency", "period", "units_per_eur", "source");
-
-    private static final String UPSERT = """
-            with written as (
-                insert into exchange_rate (currency, period_kind, period_start, units_per_eur, source_id)
-                values (?, ?, ?, ?, ?)
-                on conflict (currency, period_kind, period_start) do update
-                    set units_per_eur = excluded.units_per_eur, source_id = excluded.source_id
-                    where (exchange_rate.units_per_eur, exchange_rate.source_id)
-                          is distinct from (excluded.units_per_eur, excluded.source_id)
-                returning (xmax = 0) as inserted)
-            select inserted from written""";
 
     private final List<Rate> rates = new ArrayList<>();
 
@@ -73,22 +61,15 @@ public final class ExchangeRateLoader implements FormatLoader {
     public void write(LoadContext ctx) throws SQLException {
         long inserted = 0;
         long updated = 0;
-        try (PreparedStatement ps = ctx.connection().prepareStatement(UPSERT)) {
-            for (Rate rate : rates) {
-                ps.setString(1, rate.currency());
-                ps.setString(2, rate.kind());
-                ps.setObject(3, rate.start());
-                ps.setBigDecimal(4, rate.unitsPerEur());
-                ps.setLong(5, rate.sourceId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        ctx.tally().unchanged(1);
-                    } else if (rs.getBoolean(1)) {
-                        inserted++;
-                    } else {
-                        updated++;
-                    }
-                }
+        for (Rate rate : rates) {
+            Boolean insert = ExchangeRateStore.upsert(ctx.connection(), rate.currency(), rate.kind(), rate.start(),
+                    rate.unitsPerEur(), rate.sourceId());
+            if (insert == null) {
+                ctx.tally().unchanged(1);
+            } else if (insert) {
+                inserted++;
+            } else {
+                updated++;
             }
         }
         ctx.tally().wrote("exchangeRatesInserted", inserted);

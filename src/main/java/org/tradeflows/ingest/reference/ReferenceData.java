@@ -121,8 +121,8 @@ public final class ReferenceData {
         sources.put(key, id);
     }
 
-    /** Units of the currency per EUR on a date (monthly rate where known, else annual), or null. */
-    public BigDecimal unitsPerEur(String currency, LocalDate on) {
-        return rates.unitsPerEur(currency, on);
+    /** Units of the currency per EUR for a figure of a period of this kind (see {@link ExchangeRateTable}), or null. */
+    public BigDecimal unitsPerEur(String currency, String periodKind, LocalDate on) {
+        return rates.unitsPerEur(currency, periodKind, on);
     }
 }

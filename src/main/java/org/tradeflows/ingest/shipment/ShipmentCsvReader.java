@@ -123,8 +123,8 @@ public final class ShipmentCsvReader {
         BigDecimal eurRate = null;
         BigDecimal usdRate = null;
         if (currency != null && start != null) {
-            eurRate = reference.unitsPerEur(currency, start);
-            usdRate = reference.unitsPerEur("USD", start);
+            eurRate = reference.unitsPerEur(currency, "MONTH", start); // a dated shipment: its month's average
+            usdRate = reference.unitsPerEur("USD", "MONTH", start);
             if (eurRate == null) {
                 check.problem(CURRENCY, "no exchange rate for " + currency + " in " + start.getYear() + " or "
                         + start.toString().substring(0, 7) + " (load exchange rates first)", currency);

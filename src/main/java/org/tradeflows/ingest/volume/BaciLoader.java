@@ -39,7 +39,7 @@ public final class BaciLoader extends TradeVolumeCsvLoader {
         }
         BigDecimal v = StatisticsCodes.amount(t.get("v"), "v", check, true, 3);
         BigDecimal q = StatisticsCodes.amount(t.get("q"), "q", check, false, 3);
-        BigDecimal eurRate = start == null ? null : StatisticsCodes.rate("USD", start, "v", check, ctx.reference());
+        BigDecimal eurRate = start == null ? null : StatisticsCodes.rate("USD", "YEAR", start, "v", check, ctx.reference());
         if (!check.ok()) {
             return null;
         }

@@ -130,7 +130,7 @@ public final class ComtradeLoader extends TradeVolumeCsvLoader {
             unit = null;
             qty = null;
         }
-        BigDecimal rate = start == null ? null : StatisticsCodes.rate("USD", start, column.get("value"), check,
+        BigDecimal rate = start == null ? null : StatisticsCodes.rate("USD", kind, start, column.get("value"), check,
                 ctx.reference());
         if (!check.ok()) {
             return null;

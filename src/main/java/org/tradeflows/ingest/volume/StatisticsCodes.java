@@ -83,10 +83,12 @@ final class StatisticsCodes {
         return check.inRange(column, start, value) ? start : null;
     }
 
-    static BigDecimal rate(String currency, LocalDate on, String column, RowCheck check, ReferenceData reference) {
-        BigDecimal rate = reference.unitsPerEur(currency, on);
+    static BigDecimal rate(String currency, String periodKind, LocalDate on, String column, RowCheck check,
+            ReferenceData reference) {
+        BigDecimal rate = reference.unitsPerEur(currency, periodKind, on);
         if (rate == null) {
-            check.problem(column, "no exchange rate for " + currency + " in " + on.getYear()
+            check.problem(column, "no exchange rate for " + currency + " in "
+                    + ("MONTH".equals(periodKind) ? on.toString().substring(0, 7) : String.valueOf(on.getYear()))
                     + " (load exchange rates first)", currency);
         }
         return rate;

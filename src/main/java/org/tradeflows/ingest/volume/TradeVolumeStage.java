@@ -12,6 +12,7 @@ import org.tradeflows.ingest.CopyRow;
 import org.tradeflows.ingest.CopyStream;
 import org.tradeflows.ingest.LoadContext;
 import org.tradeflows.ingest.Rejection;
+import org.tradeflows.store.TradeVolumeStore;
 
 /**
  * Official statistics are streamed with COPY into a staging table in the load's transaction, checked there for
@@ -121,6 +122,10 @@ final class TradeVolumeStage implements AutoCloseable {
                 ctx.tally().wrote("tradeVolumesUpdated", updated);
                 ctx.tally().unchanged(staged - repeated.size() - inserted - updated);
             }
+        }
+        // a file with rejected rows is not the whole edition: withdrawing would drop the figures of its bad rows
+        if (ctx.replacing() && ctx.tally().rowsRejected() == 0) {
+            ctx.tally().wrote("tradeVolumesWithdrawn", TradeVolumeStore.withdrawAbsent(connection, ctx.sourceId()));
         }
     }
 

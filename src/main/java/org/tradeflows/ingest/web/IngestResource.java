@@ -1,5 +1,7 @@
 package org.tradeflows.ingest.web;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -14,6 +16,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.tradeflows.http.ErrorClassifier;
 import org.tradeflows.http.ErrorCodes;
@@ -39,6 +44,8 @@ public class IngestResource {
 
     private static final Logger LOG = Logger.getLogger(IngestResource.class);
 
+    private static final ObjectMapper REPORT = new ObjectMapper().findAndRegisterModules();
+
     private final IngestService ingest;
 
     public IngestResource(IngestService ingest) {
@@ -61,7 +68,8 @@ public class IngestResource {
             @QueryParam("keepValid") @DefaultValue("false") boolean keepValid,
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @QueryParam("fileName") String fileName,
-            @QueryParam("charset") String charset) {
+            @QueryParam("charset") String charset,
+            @QueryParam("replace") @DefaultValue("false") boolean replace) {
         IngestOptions options;
         try {
             IngestFormat f = IngestFormat.byKey(format);
@@ -69,7 +77,7 @@ public class IngestResource {
                     : LocalDate.parse(sourcePublishedOn);
             options = IngestOptions.of(f, new SourceOptions(source, sourceTitle, sourceKind, sourcePublisher, sourceUrl,
                     sourceLicence, sourceCitation, publishedOn)).keepValid(keepValid).dryRun(dryRun).fileName(fileName)
-                    .charset(charset);
+                    .charset(charset).replace(replace);
         } catch (DateTimeParseException e) {
             return RestErrorMappers.answer(400, ErrorCodes.BAD_USER_INPUT, InputMessages.notADate("sourcePublishedOn",
                     sourcePublishedOn));
@@ -78,7 +86,8 @@ public class IngestResource {
         }
         try {
             IngestReport report = ingest.load(body, options);
-            return Response.status(report.succeeded() ? 200 : 422).entity(report).build();
+            return report.succeeded() ? Response.ok(report).build()
+                    : Response.status(422).entity(withErrors(report)).build();
         } catch (UncheckedIOException e) {
             LOG.warnf("Upload of %s broke off: %s", format, e.getMessage());
             return RestErrorMappers.answer(400, ErrorCodes.BAD_REQUEST, "The upload broke off before the end of the file; "
@@ -94,5 +103,18 @@ public class IngestResource {
             return RestErrorMappers.answer(HttpAnswers.status(coded.code()), coded.code(), "The load failed in the "
                     + "database and was rolled back; nothing was loaded. " + coded.message());
         }
+    }
+
+    /**
+     * A refused file's report, with the {@code errors[].extensions.code} every error answer carries (BAD_USER_INPUT:
+     * the file is what must change), so that a client reads every refusal the same way.
+     */
+    private static Map<String, Object> withErrors(IngestReport report) {
+        Map<String, Object> body = new LinkedHashMap<>(REPORT.convertValue(report, new TypeReference<Map<String, Object>>() { }));
+        String message = report.error() == null ? report.message()
+                : report.error() + (report.errorLine() == null ? "" : " (line " + report.errorLine() + ")") + ". "
+                        + report.message();
+        body.put("errors", List.of(HttpAnswers.errorOf(ErrorCodes.BAD_USER_INPUT, message)));
+        return body;
     }
 }

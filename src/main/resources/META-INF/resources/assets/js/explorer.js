@@ -6,16 +6,28 @@ import { FILTER_OPTIONS } from './queries.js';
 import { graphql } from './graphql.js';
 import { h, clear } from './dom.js';
 import { Panel } from './panel.js';
+import { hideChart } from './chart.js';
 import { loadSankey } from './sankey.js';
 import { loadProducts } from './products.js';
 import { loadTimeSeries } from './timeseries.js';
 import { loadFacts } from './facts.js';
 import { loadOfficial } from './official.js';
 import { loadCompany, setUpCompanySearch } from './company.js';
+import { loadOfficialSankey, loadOfficialProducts, loadOfficialTime } from './official-charts.js';
+import { loadClaims } from './claims.js';
+import { levelCounts, chooseLevel, renderSwitch, showMissing, LEVEL_WORDS } from './levels.js';
 
 const FILTER_KEYS = ['from', 'to', 'supplierCountries', 'recipientCountries', 'hs', 'chpl', 'sanctioned', 'topic', 'sources', 'synthetic'];
-const PANEL_KEYS = { sankey: ['flow'], products: ['drill'], time: ['time'], facts: [], official: [], company: ['company'] };
-const LOADERS = { sankey: loadSankey, products: loadProducts, time: loadTimeSeries, facts: loadFacts, official: loadOfficial, company: loadCompany };
+const PANEL_KEYS = { sankey: ['flow', 'level'], products: ['drill', 'level'], time: ['time', 'level'], facts: [], official: [], company: ['company', 'level'] };
+// each panel's loader per level of detail; findings are claims, so they are drawn as a claims graph, not by product or period
+const LOADERS = {
+  sankey: { shipments: loadSankey, official: loadOfficialSankey, findings: loadClaims },
+  products: { shipments: loadProducts, official: loadOfficialProducts, findings: claimsOnly('by product') },
+  time: { shipments: loadTimeSeries, official: loadOfficialTime, findings: claimsOnly('over time') },
+  company: { shipments: loadCompany, official: companyOnOfficial, findings: loadCompany },
+  facts: { any: loadFacts },
+  official: { any: loadOfficial },
+};
 const TEXT_FIELDS = ['from', 'to', 'supplierCountries', 'recipientCountries', 'hs', 'sanctioned', 'topic', 'source'];
 
 const form = document.getElementById('filters');
@@ -40,6 +52,51 @@ window.addEventListener('popstate', () => {
   apply();
 });
 
+/** Loads a panel at the level chosen for the state, once the counts of each level are known. */
+async function load(name, forState) {
+  const panel = panels[name];
+  const token = {};
+  panel.token = token;
+  panel.el.dataset.search = location.search;
+  panel.setState('loading');
+  let counts = null;
+  try {
+    counts = await levelCounts(forState);
+  } catch (error) {
+    // the panels still load at the URL's level (or shipments) and show the API's error themselves
+  }
+  if (panel.token !== token) return;
+  const level = counts ? chooseLevel(forState, counts) : forState.level || 'shipments';
+  panel.el.dataset.level = level;
+  const loaders = LOADERS[name];
+  (loaders.any || loaders[level])(panel, forState, nav, { level, counts });
+}
+
+/** Products and periods of findings: claims overlap and do not add up, so they are not summed into bars. */
+function claimsOnly(words) {
+  return (panel, _state, navigate, ctx) => {
+    panel.summary();
+    hideChart(panel.chartEl);
+    if (panel.bodyEl) clear(panel.bodyEl);
+    showMissing(panel, 'findings', ctx.counts, navigate, ['Reported findings are claims that overlap (the same money told by '
+      + `two sources, a part inside a whole), so they are not added up ${words}: the claims graph above and “What the `
+      + 'sources report” below show each with its precision and source.']);
+    panel.el.querySelector('.message .empty').dataset.missing = 'none';
+  };
+}
+
+/** The company view on official statistics: they have no companies; a selected company's profile still shows. */
+function companyOnOfficial(panel, forState, navigate, ctx) {
+  const note = panel.el.querySelector('.level-note');
+  const offer = ['shipments', 'findings'].map((l) => h('button', {
+    type: 'button', class: 'small switch-level', dataset: { level: l }, onclick: () => navigate({ level: l }),
+  }, 'Show ' + LEVEL_WORDS[l]));
+  clear(note, h('p', {}, 'Official statistics have no companies: they are country totals as each reporter publishes them. '
+    + 'Companies appear in company shipments and in reported findings. ', offer));
+  note.hidden = false;
+  loadCompany(panel, forState, navigate, ctx);
+}
+
 function changed(previous, keys) {
   return !previous || keys.some((k) => JSON.stringify(previous[k]) !== JSON.stringify(state[k]));
 }
@@ -62,12 +119,30 @@ function apply() {
     const visible = !state.embed || state.embed === name;
     panel.el.hidden = !visible;
     if (visible && (changed(previous, FILTER_KEYS) || changed(previous, PANEL_KEYS[name]) || (previous && previous.embed !== state.embed))) {
-      LOADERS[name](panel, state, nav);
+      load(name, state);
     }
   }
+  showLevel(state);
   if (state.view && (!previous || previous.view !== state.view || previous.company !== state.company || previous.drill !== state.drill)) {
     focusPanel(state.view, Boolean(previous));
   }
+}
+
+function showLevel(forState) {
+  const el = document.getElementById('level-switch');
+  const modes = document.querySelector('#panel-sankey .modes');
+  const note = document.querySelector('#panel-company .level-note');
+  const draw = (counts) => {
+    if (forState !== state) return;
+    const level = counts ? chooseLevel(forState, counts) : forState.level || 'shipments';
+    renderSwitch(el, forState, level, counts, nav);
+    document.body.dataset.level = level;
+    modes.style.display = level === 'shipments' ? '' : 'none';
+    document.getElementById('sankey-title').textContent = level === 'findings' ? 'Who supplied whom, as reported' : 'Who sends goods to whom';
+    if (level !== 'official') note.hidden = true;
+    fillEmbedCodes();
+  };
+  levelCounts(forState).then(draw, () => draw(null));
 }
 
 function focusPanel(name, moveFocus) {
@@ -96,7 +171,9 @@ function fillEmbedCodes() {
   for (const name of PANELS) {
     const area = document.querySelector(`#panel-${name} textarea.embed-code`);
     if (!area) continue;
-    const url = location.origin + location.pathname + toSearch({ ...state, embed: name, view: '' });
+    // an embed keeps the level chosen now, so that a published chart does not change kind when other data arrives
+    const level = state.level || document.body.dataset.level || '';
+    const url = location.origin + location.pathname + toSearch({ ...state, embed: name, view: '', level });
     const title = document.querySelector(`#panel-${name} h2`).textContent.trim();
     area.value = `<iframe src="${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" title="${title} (Tradeflows)" `
       + 'width="100%" height="520" style="border:0" loading="lazy"></iframe>';

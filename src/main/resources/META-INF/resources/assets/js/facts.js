@@ -5,8 +5,9 @@ import { FINDINGS } from './queries.js';
 import { findingFilter } from './state.js';
 import { h, clear, figure, sourceLink } from './dom.js';
 import { finish } from './panel.js';
+import { showMissing } from './levels.js';
 
-export async function loadFacts(panel, state, nav) {
+export async function loadFacts(panel, state, nav, ctx = {}) {
   const variables = { filter: findingFilter(state) };
   const data = await panel.run(FINDINGS, variables);
   if (!data) return;
@@ -14,7 +15,7 @@ export async function loadFacts(panel, state, nav) {
   if (!findings.length) {
     clear(panel.bodyEl);
     panel.summary();
-    panel.showEmpty('No finding speaks about these countries, period and product.');
+    showMissing(panel, 'findings', ctx.counts, nav);
     return;
   }
   panel.summary(`${data.findings.totalCount} findings reported by their sources`

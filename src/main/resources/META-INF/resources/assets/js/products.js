@@ -6,11 +6,12 @@ import { flowFilter } from './state.js';
 import { h, clear, figure, count, escapeHtml, eurShort } from './dom.js';
 import { renderChart, hideChart, narrow, truncate, COLORS } from './chart.js';
 import { finish } from './panel.js';
+import { showMissing } from './levels.js';
 
 const LEVEL_NAMES = { SECTION: 'section', CHAPTER: 'chapter (HS2)', HEADING: 'heading (HS4)', SUBHEADING: 'subheading (HS6)' };
 const CHILD_LEVEL = { SECTION: 'chapters (HS2)', CHAPTER: 'headings (HS4)', HEADING: 'subheadings (HS6)' };
 
-export async function loadProducts(panel, state, nav) {
+export async function loadProducts(panel, state, nav, ctx = {}) {
   const filter = flowFilter(state);
   const atTop = !state.drill;
   const data = atTop
@@ -41,8 +42,8 @@ export async function loadProducts(panel, state, nav) {
   if (!rows.length || !total || total.shipmentCount === 0) {
     hideChart(panel.chartEl);
     panel.summary();
-    panel.showEmpty(leaf ? 'A subheading (HS6) is the finest level of the tree.'
-      : `No documented shipments in any of the ${levelWords} here for these filters.`);
+    if (leaf) panel.showEmpty('A subheading (HS6) is the finest level of the tree.');
+    else showMissing(panel, 'shipments', ctx.counts, nav);
     return;
   }
   const where = atTop ? 'all goods' : `${trail[trail.length - 1].code} ${trail[trail.length - 1].description}`;

@@ -120,6 +120,7 @@ query ExplorerOfficialTotals($filter: TradeVolumeFilter) {
         product { code description }
         value { amount currency qualifier text }
         valueEur
+        valueInEur { converted conversions { text source { publisher } } }
         note
         source { ${SOURCE_FIELDS} }
       }
@@ -190,5 +191,80 @@ query Landing($sourceKinds: [SourceKind]) {
   sources(filter: { kinds: $sourceKinds }, first: 100) {
     totalCount
     edges { node { key title publisher publishedOn url citation kind licence } }
+  }
+}`;
+
+// ---- levels of detail: official statistics, company shipments, reported findings ----
+
+const OFFICIAL_GROUP = `reporter { code name } partner { code name } flow allGoods figureCount figuresWithoutEur
+        valueEur value { amount currency qualifier text } source { ${SOURCE_FIELDS} }`;
+
+export const LEVEL_COUNTS = `# How many rows each level of detail holds for the filters: company shipments, official statistics, findings.
+query ExplorerLevels($flows: FlowFilter!, $exports: TradeVolumeFilter, $imports: TradeVolumeFilter, $findings: FindingFilter) {
+  shipments: flows(filter: $flows, first: 1) { total { shipmentCount } }
+  officialExports: tradeVolumes(filter: $exports, first: 0) { totalCount }
+  officialImports: tradeVolumes(filter: $imports, first: 0) { totalCount }
+  findings(filter: $findings, first: 0) { totalCount }
+}`;
+
+export const OFFICIAL_FLOWS = `# Official statistics by country pair and year: the suppliers' reported exports and the recipients' reported imports, as two separate answers (mirror figures are never added).
+query ExplorerOfficialFlows($exports: TradeVolumeFilter, $imports: TradeVolumeFilter) {
+  exports: tradeVolumeFlows(groupBy: [PARTNER, YEAR], filter: $exports, first: 100,
+      orderBy: [{ field: YEAR, direction: DESC }, { field: VALUE_EUR, direction: DESC }]) {
+    totalCount
+    edges { node { year ${OFFICIAL_GROUP} } }
+  }
+  imports: tradeVolumeFlows(groupBy: [PARTNER, YEAR], filter: $imports, first: 100,
+      orderBy: [{ field: YEAR, direction: DESC }, { field: VALUE_EUR, direction: DESC }]) {
+    totalCount
+    edges { node { year ${OFFICIAL_GROUP} } }
+  }
+}`;
+
+const CATEGORY = 'code description level chplTier section { code }';
+
+export const OFFICIAL_PRODUCTS = `# Official product-level statistics by HS level ($groupBy: SECTION, HS2, HS4 or HS6), each reporter, direction and source apart.
+query ExplorerOfficialProducts($exports: TradeVolumeFilter, $imports: TradeVolumeFilter, $groupBy: [TradeVolumeDimension!]!) {
+  exports: tradeVolumeFlows(groupBy: $groupBy, filter: $exports, first: 100) {
+    totalCount
+    edges { node { section { ${CATEGORY} } hs2 { ${CATEGORY} } hs4 { ${CATEGORY} } hs6 { ${CATEGORY} } ${OFFICIAL_GROUP} } }
+  }
+  imports: tradeVolumeFlows(groupBy: $groupBy, filter: $imports, first: 100) {
+    totalCount
+    edges { node { section { ${CATEGORY} } hs2 { ${CATEGORY} } hs4 { ${CATEGORY} } hs6 { ${CATEGORY} } ${OFFICIAL_GROUP} } }
+  }
+}`;
+
+export const OFFICIAL_SERIES = `# Official statistics over time ($groupBy: YEAR, QUARTER or MONTH): one series per reporter, direction and source.
+query ExplorerOfficialSeries($exports: TradeVolumeFilter, $imports: TradeVolumeFilter, $groupBy: [TradeVolumeDimension!]!, $orderBy: [TradeVolumeOrder!]) {
+  exports: tradeVolumeFlows(groupBy: $groupBy, filter: $exports, orderBy: $orderBy, first: 100) {
+    totalCount
+    edges { node { year quarter month ${OFFICIAL_GROUP} } }
+  }
+  imports: tradeVolumeFlows(groupBy: $groupBy, filter: $imports, orderBy: $orderBy, first: 100) {
+    totalCount
+    edges { node { year quarter month ${OFFICIAL_GROUP} } }
+  }
+}`;
+
+export const CLAIMS = `# Findings as claims: who supplied whom, how much, with precision and source. Claims overlap: never add them.
+query ExplorerClaims($filter: FindingFilter) {
+  findings(filter: $filter, first: 30) {
+    totalCount
+    edges {
+      node {
+        key
+        kind
+        statement
+        value { amount currency qualifier text }
+        count { text qualifier }
+        period { label }
+        partOf { key }
+        sameClaimAs { key }
+        countries { role country { code name } }
+        companies { role company { id name country { code } } }
+        source { ${SOURCE_FIELDS} }
+      }
+    }
   }
 }`;

@@ -6,8 +6,9 @@ import { flowFilter } from './state.js';
 import { h, clear, figure, count, escapeHtml } from './dom.js';
 import { renderChart, hideChart, narrow, truncate, COLORS } from './chart.js';
 import { finish } from './panel.js';
+import { showMissing } from './levels.js';
 
-export async function loadSankey(panel, state, nav) {
+export async function loadSankey(panel, state, nav, ctx = {}) {
   const byCompany = state.flow === 'companies';
   const variables = { filter: flowFilter(state), first: byCompany ? 30 : 40 };
   const data = await panel.run(byCompany ? SANKEY_COMPANIES : SANKEY_COUNTRIES, variables);
@@ -21,8 +22,7 @@ export async function loadSankey(panel, state, nav) {
   if (!groups.length || !total || total.shipmentCount === 0) {
     hideChart(panel.chartEl);
     panel.summary();
-    panel.showEmpty('No documented shipments match these filters. The open dataset holds findings and official '
-      + 'totals (below), not shipment records.');
+    showMissing(panel, 'shipments', ctx.counts, nav);
     return;
   }
   const shown = rows.filter((r) => r.valueEur > 0);

@@ -5,6 +5,8 @@ export const PANELS = ['sankey', 'products', 'time', 'facts', 'official', 'compa
 const FLOW_MODES = ['countries', 'companies'];
 const TIME_GRAINS = ['year', 'quarter', 'month'];
 const TIERS = ['TIER_1', 'TIER_2', 'TIER_3A', 'TIER_3B', 'TIER_4A', 'TIER_4B'];
+/** The levels of detail the charts can show; '' in the URL means "chosen from what exists for the filters". */
+export const LEVELS = ['official', 'shipments', 'findings'];
 
 const list = (value, normalise = (s) => s) =>
   (value || '').split(',').map((s) => normalise(s.trim())).filter(Boolean);
@@ -29,6 +31,7 @@ export function readState(search) {
     company: p.get('company') || '',
     view: oneOf(p.get('view'), PANELS, ''),
     embed: oneOf(p.get('embed'), PANELS, ''),
+    level: oneOf(p.get('level'), LEVELS, ''),
   };
 }
 
@@ -52,6 +55,7 @@ export function toSearch(state) {
   put('company', state.company);
   put('view', state.view);
   put('embed', state.embed);
+  put('level', state.level);
   const text = p.toString();
   return text ? '?' + text : '';
 }
@@ -92,7 +96,30 @@ export function tradeVolumeFilter(state) {
   if (state.from) f.yearFrom = Number(state.from.slice(0, 4));
   if (state.to) f.yearTo = Number(state.to.slice(0, 4));
   if (state.hs.length === 1 && /^\d+$/.test(state.hs[0])) f.productCode = state.hs[0];
+  if (state.sources.length === 1) f.source = state.sources[0];
   return f;
+}
+
+/**
+ * The two TradeVolumeFilters of the official-statistics charts: what the suppliers report as exports to the recipients,
+ * and what the recipients report as imports from the suppliers. Mirror figures of one flow stay two separate answers.
+ */
+export function officialSides(state) {
+  const common = {};
+  if (state.from) common.yearFrom = Number(state.from.slice(0, 4));
+  if (state.to) common.yearTo = Number(state.to.slice(0, 4));
+  if (state.hs.length === 1 && /^\d+$/.test(state.hs[0])) common.productCode = state.hs[0];
+  if (state.sources.length === 1) common.source = state.sources[0];
+  const side = (flow, reporters, partners) => {
+    const f = { ...common, flows: [flow] };
+    if (reporters.length) f.reporters = reporters;
+    if (partners.length) f.partners = partners;
+    return f;
+  };
+  return {
+    exports: side('EXPORT', state.supplierCountries, state.recipientCountries),
+    imports: side('IMPORT', state.recipientCountries, state.supplierCountries),
+  };
 }
 
 export function describeFilter(state) {

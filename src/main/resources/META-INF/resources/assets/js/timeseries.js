@@ -5,6 +5,7 @@ import { flowFilter } from './state.js';
 import { h, clear, figure, count, escapeHtml, eurShort, qualifierWords } from './dom.js';
 import { renderChart, hideChart, narrow, COLORS } from './chart.js';
 import { finish } from './panel.js';
+import { showMissing } from './levels.js';
 
 const GRAINS = {
   year: { dimension: 'YEAR', key: (g) => String(g.year), word: 'year' },
@@ -12,7 +13,7 @@ const GRAINS = {
   month: { dimension: 'MONTH', key: (g) => g.month, word: 'month' },
 };
 
-export async function loadTimeSeries(panel, state) {
+export async function loadTimeSeries(panel, state, nav, ctx = {}) {
   const grain = GRAINS[state.time];
   const variables = {
     filter: flowFilter(state),
@@ -29,7 +30,7 @@ export async function loadTimeSeries(panel, state) {
   if (!rows.length || !total || total.shipmentCount === 0) {
     hideChart(panel.chartEl);
     panel.summary();
-    panel.showEmpty('No documented shipments in any period for these filters.');
+    showMissing(panel, 'shipments', ctx.counts, nav);
     return;
   }
   const periods = fillGaps(rows.map((r) => r.period), state.time);
