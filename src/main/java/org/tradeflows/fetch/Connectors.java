@@ -6,6 +6,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.tradeflows.config.FetchConfig;
 import org.tradeflows.fetch.baci.BaciConnector;
+import org.tradeflows.fetch.ecb.EcbConnector;
 import org.tradeflows.fetch.opensanctions.OpenSanctionsConnector;
 
 /** The publishers that can be fetched, by name, each at its configured address. */
@@ -23,7 +24,8 @@ public final class Connectors {
     public static Connectors of(FetchConfig config) {
         return new Connectors(new BaciConnector(config.baci().url(), config.baci().version()),
                 new OpenSanctionsConnector(config.opensanctions().url(), config.opensanctions().dataset(),
-                        config.opensanctions().resource()));
+                        config.opensanctions().resource()),
+                new EcbConnector(config.ecb().url(), config.ecb().currencies(), config.ecb().from()));
     }
 
     /**
@@ -38,7 +40,10 @@ public final class Connectors {
                         value(config, "tradeflows.fetch.baci.version", FetchConfig.BACI_VERSION)),
                 new OpenSanctionsConnector(address(config, s, url, OpenSanctionsConnector.NAME, FetchConfig.OPENSANCTIONS_URL),
                         value(config, "tradeflows.fetch.opensanctions.dataset", FetchConfig.OPENSANCTIONS_DATASET),
-                        value(config, "tradeflows.fetch.opensanctions.resource", FetchConfig.OPENSANCTIONS_RESOURCE)));
+                        value(config, "tradeflows.fetch.opensanctions.resource", FetchConfig.OPENSANCTIONS_RESOURCE)),
+                new EcbConnector(address(config, s, url, EcbConnector.NAME, FetchConfig.ECB_URL),
+                        value(config, "tradeflows.fetch.ecb.currencies", FetchConfig.ECB_CURRENCIES),
+                        value(config, "tradeflows.fetch.ecb.from", FetchConfig.ECB_FROM)));
     }
 
     private static String address(Config config, String source, String url, String name, String fallback) {
