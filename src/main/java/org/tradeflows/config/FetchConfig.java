@@ -31,7 +31,12 @@ public interface FetchConfig {
     /** The first month fetched when none is asked for. */
     String ECB_FROM = "2021-01";
 
+    /** Eurostat's Comext dissemination API (SDMX 2.1 REST); {@code DS-045409/{key}?format=SDMX-CSV} is appended. */
+    String COMEXT_URL = "https://ec.europa.eu/eurostat/api/comext/dissemination/sdmx/2.1/data/";
+
     Baci baci();
+
+    Comext comext();
 
     OpenSanctions opensanctions();
 
@@ -66,6 +71,12 @@ public interface FetchConfig {
         /** The export loaded: targets.simple.csv or entities.ftm.json. */
         @WithDefault(OPENSANCTIONS_RESOURCE)
         String resource();
+    }
+
+    interface Comext {
+        /** The SDMX REST data endpoint of Comext. */
+        @WithDefault(COMEXT_URL)
+        String url();
     }
 
     interface Ecb {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.tradeflows.config.FetchConfig;
 import org.tradeflows.fetch.baci.BaciConnector;
+import org.tradeflows.fetch.comext.ComextConnector;
 import org.tradeflows.fetch.ecb.EcbConnector;
 import org.tradeflows.fetch.opensanctions.OpenSanctionsConnector;
 
@@ -25,7 +26,8 @@ public final class Connectors {
         return new Connectors(new BaciConnector(config.baci().url(), config.baci().version()),
                 new OpenSanctionsConnector(config.opensanctions().url(), config.opensanctions().dataset(),
                         config.opensanctions().resource()),
-                new EcbConnector(config.ecb().url(), config.ecb().currencies(), config.ecb().from()));
+                new EcbConnector(config.ecb().url(), config.ecb().currencies(), config.ecb().from()),
+                new ComextConnector(config.comext().url()));
     }
 
     /**
@@ -43,7 +45,8 @@ public final class Connectors {
                         value(config, "tradeflows.fetch.opensanctions.resource", FetchConfig.OPENSANCTIONS_RESOURCE)),
                 new EcbConnector(address(config, s, url, EcbConnector.NAME, FetchConfig.ECB_URL),
                         value(config, "tradeflows.fetch.ecb.currencies", FetchConfig.ECB_CURRENCIES),
-                        value(config, "tradeflows.fetch.ecb.from", FetchConfig.ECB_FROM)));
+                        value(config, "tradeflows.fetch.ecb.from", FetchConfig.ECB_FROM)),
+                new ComextConnector(address(config, s, url, ComextConnector.NAME, FetchConfig.COMEXT_URL)));
     }
 
     private static String address(Config config, String source, String url, String name, String fallback) {

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A publisher's files replayed on loopback for one test class (a plain HTTP/1.1 socket server on port 0, as
  * {@link BaciPublisher}, so that a download can really be cut): a test publishes bodies under paths (the query
- * string is part of the path), whole or cut off halfway (the Content-Length promised, half the bytes sent, the
+ * string is part of the path; a path ending in '*' answers every path it starts), whole or cut off halfway (the Content-Length promised, half the bytes sent, the
  * connection closed); anything else is a 404. Every request's path is kept, so a test sees what was downloaded.
  */
 public final class FilePublisher implements AutoCloseable {
@@ -79,6 +79,11 @@ public final class FilePublisher implements AutoCloseable {
             String path = requestLine == null ? "" : requestLine.split(" ")[1];
             requests.add(path);
             File file = files.get(path);
+            if (file == null) {
+                file = files.entrySet().stream().filter(e -> e.getKey().endsWith("*")
+                        && path.startsWith(e.getKey().substring(0, e.getKey().length() - 1))).map(Map.Entry::getValue)
+                        .findFirst().orElse(null);
+            }
             OutputStream out = socket.getOutputStream();
             if (file == null) {
                 out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"

@@ -28,10 +28,10 @@ import picocli.CommandLine.Parameters;
  * (nothing written); 2 bad arguments; 3 failure (database, another fetch running).
  */
 @Command(name = "fetch", sortOptions = false,
-        description = "Fetch a publisher's data into Tradeflows (sources: baci, opensanctions, ecb), filtered while it streams.")
+        description = "Fetch a publisher's data into Tradeflows (sources: baci, opensanctions, ecb, comext), filtered while it streams.")
 public final class FetchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "baci, opensanctions or ecb")
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "baci, opensanctions, ecb or comext")
     String source;
 
     @Option(names = "--years", paramLabel = "YEARS", description = "e.g. 2022-2023, 2022- (to this year) or 2022,2023 "
