@@ -28,6 +28,13 @@ public record FetchRequest(String source, FetchFilter filter, String version, bo
         this(source, filter, version, dryRun, keepValid, Map.of());
     }
 
+    /** The filter and the source's options as text, as the run records them. */
+    public String describe() {
+        StringBuilder out = new StringBuilder(filter.toString());
+        options.forEach((k, v) -> out.append(';').append(k).append('=').append(v));
+        return out.toString();
+    }
+
     /** A source's option, or null. */
     public String option(String name) {
         return options.get(name);

@@ -239,6 +239,7 @@ class OpenSanctionsFetchTest {
     void anUnknownDatasetIsNotPublished() throws Exception {
         assertThat(fetch("--dataset", "no_such_dataset")).isEqualTo(1);
         assertThat(lastRun("error_code")).isEqualTo("VERSION_NOT_PUBLISHED");
+        assertThat(lastRun("filter")).endsWith(";dataset=no_such_dataset");
         assertThat(fetch("--dataset", "bad name!")).isEqualTo(2);
     }
 }
