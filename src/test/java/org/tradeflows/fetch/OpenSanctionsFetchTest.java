@@ -241,5 +241,11 @@ class OpenSanctionsFetchTest {
         assertThat(lastRun("error_code")).isEqualTo("VERSION_NOT_PUBLISHED");
         assertThat(lastRun("filter")).endsWith(";dataset=no_such_dataset");
         assertThat(fetch("--dataset", "bad name!")).isEqualTo(2);
+
+        // the same check through the API, before any download
+        var refused = org.tradeflows.support.GraphQL.postAs(org.tradeflows.support.Keys.ADMIN, """
+                mutation { startFetch(source: "opensanctions", dataset: "bad name!", wait: true) { id state } }""", null);
+        assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(refused.getString("errors[0].message")).contains("dataset: 'bad name!'");
     }
 }
