@@ -29,9 +29,31 @@ public interface FetchConfig {
     /** The environment variable read for the subscription key when tradeflows.fetch.comtrade.subscription-key is unset. */
     String COMTRADE_KEY_VARIABLE = "COMTRADE_SUBSCRIPTION_KEY";
 
+    /** OpenSanctions' dataset directory: {@code {url}{dataset}/index.json} names the latest version's files. */
+    String OPENSANCTIONS_URL = "https://data.opensanctions.org/datasets/latest/";
+    /** The consolidated sanctions collection. */
+    String OPENSANCTIONS_DATASET = "sanctions";
+    /** The export loaded: targets.simple.csv (CSV loader) or entities.ftm.json (FollowTheMoney loader). */
+    String OPENSANCTIONS_RESOURCE = "targets.simple.csv";
+    /** The ECB Data Portal's SDMX REST API (data-api.ecb.europa.eu, successor of sdw-wsrest). */
+    String ECB_URL = "https://data-api.ecb.europa.eu/service/data/";
+    /** The currencies fetched when none are asked for. */
+    String ECB_CURRENCIES = "USD,CNY,RUB";
+    /** The first month fetched when none is asked for. */
+    String ECB_FROM = "2021-01";
+
+    /** Eurostat's Comext dissemination API (SDMX 2.1 REST); {@code DS-045409/{key}?format=SDMX-CSV} is appended. */
+    String COMEXT_URL = "https://ec.europa.eu/eurostat/api/comext/dissemination/sdmx/2.1/data/";
+
     Baci baci();
 
     Comtrade comtrade();
+
+    Comext comext();
+
+    OpenSanctions opensanctions();
+
+    Ecb ecb();
 
     /** When a source's last fetch failed, readiness is DOWN (true) or UP with the failure in its details (false). */
     @WithDefault("false")
@@ -77,6 +99,40 @@ public interface FetchConfig {
         /** The longest wait before trying again after a 429 (Retry-After, else 1, 2, 4 ... seconds). */
         @WithDefault("60S")
         java.time.Duration maxWait();
+    }
+
+    interface OpenSanctions {
+        /** The directory holding {@code {dataset}/index.json}. */
+        @WithDefault(OPENSANCTIONS_URL)
+        String url();
+
+        /** The dataset fetched when none is asked for. */
+        @WithDefault(OPENSANCTIONS_DATASET)
+        String dataset();
+
+        /** The export loaded: targets.simple.csv or entities.ftm.json. */
+        @WithDefault(OPENSANCTIONS_RESOURCE)
+        String resource();
+    }
+
+    interface Comext {
+        /** The SDMX REST data endpoint of Comext. */
+        @WithDefault(COMEXT_URL)
+        String url();
+    }
+
+    interface Ecb {
+        /** The SDMX REST data endpoint; {@code EXR/{key}?format=csvdata&startPeriod=...} is appended. */
+        @WithDefault(ECB_URL)
+        String url();
+
+        /** ISO 4217 codes fetched when none are asked for. */
+        @WithDefault(ECB_CURRENCIES)
+        String currencies();
+
+        /** The first month (YYYY-MM) fetched when none is asked for. */
+        @WithDefault(ECB_FROM)
+        String from();
     }
 
     interface Schedule {

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * What to take from a publisher's data: years, exporters (reporters), importers (partners) and HS codes or chapters
- * (a code matches every product it starts). Empty means all. Countries are ISO 3166 alpha-3 codes. Its text form
+ * (a code matches every product it starts). Empty means all. Countries are ISO 3166 alpha-3 (or alpha-2) codes. Its text form
  * ({@link #toString}) is canonical, so that two fetches asking for the same data are recognised as the same.
  */
 public record FetchFilter(SortedSet<Integer> years, SortedSet<String> exporters, SortedSet<String> importers,
@@ -103,8 +103,8 @@ public record FetchFilter(SortedSet<Integer> years, SortedSet<String> exporters,
         SortedSet<String> out = new TreeSet<>();
         for (String item : items(text)) {
             String code = item.toUpperCase(Locale.ROOT);
-            if (!code.matches("[A-Z]{3}")) {
-                throw bad(what + ": '" + item + "' is not an ISO 3166 alpha-3 code such as CHN or RUS");
+            if (!code.matches("[A-Z]{2,3}")) {
+                throw bad(what + ": '" + item + "' is not an ISO 3166 code such as CHN or RUS (alpha-3) or DE (alpha-2)");
             }
             out.add(code);
         }

@@ -52,7 +52,7 @@ public final class FetchRunner {
                     FetchRunStore.unlock(c);
                 }
             }
-            Optional<Long> id = FetchRunStore.queue(c, connector.name(), request.filter().toString(), request.dryRun(),
+            Optional<Long> id = FetchRunStore.queue(c, connector.name(), request.describe(), request.dryRun(),
                     requestedBy);
             return id.orElseThrow(() -> new FetchException(FetchException.FETCH_ALREADY_RUNNING, "Another fetch is queued "
                     + "or running; one fetch runs at a time. Follow it in fetchRuns and start this one when it has ended."));
@@ -106,6 +106,9 @@ public final class FetchRunner {
                 FetchOutcome outcome;
                 try (Connection load = connections.open()) {
                     outcome = connector.fetch(load, request, progress);
+                }
+                if (outcome.upstreamVersion() != null && !outcome.upstreamVersion().equals(version)) {
+                    FetchRunStore.resolved(book, runId, outcome.upstreamVersion(), outcome.url());
                 }
                 FetchRunStore.finished(book, runId, outcome.state(), outcome.bytes(), outcome.rowsRead(),
                         outcome.rowsLoaded(), outcome.releaseId(), null, null, outcome.message());

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,14 +41,23 @@ public class FetchService implements FetchLauncher {
     @Override
     public FetchRunRecord start(String source, Filter filter, String version, boolean dryRun, boolean keepValid,
             boolean wait) {
+        return start(source, filter, version, Map.of(), dryRun, keepValid, wait);
+    }
+
+    @Override
+    public FetchRunRecord start(String source, Filter filter, String version, Map<String, String> options, boolean dryRun,
+            boolean keepValid, boolean wait) {
         FetchRequest request;
+        if (options.values().stream().anyMatch(v -> v != null && v.length() > 400)) {
+            throw new BadUserInputException("dataset, currencies, from: at most 400 characters each");
+        }
         if ((source != null && source.length() > 40) || (version != null && version.length() > 20)) {
             throw new BadUserInputException("source: at most 40 characters; version: at most 20");
         }
         try {
             FetchFilter f = filter == null ? FetchFilter.ALL
                     : FetchFilter.of(filter.years(), filter.exporters(), filter.importers(), filter.hs());
-            request = new FetchRequest(source, f, version, dryRun, keepValid);
+            request = new FetchRequest(source, f, version, dryRun, keepValid, options);
             runner.connectors().byName(source).version(request);
         } catch (FetchException e) {
             throw new BadUserInputException(e.getMessage());

@@ -8,6 +8,7 @@ import org.tradeflows.ingest.sanctions.FtmJsonLinesLoader;
 import org.tradeflows.ingest.sanctions.OpenSanctionsCsvLoader;
 import org.tradeflows.ingest.shipment.ShipmentLoader;
 import org.tradeflows.ingest.volume.BaciLoader;
+import org.tradeflows.ingest.volume.ComextLoader;
 import org.tradeflows.ingest.volume.ComtradeLoader;
 import org.tradeflows.store.SourceSpec;
 
@@ -26,6 +27,11 @@ public enum IngestFormat {
                     "Etalab Open Licence 2.0",
                     "Gaulier, G. and Zignago, S. (2010), BACI: International Trade Database at the Product-Level, CEPII.",
                     "Reconciled exporter/importer declarations: values FOB in USD, quantities in tonnes.")),
+    COMEXT("comext", "Eurostat Comext SDMX-CSV", ",", "OFFICIAL_STATISTICS", ComextLoader::new,
+            new SourceSpec("eurostat-comext", "OFFICIAL_STATISTICS", "EU trade since 1988 by HS2-4-6 and CN8 (DS-045409)",
+                    "Eurostat", "https://ec.europa.eu/eurostat/comext/newxtweb/", null, "CC BY 4.0",
+                    "Eurostat, Comext database, EU trade since 1988 by HS2-4-6 and CN8 (DS-045409).",
+                    "Declared by the EU member states: monthly values in EUR at HS6, reporter an EU member state.")),
     OPENSANCTIONS_CSV("opensanctions-csv", "OpenSanctions targets.simple.csv", ",", "SANCTIONS_LIST",
             OpenSanctionsCsvLoader::new,
             FormatSources.OPENSANCTIONS),

@@ -19,6 +19,10 @@ public interface FetchLauncher {
      */
     FetchRunRecord start(String source, Filter filter, String version, boolean dryRun, boolean keepValid, boolean wait);
 
+    /** As {@link #start(String, Filter, String, boolean, boolean, boolean)}, with a source's own options by name. */
+    FetchRunRecord start(String source, Filter filter, String version, java.util.Map<String, String> options,
+            boolean dryRun, boolean keepValid, boolean wait);
+
     /** Runs, newest first, of one source (null: all), at most {@code first} (1 to 100). */
     List<FetchRunRecord> runs(String source, int first);
 }

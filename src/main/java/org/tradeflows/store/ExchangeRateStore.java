@@ -22,17 +22,18 @@ public final class ExchangeRateStore {
 
     /**
      * The averages: the arithmetic mean of the published daily rates of the period, rounded to 8 decimals, only for a
-     * period the file covers to its end and in which the currency has a rate on every day the file lists ('N/A'
+     * period the currency's days cover to its end and in which the currency has a rate on every day the file lists ('N/A'
      * days make the period's average absent rather than a mean of the other days: never carried forward). The
      * placeholders take the period kind and its date_trunc unit from a fixed list, never from input.
      */
     private static final String AVERAGES = """
             insert into exchange_rate (currency, period_kind, period_start, units_per_eur, source_id)
             select d.currency, '%1$s', date_trunc('%2$s', d.day)::date, round(avg(d.rate), 8), ?
-              from ecb_day d
-             group by d.currency, date_trunc('%2$s', d.day)
+              from ecb_day d join (select currency, max(day) as last_day from ecb_day group by currency) l
+                on l.currency = d.currency
+             group by d.currency, date_trunc('%2$s', d.day), l.last_day
             having count(d.rate) = count(*)
-               and (date_trunc('%2$s', d.day) + interval '1 %2$s' - interval '1 day')::date <= (select max(day) from ecb_day)
+               and (date_trunc('%2$s', d.day) + interval '1 %2$s' - interval '1 day')::date <= l.last_day
             on conflict (currency, period_kind, period_start) do update
                 set units_per_eur = excluded.units_per_eur, source_id = excluded.source_id""";
 
@@ -76,13 +77,70 @@ public final class ExchangeRateStore {
             ps.setLong(1, sourceId);
             written.put("DAY", (long) ps.executeUpdate());
         }
+        averages(c, sourceId, written);
+        return written;
+    }
+
+    /**
+     * Adds days fetched from the ECB to a daily source: for each currency fetched, its days from the first one
+     * fetched replace those the source had, and its monthly and annual averages from the year of that first day on
+     * are computed again by the one rule above (from the source's days of that year before the first fetched day
+     * and the fetched days). Other currencies, and earlier periods, stay as they were.
+     *
+     * @param days as for {@link #replaceDaily}
+     * @return rows written by period kind (DAY, MONTH, YEAR)
+     */
+    public static Map<String, Long> mergeFetchedDays(Connection c, long sourceId, Reader days)
+            throws SQLException, IOException {
+        try (Statement st = c.createStatement()) {
+            st.execute("create temporary table ecb_fetched (day date not null, currency text not null, rate numeric) "
+                    + "on commit drop");
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy ecb_fetched (day, currency, rate) from stdin", days);
+            st.execute("""
+                    create temporary table ecb_first on commit drop as
+                    select currency, min(day) as day from ecb_fetched group by currency""");
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                create temporary table ecb_day on commit drop as
+                select e.period_start as day, e.currency, e.units_per_eur as rate
+                  from exchange_rate e join ecb_first f on f.currency = e.currency
+                 where e.source_id = ? and e.period_kind = 'DAY'
+                   and e.period_start >= date_trunc('year', f.day) and e.period_start < f.day
+                union all
+                select day, currency, rate from ecb_fetched""")) {
+            ps.setLong(1, sourceId);
+            ps.execute();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                delete from exchange_rate e using ecb_first f
+                 where e.source_id = ? and e.currency = f.currency
+                   and e.period_start >= case e.period_kind when 'DAY' then f.day
+                                                            when 'MONTH' then date_trunc('month', f.day)::date
+                                                            else date_trunc('year', f.day)::date end""")) {
+            ps.setLong(1, sourceId);
+            ps.executeUpdate();
+        }
+        Map<String, Long> written = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into exchange_rate (currency, period_kind, period_start, units_per_eur, source_id)
+                select currency, 'DAY', day, rate, ? from ecb_fetched where rate is not null
+                on conflict (currency, period_kind, period_start) do update
+                    set units_per_eur = excluded.units_per_eur, source_id = excluded.source_id""")) {
+            ps.setLong(1, sourceId);
+            written.put("DAY", (long) ps.executeUpdate());
+        }
+        averages(c, sourceId, written);
+        return written;
+    }
+
+    /** The monthly and annual averages of the days in {@code ecb_day}, by the one rule ({@link #AVERAGES}). */
+    private static void averages(Connection c, long sourceId, Map<String, Long> written) throws SQLException {
         for (String kind : new String[] {"MONTH", "YEAR"}) {
             try (PreparedStatement ps = c.prepareStatement(AVERAGES.formatted(kind, kind.toLowerCase(Locale.ROOT)))) {
                 ps.setLong(1, sourceId);
                 written.put(kind, (long) ps.executeUpdate());
             }
         }
-        return written;
     }
 
     /** Inserts or updates one rate. @return true inserted, false updated, null when it was already so. */

@@ -70,6 +70,11 @@ public class FetchRunStore {
                 upstreamVersion, url, id);
     }
 
+    /** The version and address a run turned out to fetch (a publisher's "latest" is known from its index only). */
+    public static void resolved(Connection c, long id, String upstreamVersion, String url) throws SQLException {
+        update(c, "update fetch_run set upstream_version = ?, url = ? where id = ?", upstreamVersion, url, id);
+    }
+
     public static void progress(Connection c, long id, long bytesRead, Long bytesTotal, long rowsRead) throws SQLException {
         update(c, "update fetch_run set bytes_read = ?, bytes_total = ?, rows_read = ? where id = ?", bytesRead, bytesTotal,
                 rowsRead, id);

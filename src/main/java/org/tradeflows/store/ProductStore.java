@@ -24,6 +24,27 @@ public class ProductStore {
 
     private final Jdbc jdbc;
 
+    /** The HS6 subheadings under the given chapters, headings or subheadings, in code order (for a fetch's request). */
+    public static List<String> subheadingsUnder(java.sql.Connection c, Collection<String> prefixes) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("""
+                select code from product_category
+                where level = 'SUBHEADING' and left(code, 2) = any(?) or (level = 'SUBHEADING' and left(code, 4) = any(?))
+                   or (level = 'SUBHEADING' and code = any(?))
+                order by code""")) {
+            String[] p = prefixes.toArray(String[]::new);
+            for (int i = 1; i <= 3; i++) {
+                ps.setArray(i, c.createArrayOf("text", p));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> out = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+                return out;
+            }
+        }
+    }
+
     public ProductStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }

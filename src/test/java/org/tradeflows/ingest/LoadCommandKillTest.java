@@ -84,7 +84,7 @@ class LoadCommandKillTest {
         assertThat(rerun.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String output = Files.readString(rerunOut.toPath(), StandardCharsets.UTF_8);
         assertThat(rerun.exitValue()).as(output).isZero();
-        assertThat(output).contains("LOADED: shipments all or nothing, 30000 rows read, 30000 valid, 30000 loaded").contains("rows/s");
+        assertThat(output).contains("LOADED: shipments all or nothing, 30000 rows read, 30000 valid, loaded 30000").contains("rows/s");
         assertThat(Uploads.shipments(jdbc, SOURCE)).isEqualTo(30_000);
         assertThat(jdbc.count("select count(*) from data_release r join source s on s.id = r.source_id where s.key = ?",
                 List.of(SOURCE))).isEqualTo(1);

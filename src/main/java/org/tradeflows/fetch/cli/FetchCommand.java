@@ -3,6 +3,8 @@ package org.tradeflows.fetch.cli;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.tradeflows.config.FetchConfig;
@@ -27,10 +29,10 @@ import picocli.CommandLine.Parameters;
  * UN Comtrade's daily call budget is spent; the same command again resumes).
  */
 @Command(name = "fetch", sortOptions = false,
-        description = "Fetch a publisher's data into Tradeflows (sources: baci, comtrade), filtered while it streams.")
+        description = "Fetch a publisher's data into Tradeflows (sources: baci, comtrade, opensanctions, ecb, comext), filtered while it streams.")
 public final class FetchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "baci or comtrade")
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "baci, comtrade, opensanctions, ecb or comext")
     String source;
 
     @Option(names = "--years", paramLabel = "YEARS", description = "e.g. 2022-2023, 2022- (to this year) or 2022,2023 "
@@ -68,6 +70,18 @@ public final class FetchCommand implements Callable<Integer> {
             + "tradeflows.fetch.<source>.url, for baci " + FetchConfig.BACI_URL + ", for comtrade " + FetchConfig.COMTRADE_URL
             + ")")
     String url;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "opensanctions: the dataset, e.g. sanctions, default "
+            + "or us_ofac_sdn (default: tradeflows.fetch.opensanctions.dataset, sanctions)")
+    String dataset;
+
+    @Option(names = "--currencies", paramLabel = "ISO4217,...", description = "ecb: the currencies against the euro, "
+            + "e.g. USD,CNY,RUB (default: tradeflows.fetch.ecb.currencies)")
+    String currencies;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM", description = "ecb: the first month, e.g. 2021-01 (default: "
+            + "tradeflows.fetch.ecb.from)")
+    String from;
 
     @Option(names = "--dry-run", description = "download and check everything, write no rows")
     boolean dryRun;
@@ -113,7 +127,8 @@ public final class FetchCommand implements Callable<Integer> {
         FetchRunner runner = new FetchRunner(db::connect, Connectors.of(ConfigProvider.getConfig(), source, url,
                 dailyCalls, preview));
         try {
-            request = new FetchRequest(source, FetchFilter.parse(years, exporters, importers, hs), version, dryRun, keepValid);
+            request = new FetchRequest(source, FetchFilter.parse(years, exporters, importers, hs), version, dryRun, keepValid,
+                    options());
             runner.connectors().byName(source).version(request);
         } catch (FetchException e) {
             err.println("fetch: " + e.getMessage());
@@ -165,5 +180,13 @@ public final class FetchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private Map<String, String> options() {
+        Map<String, String> options = new HashMap<>();
+        options.put("dataset", dataset);
+        options.put("currencies", currencies);
+        options.put("from", from);
+        return options;
     }
 }

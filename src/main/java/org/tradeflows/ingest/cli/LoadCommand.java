@@ -41,7 +41,7 @@ import picocli.CommandLine;
 public final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
-            description = "shipments, comtrade, baci, opensanctions-csv, opensanctions-ftm or exchange-rates")
+            description = "shipments, comtrade, baci, comext, opensanctions-csv, opensanctions-ftm or exchange-rates")
     String format;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the file (gzip is opened transparently), or - for "

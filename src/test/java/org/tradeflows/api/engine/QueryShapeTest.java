@@ -155,6 +155,11 @@ public class QueryShapeTest {
         while (plain.find()) {
             parts.put(plain.group(1), plain.group(2));
         }
+        // fragments of queries written as templates (not exported), e.g. the fields of an official group
+        java.util.regex.Matcher fragment = java.util.regex.Pattern.compile("(?ms)^const (\\w+) = `([^`]*)`;").matcher(js);
+        while (fragment.find()) {
+            parts.put(fragment.group(1), fragment.group(2));
+        }
         Map<String, String> out = new java.util.TreeMap<>();
         java.util.regex.Matcher template = java.util.regex.Pattern.compile("(?ms)^export const (\\w+) = `([^`]*)`;").matcher(js);
         while (template.find()) {
