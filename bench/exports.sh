@@ -29,9 +29,10 @@ PYTHONPATH="$PYLIB" python3 -c 'import pandas, pyarrow' 2>/dev/null \
   || python3 -m pip install --quiet --target "$PYLIB" pandas pyarrow
 
 FILTER="{\"sources\":[\"synthetic-bench-$N\"],\"includeSynthetic\":true}"
-heap() { curl -s "http://localhost:$PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%d", s/1048576}'; }
+heap() { curl -s "http://localhost:$PORT/q/metrics" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%d", s/1048576}'; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS=""
 for fmt in csv ndjson parquet arrow; do
   times=""; peak=0
@@ -63,7 +64,6 @@ PY
 )
 
 COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet || echo "+changes")
-LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo
   echo "## Export formats, run of $(date -u +%Y-%m-%dT%H:%M:%S)"
@@ -78,7 +78,7 @@ LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "|---|---|---|---|---|---|"
   CSV_SIZE=$(printf "$ROWS" | awk '$1=="csv" {print $3}')
   CSV_TIME=$(printf "$ROWS" | awk '$1=="csv" {print $2}')
-  printf "$ROWS" | awk -v n="$N" -v cs="$CSV_SIZE" 'NF {printf "| %s | %.2f | %d | %.1f | %.2f | %s |\n", $1, $2, n/$2, $3/1048576, $3/cs, $4}'
+  printf "$ROWS" | awk -v n="$N" -v cs="$CSV_SIZE" 'NF {printf "| %s | %.2f | %d | %.1f | %.2f | %s |\n", $1, $2, n/$2, $3/1048576, $3/cs, ($4 > 0 ? $4 : "not sampled")}'
   echo
   echo "| read into pandas | seconds | rows |"
   echo "|---|---|---|"

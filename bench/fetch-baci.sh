@@ -13,6 +13,7 @@ DB=tradeflows_bench_baci
 WORK="$PWD/target/bench-baci"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$DB"
 mkdir -p "$WORK/DATA_DOWNLOAD/baci/data"
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -q package -DskipTests
 dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"; createdb -h 127.0.0.1 -U postgres "$DB"
@@ -58,7 +59,8 @@ Q="psql -h 127.0.0.1 -U postgres -d $DB -Atq"
 ROWS=$($Q -c "select count(*) from trade_volume t join source s on s.id = t.source_id where s.key = 'cepii-baci'")
 COLS="release_id, source_id, reporter, partner, flow, period_kind, period_start, period_end, product_code, value, currency, value_eur, value_usd, value_qualifier, net_weight_kg, quantity, quantity_unit, note"
 $Q -c "\\copy (select $COLS from trade_volume t where source_id = (select id from source where key = 'cepii-baci')) to '$WORK/rows.csv' csv"
-$Q -c "alter table trade_volume disable trigger user; delete from trade_volume where source_id = (select id from source where key = 'cepii-baci'); alter table trade_volume enable trigger user; vacuum analyze trade_volume"
+$Q -c "alter table trade_volume disable trigger user; delete from trade_volume where source_id = (select id from source where key = 'cepii-baci'); alter table trade_volume enable trigger user"
+$Q -c "vacuum analyze trade_volume"
 START=$(date +%s.%N)
 $Q -c "\\copy trade_volume ($COLS) from '$WORK/rows.csv' csv"
 COPY_S=$(echo "$(date +%s.%N) - $START" | bc)
@@ -70,7 +72,7 @@ RUN=$(cat <<MD
 
 - data: a generated BACI-layout ZIP of $ROWS rows (years $YEARS; every HS 2022 subheading for 13 x 12 country
   pairs; $(echo "scale=1; $ZIP_BYTES / 1048576" | bc) MB compressed), served from a local HTTP server; commit $COMMIT
-- machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)
+- machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1); load average before: $LOAD
 - \`fetch baci\` with -Xmx512m (download, unzip, parse, check, convert, COPY, history and release in one transaction),
   against \`\\copy\` of the rows it wrote, read back from trade_volume, into the same table with the same indexes
 - every figure is computed; nothing is kept between runs (a fresh database each run)
