@@ -33,21 +33,26 @@ heap() { curl -s "http://localhost:$PORT/q/metrics" | awk '/^jvm_memory_used_byt
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
-ROWS=""
-for fmt in csv ndjson parquet arrow; do
-  times=""; peak=0
-  for _ in $(seq 1 "$RUNS"); do
+# the formats take turns (csv ndjson parquet arrow, csv ndjson …), so a drift of the machine's speed during the run
+# falls on all of them alike
+declare -A TIMES PEAK
+for fmt in csv ndjson parquet arrow; do TIMES[$fmt]=""; PEAK[$fmt]=0; done
+for _ in $(seq 1 "$RUNS"); do
+  for fmt in csv ndjson parquet arrow; do
     ( while sleep 0.5; do heap; echo; done ) > "$WORK/heap-$fmt.txt" &
     SAMPLER=$!
     t=$(curl -sS --fail -G -o "$WORK/shipments.$fmt" -w '%{time_total}' "http://localhost:$PORT/export/shipments.$fmt" \
       --data-urlencode "filter=$FILTER")
     kill $SAMPLER 2>/dev/null || true
-    times="$times $t"
-    p=$(sort -n "$WORK/heap-$fmt.txt" | tail -1); [ "${p:-0}" -gt "$peak" ] && peak=$p
+    TIMES[$fmt]="${TIMES[$fmt]} $t"
+    p=$(sort -n "$WORK/heap-$fmt.txt" | tail -1); [ "${p:-0}" -gt "${PEAK[$fmt]}" ] && PEAK[$fmt]=$p
   done
-  med=$(echo $times | tr ' ' '\n' | median)
+done
+ROWS=""
+for fmt in csv ndjson parquet arrow; do
+  med=$(echo ${TIMES[$fmt]} | tr ' ' '\n' | median)
   size=$(stat -c %s "$WORK/shipments.$fmt")
-  ROWS="$ROWS$fmt $med $size $peak\n"
+  ROWS="$ROWS$fmt $med $size ${PEAK[$fmt]}\n"
 done
 
 READS=$(PYTHONPATH="$PYLIB" python3 - "$WORK" "$RUNS" <<'PY'
@@ -70,7 +75,7 @@ COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet || echo "+changes")
   echo
   echo "- data: $N synthetic shipments (\`synthetic-bench-$N\`), the whole set exported; commit $COMMIT"
   echo "- machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1); load average before: $LOAD"
-  echo "- each export downloaded $RUNS times through HTTP with curl (median wall time); service -Xmx512m, peak heap"
+  echo "- each export downloaded $RUNS times through HTTP with curl, the formats taking turns (median wall time); service -Xmx512m, peak heap"
   echo "  sampled every 0.5 s from /q/metrics; pandas $(PYTHONPATH="$PYLIB" python3 -c 'import pandas; print(pandas.__version__)') read times are medians of $RUNS"
   echo "- every figure is computed: exports are never kept answers"
   echo

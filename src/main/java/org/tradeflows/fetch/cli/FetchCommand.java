@@ -16,8 +16,9 @@ import org.tradeflows.fetch.FetchRunner;
 import org.tradeflows.ingest.cli.ProgressBarListener;
 import org.tradeflows.model.FetchState;
 import org.tradeflows.store.DatabaseBootstrap;
-import picocli.CommandLine;
+import org.tradeflows.ingest.cli.CommandLines;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -92,39 +93,22 @@ public final class FetchCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
-    @Option(names = "--db-url", description = "JDBC URL (default: quarkus.datasource.jdbc.url / "
-            + "QUARKUS_DATASOURCE_JDBC_URL)")
-    String dbUrl;
-
-    @Option(names = "--db-user")
-    String dbUser;
-
-    @Option(names = "--db-password")
-    String dbPassword;
+    @Mixin
+    CommandLines.DatabaseOptions db = new CommandLines.DatabaseOptions();
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
     /** Runs the command and returns its exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new FetchCommand());
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            System.err.println("fetch: " + e.getMessage());
-            return 3;
-        });
-        cli.setParameterExceptionHandler((e, args2) -> {
-            System.err.println("fetch: " + e.getMessage());
-            e.getCommandLine().usage(System.err);
-            return 2;
-        });
-        return cli.execute(args);
+        return CommandLines.execute("fetch", new FetchCommand(), args);
     }
 
     @Override
     public Integer call() {
         FetchRequest request;
-        DatabaseBootstrap db = DatabaseBootstrap.fromConfig().with(dbUrl, dbUser, dbPassword);
-        FetchRunner runner = new FetchRunner(db::connect, Connectors.of(ConfigProvider.getConfig(), source, url,
+        DatabaseBootstrap database = db.database();
+        FetchRunner runner = new FetchRunner(database::connect, Connectors.of(ConfigProvider.getConfig(), source, url,
                 dailyCalls, preview));
         try {
             request = new FetchRequest(source, FetchFilter.parse(years, exporters, importers, hs), version, dryRun, keepValid,

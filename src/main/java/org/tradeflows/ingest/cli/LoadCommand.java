@@ -24,11 +24,10 @@ import org.tradeflows.ingest.IngestReport;
 import org.tradeflows.ingest.RejectedRowsFile;
 import org.tradeflows.ingest.Rejection;
 import org.tradeflows.ingest.SourceOptions;
-import org.tradeflows.store.DatabaseBootstrap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code java -jar target/quarkus-app/quarkus-run.jar load --format FORMAT [options] FILE}: loads a file from disk
@@ -99,32 +98,15 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress bar")
     boolean noProgress;
 
-    @Option(names = "--db-url", description = "JDBC URL (default: quarkus.datasource.jdbc.url / "
-            + "QUARKUS_DATASOURCE_JDBC_URL)")
-    String dbUrl;
-
-    @Option(names = "--db-user")
-    String dbUser;
-
-    @Option(names = "--db-password")
-    String dbPassword;
+    @Mixin
+    CommandLines.DatabaseOptions db = new CommandLines.DatabaseOptions();
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
     /** Runs the command and returns its exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new LoadCommand());
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            System.err.println("load: " + e.getMessage());
-            return 3;
-        });
-        cli.setParameterExceptionHandler((e, args2) -> {
-            System.err.println("load: " + e.getMessage());
-            e.getCommandLine().usage(System.err);
-            return 2;
-        });
-        return cli.execute(args);
+        return CommandLines.execute("load", new LoadCommand(), args);
     }
 
     public static void main(String... args) {
@@ -228,7 +210,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     private Connection connect() throws SQLException {
-        return DatabaseBootstrap.fromConfig().with(dbUrl, dbUser, dbPassword).connect();
+        return db.connect();
     }
 
     private static String sha256(Path path) throws IOException {

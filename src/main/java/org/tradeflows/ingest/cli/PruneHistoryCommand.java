@@ -5,11 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.tradeflows.store.DatabaseBootstrap;
 import org.tradeflows.store.TradeVolumeHistoryStore;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,31 +39,15 @@ public final class PruneHistoryCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "count what would be deleted, delete nothing")
     boolean dryRun;
 
-    @Option(names = "--db-url", description = "JDBC URL (default: the service's configuration)")
-    String dbUrl;
-
-    @Option(names = "--db-user")
-    String dbUser;
-
-    @Option(names = "--db-password")
-    String dbPassword;
+    @Mixin
+    CommandLines.DatabaseOptions db = new CommandLines.DatabaseOptions();
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
     /** Runs the command and returns its exit code. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new PruneHistoryCommand());
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            System.err.println("prune-history: " + e.getMessage());
-            return 3;
-        });
-        cli.setParameterExceptionHandler((e, args2) -> {
-            System.err.println("prune-history: " + e.getMessage());
-            e.getCommandLine().usage(System.err);
-            return 2;
-        });
-        return cli.execute(args);
+        return CommandLines.execute("prune-history", new PruneHistoryCommand(), args);
     }
 
     @Override
@@ -73,7 +56,7 @@ public final class PruneHistoryCommand implements Callable<Integer> {
             err.println("prune-history: --keep must be 1 or more (the latest release needs no history)");
             return 2;
         }
-        try (Connection c = DatabaseBootstrap.fromConfig().with(dbUrl, dbUser, dbPassword).connect()) {
+        try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             long n = which.before != null ? TradeVolumeHistoryStore.pruneBefore(c, which.before, dryRun)
                     : TradeVolumeHistoryStore.pruneKeeping(c, which.keep, dryRun);
