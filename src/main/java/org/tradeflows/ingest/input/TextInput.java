@@ -1,7 +1,6 @@
 package org.tradeflows.ingest.input;
 
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,9 +8,6 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.tradeflows.ingest.IngestException;
 
 /**
@@ -25,10 +21,10 @@ public final class TextInput implements Closeable {
     /** No record of any supported format comes near this; a longer line means binary data or missing line breaks. */
     public static final int MAX_LINE_CHARS = 1 << 20;
 
-    private final CountingDigestStream counted;
+    private final FingerprintedStream counted;
     private final GuardedReader reader;
 
-    private TextInput(CountingDigestStream counted, GuardedReader reader) {
+    private TextInput(FingerprintedStream counted, GuardedReader reader) {
         this.counted = counted;
         this.reader = reader;
     }
@@ -48,7 +44,7 @@ public final class TextInput implements Closeable {
 
     /** Opens a file in another encoding than UTF-8 (a curator's choice, for exports such as Windows-1252 CSV). */
     public static TextInput open(InputStream raw, char[] csvDelimiters, Charset charset) throws IOException {
-        CountingDigestStream counted = new CountingDigestStream(raw);
+        FingerprintedStream counted = new FingerprintedStream(raw);
         InputStream content = InputSniffer.open(counted);
         // invalid bytes become U+FFFD, which the guard finds at its exact line
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
@@ -63,7 +59,7 @@ public final class TextInput implements Closeable {
 
     /** Bytes of the file (as given, before decompression) read so far. */
     public long bytesRead() {
-        return counted.count;
+        return counted.bytesRead();
     }
 
     /** The line the reader has reached (1-based). */
@@ -73,8 +69,7 @@ public final class TextInput implements Closeable {
 
     /** Reads whatever the parser left unread so that the fingerprint covers the whole file, then gives it. */
     public String sha256() throws IOException {
-        counted.transferTo(OutputStreamSink.INSTANCE);
-        return HexFormat.of().formatHex(counted.digest.digest());
+        return counted.sha256();
     }
 
     @Override
@@ -82,75 +77,6 @@ public final class TextInput implements Closeable {
         reader.close();
     }
 
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
-    }
-
-    private static final class CountingDigestStream extends FilterInputStream {
-        private final MessageDigest digest;
-        private long count;
-
-        CountingDigestStream(InputStream in) {
-            super(in);
-            try {
-                digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                digest.update((byte) b);
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                digest.update(b, off, n);
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buffer = new byte[8192];
-            long skipped = 0;
-            while (skipped < n) {
-                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                if (r < 0) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-    }
-
-    /**
-     * Counts lines and refuses over-long lines, binary control characters and invalid UTF-8, naming the line. For
-     * CSV it also follows RFC 4180 quoting (a quote opens a value only at its start) to bound a record's length.
-     */
     private static final class GuardedReader extends Reader {
         private static final int FIELD_START = 0;
         private static final int PLAIN = 1;
