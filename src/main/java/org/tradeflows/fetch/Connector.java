@@ -23,4 +23,21 @@ public interface Connector {
      * Fetches and loads; throws {@link FetchException} with a code when it fails (after rolling back).
      */
     FetchOutcome fetch(Connection c, FetchRequest request, FetchProgress progress) throws SQLException;
+
+    /** A configured base address ending in one slash, so that paths can be appended to it. */
+    static String folder(String baseUrl) {
+        return baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    }
+
+    /**
+     * The version of a publisher that serves only what it has now: "latest", or a {@code BAD_REQUEST} saying why no
+     * other version can be asked for ({@code advice}, in the user's words).
+     */
+    static String latestOnly(FetchRequest request, String advice) {
+        String asked = request.version() == null ? "" : request.version().trim();
+        if (!asked.isEmpty() && !"latest".equals(asked)) {
+            throw new FetchException(FetchException.BAD_REQUEST, "version: " + advice);
+        }
+        return "latest";
+    }
 }

@@ -2,15 +2,11 @@ package org.tradeflows.fetch.baci;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +15,7 @@ import org.tradeflows.fetch.Connector;
 import org.tradeflows.fetch.FetchException;
 import org.tradeflows.fetch.FetchOutcome;
 import org.tradeflows.fetch.FetchProgress;
+import org.tradeflows.fetch.FetchRelease;
 import org.tradeflows.fetch.FetchRequest;
 import org.tradeflows.fetch.HttpDownload;
 import org.tradeflows.ingest.Ingest;
@@ -27,7 +24,7 @@ import org.tradeflows.ingest.IngestOptions;
 import org.tradeflows.ingest.IngestReport;
 import org.tradeflows.ingest.ReleasePlan;
 import org.tradeflows.ingest.reference.ReferenceData;
-import org.tradeflows.model.DataReleaseRecord;
+import org.tradeflows.model.DataReleaseRecord.Provenance;
 import org.tradeflows.model.FetchState;
 import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.TradeVolumeStore;
@@ -51,7 +48,7 @@ public final class BaciConnector implements Connector {
     private final String defaultVersion;
 
     public BaciConnector(String baseUrl, String defaultVersion) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        this.baseUrl = Connector.folder(baseUrl);
         this.defaultVersion = defaultVersion;
     }
 
@@ -104,7 +101,14 @@ public final class BaciConnector implements Connector {
                 numericCodes(request.filter().exporters(), reference), numericCodes(request.filter().importers(), reference))) {
             IngestOptions options = IngestOptions.of(IngestFormat.BACI, null).dryRun(request.dryRun())
                     .keepValid(request.keepValid()).fileName("BACI_HS22_V" + version + ".zip (" + filterText + ")");
-            Plan plan = new Plan(archive, version, url, filterText, retrievedAt);
+            ReleasePlan plan = new FetchRelease(NAME, version, new Provenance(PUBLISHER, version, url, LICENCE, CITATION,
+                    retrievedAt, filterText), archive::sha256) {
+                @Override
+                public void beforeWrite(Connection c, long releaseId, long sourceId) throws SQLException {
+                    super.beforeWrite(c, releaseId, sourceId);
+                    TradeVolumeStore.deleteOtherVersions(c, sourceId, version);
+                }
+            };
             IngestReport report = Ingest.run(c, archive, options, null,
                     (rows, bytes) -> progress.progress(download.bytesRead(), download.totalBytes(), rows), plan);
             progress.progress(download.bytesRead(), download.totalBytes(), report.rows().read());
@@ -167,57 +171,4 @@ public final class BaciConnector implements Connector {
         return out;
     }
 
-    /** The release a BACI fetch becomes: kind FETCH, keyed by version, filter and archive, with CEPII's provenance. */
-    private static final class Plan implements ReleasePlan {
-
-        private final BaciArchive archive;
-        private final String version;
-        private final String url;
-        private final String filter;
-        private final OffsetDateTime retrievedAt;
-
-        Plan(BaciArchive archive, String version, String url, String filter, OffsetDateTime retrievedAt) {
-            this.archive = archive;
-            this.version = version;
-            this.url = url;
-            this.filter = filter;
-            this.retrievedAt = retrievedAt;
-        }
-
-        @Override
-        public String key(IngestOptions options, String sourceKey, String textSha256) {
-            return "fetch-" + NAME + "-" + version + "-" + sha256(filter + "\n" + archive.sha256()).substring(0, 16);
-        }
-
-        @Override
-        public String version(String textSha256) {
-            return version;
-        }
-
-        @Override
-        public String kind() {
-            return "FETCH";
-        }
-
-        @Override
-        public String contentSha256(String textSha256) {
-            return archive.sha256();
-        }
-
-        @Override
-        public void beforeWrite(Connection c, long releaseId, long sourceId) throws SQLException {
-            ReleaseStore.recordProvenance(c, releaseId, new DataReleaseRecord.Provenance(PUBLISHER, version, url, LICENCE,
-                    CITATION, retrievedAt, filter));
-            TradeVolumeStore.deleteOtherVersions(c, sourceId, version);
-        }
-
-        private static String sha256(String text) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(text.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }

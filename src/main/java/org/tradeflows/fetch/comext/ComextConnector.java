@@ -23,6 +23,7 @@ import org.tradeflows.fetch.FetchException;
 import org.tradeflows.fetch.FetchFilter;
 import org.tradeflows.fetch.FetchOutcome;
 import org.tradeflows.fetch.FetchProgress;
+import org.tradeflows.fetch.FetchRelease;
 import org.tradeflows.fetch.FetchRequest;
 import org.tradeflows.fetch.HttpDownload;
 import org.tradeflows.ingest.Ingest;
@@ -31,10 +32,9 @@ import org.tradeflows.ingest.IngestOptions;
 import org.tradeflows.ingest.IngestReport;
 import org.tradeflows.ingest.ReleasePlan;
 import org.tradeflows.ingest.reference.ReferenceData;
-import org.tradeflows.model.DataReleaseRecord;
+import org.tradeflows.model.DataReleaseRecord.Provenance;
 import org.tradeflows.model.FetchState;
 import org.tradeflows.store.ProductStore;
-import org.tradeflows.store.ReleaseStore;
 
 /**
  * Eurostat Comext (CC BY 4.0), dataset DS-045409, from Eurostat's dissemination API in SDMX-CSV:
@@ -57,7 +57,7 @@ public final class ComextConnector implements Connector {
     private final String baseUrl;
 
     public ComextConnector(String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        this.baseUrl = Connector.folder(baseUrl);
     }
 
     @Override
@@ -144,7 +144,9 @@ public final class ComextConnector implements Connector {
         String sha = HexFormat.of().formatHex(digest.digest());
         String lastPeriod = lastPeriod(all.toString(StandardCharsets.UTF_8));
         String url = first;
-        Plan plan = new Plan(lastPeriod, url, filterText, retrievedAt, sha);
+        ReleasePlan plan = new FetchRelease(NAME, lastPeriod, new Provenance(PUBLISHER, lastPeriod, url, LICENCE,
+                "Eurostat, Comext database, EU trade since 1988 by HS2-4-6 and CN8 (" + DATASET + "), retrieved "
+                        + retrievedAt.toLocalDate() + ".", retrievedAt, filterText), () -> sha);
         IngestOptions options = IngestOptions.of(IngestFormat.COMEXT, null).dryRun(request.dryRun())
                 .keepValid(request.keepValid()).fileName("Eurostat Comext " + DATASET + " (" + filterText + ")");
         long total = bytes;
@@ -203,37 +205,4 @@ public final class ComextConnector implements Connector {
         }
     }
 
-    /** The release a Comext fetch becomes: kind FETCH, keyed by filter and answers, with Eurostat's provenance. */
-    private record Plan(String lastPeriod, String url, String filter, OffsetDateTime retrievedAt, String sha)
-            implements ReleasePlan {
-
-        @Override
-        public String key(IngestOptions options, String sourceKey, String textSha256) {
-            MessageDigest d = sha256();
-            d.update((filter + "\n" + sha).getBytes(StandardCharsets.UTF_8));
-            return "fetch-" + NAME + "-" + lastPeriod + "-" + HexFormat.of().formatHex(d.digest()).substring(0, 16);
-        }
-
-        @Override
-        public String version(String textSha256) {
-            return lastPeriod;
-        }
-
-        @Override
-        public String kind() {
-            return "FETCH";
-        }
-
-        @Override
-        public String contentSha256(String textSha256) {
-            return sha;
-        }
-
-        @Override
-        public void beforeWrite(Connection c, long releaseId, long sourceId) throws SQLException {
-            ReleaseStore.recordProvenance(c, releaseId, new DataReleaseRecord.Provenance(PUBLISHER, lastPeriod, url,
-                    LICENCE, "Eurostat, Comext database, EU trade since 1988 by HS2-4-6 and CN8 (" + DATASET + "), "
-                            + "retrieved " + retrievedAt.toLocalDate() + ".", retrievedAt, filter));
-        }
-    }
 }

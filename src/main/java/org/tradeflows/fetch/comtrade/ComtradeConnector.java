@@ -34,6 +34,7 @@ import org.tradeflows.fetch.Connector;
 import org.tradeflows.fetch.FetchException;
 import org.tradeflows.fetch.FetchOutcome;
 import org.tradeflows.fetch.FetchProgress;
+import org.tradeflows.fetch.FetchRelease;
 import org.tradeflows.fetch.FetchRequest;
 import org.tradeflows.ingest.Ingest;
 import org.tradeflows.ingest.IngestFormat;
@@ -41,10 +42,9 @@ import org.tradeflows.ingest.IngestOptions;
 import org.tradeflows.ingest.IngestReport;
 import org.tradeflows.ingest.ReleasePlan;
 import org.tradeflows.ingest.reference.ReferenceData;
-import org.tradeflows.model.DataReleaseRecord;
+import org.tradeflows.model.DataReleaseRecord.Provenance;
 import org.tradeflows.model.FetchState;
 import org.tradeflows.store.ComtradeCallStore;
-import org.tradeflows.store.ReleaseStore;
 
 /**
  * UN Comtrade API v1: {@code {url}/data/v1/get/C/{A|M}/HS} with the user's subscription key (header
@@ -218,7 +218,7 @@ public final class ComtradeConnector implements Connector {
         try (InputStream text = new SequenceInputStream(Collections.enumeration(parts))) {
             IngestReport report = Ingest.run(c, text, options, null,
                     (rows, read) -> progress.progress(callsMade, -1, rows),
-                    new Plan(frequency, url, filterText, fetchKey, retrievedAt));
+                    release(frequency, url, filterText, fetchKey, retrievedAt));
             String calls = callsMade + " calls made, " + callsReused + " reused";
             return switch (report.status()) {
                 case IngestReport.LOADED -> new FetchOutcome(FetchState.SUCCEEDED, frequency, url, report.releaseId(), downloaded,
@@ -335,57 +335,17 @@ public final class ComtradeConnector implements Connector {
         }
     }
 
-    /** The release a Comtrade fetch becomes: kind FETCH, keyed by frequency, filter and the answers' checksum. */
-    private static final class Plan implements ReleasePlan {
 
-        private final String frequency;
-        private final String url;
-        private final String filter;
-        private final String fetchKey;
-        private final OffsetDateTime retrievedAt;
-
-        Plan(String frequency, String url, String filter, String fetchKey, OffsetDateTime retrievedAt) {
-            this.frequency = frequency;
-            this.url = url;
-            this.filter = filter;
-            this.fetchKey = fetchKey;
-            this.retrievedAt = retrievedAt;
-        }
-
-        @Override
-        public String key(IngestOptions options, String sourceKey, String textSha256) {
-            return "fetch-" + NAME + "-" + frequency + "-" + hex(filter + "\n" + textSha256).substring(0, 16);
-        }
-
-        @Override
-        public String version(String textSha256) {
-            return frequency + "-" + retrievedAt.toLocalDate();
-        }
-
-        @Override
-        public String kind() {
-            return "FETCH";
-        }
-
-        @Override
-        public String contentSha256(String textSha256) {
-            return textSha256;
-        }
-
-        @Override
-        public void beforeWrite(Connection c, long releaseId, long sourceId) throws SQLException {
-            ReleaseStore.recordProvenance(c, releaseId, new DataReleaseRecord.Provenance(PUBLISHER,
-                    frequency + "-" + retrievedAt.toLocalDate(), url, LICENCE, CITATION, retrievedAt, filter));
-        }
-
-        @Override
-        public void afterWrite(Connection c, long releaseId) throws SQLException {
-            ComtradeCallStore.loaded(c, fetchKey, releaseId);
-        }
-
-        private static String hex(String text) {
-            MessageDigest d = sha256();
-            return HexFormat.of().formatHex(d.digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
+    /** The release a Comtrade fetch becomes, keyed by frequency, filter and the answers read; its calls marked loaded. */
+    private static ReleasePlan release(String frequency, String url, String filter, String fetchKey,
+            OffsetDateTime retrievedAt) {
+        String version = frequency + "-" + retrievedAt.toLocalDate();
+        return new FetchRelease(NAME, frequency, new Provenance(PUBLISHER, version, url, LICENCE, CITATION, retrievedAt,
+                filter), null) {
+            @Override
+            public void afterWrite(Connection c, long releaseId) throws SQLException {
+                ComtradeCallStore.loaded(c, fetchKey, releaseId);
+            }
+        };
     }
 }

@@ -53,7 +53,7 @@ public final class EcbConnector implements Connector {
     private final String defaultFrom;
 
     public EcbConnector(String baseUrl, String defaultCurrencies, String defaultFrom) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        this.baseUrl = Connector.folder(baseUrl);
         this.defaultCurrencies = defaultCurrencies;
         this.defaultFrom = defaultFrom;
     }
@@ -68,11 +68,8 @@ public final class EcbConnector implements Connector {
     public String version(FetchRequest request) {
         currencies(request);
         from(request);
-        if (request.version() != null && !request.version().isBlank() && !"latest".equals(request.version().trim())) {
-            throw new FetchException(FetchException.BAD_REQUEST, "version: the ECB's rates are fetched as they stand "
-                    + "(leave the version out; choose the start with from)");
-        }
-        return "latest";
+        return Connector.latestOnly(request, "the ECB's rates are fetched as they stand "
+                + "(leave the version out; choose the start with from)");
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.tradeflows.fetch.Connector;
 import org.tradeflows.fetch.FetchException;
 import org.tradeflows.fetch.FetchOutcome;
 import org.tradeflows.fetch.FetchProgress;
+import org.tradeflows.fetch.FetchRelease;
 import org.tradeflows.fetch.FetchRequest;
 import org.tradeflows.fetch.HttpDownload;
 import org.tradeflows.ingest.Ingest;
@@ -25,7 +26,7 @@ import org.tradeflows.ingest.IngestFormat;
 import org.tradeflows.ingest.IngestOptions;
 import org.tradeflows.ingest.IngestReport;
 import org.tradeflows.ingest.ReleasePlan;
-import org.tradeflows.model.DataReleaseRecord;
+import org.tradeflows.model.DataReleaseRecord.Provenance;
 import org.tradeflows.model.FetchState;
 import org.tradeflows.store.ReleaseStore;
 
@@ -48,7 +49,7 @@ public final class OpenSanctionsConnector implements Connector {
     private final String resource;
 
     public OpenSanctionsConnector(String baseUrl, String defaultDataset, String resource) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        this.baseUrl = Connector.folder(baseUrl);
         this.defaultDataset = defaultDataset;
         this.resource = resource;
     }
@@ -62,11 +63,8 @@ public final class OpenSanctionsConnector implements Connector {
     @Override
     public String version(FetchRequest request) {
         dataset(request);
-        if (request.version() != null && !request.version().isBlank() && !"latest".equals(request.version().trim())) {
-            throw new FetchException(FetchException.BAD_REQUEST, "version: OpenSanctions is fetched at its latest "
-                    + "version only (leave the version out)");
-        }
-        return "latest";
+        return Connector.latestOnly(request, "OpenSanctions is fetched at its latest "
+                + "version only (leave the version out)");
     }
 
     @Override
@@ -103,7 +101,11 @@ public final class OpenSanctionsConnector implements Connector {
         OffsetDateTime retrievedAt = OffsetDateTime.now(ZoneOffset.UTC);
         HttpDownload download = HttpDownload.open(index.url, resource + " of OpenSanctions " + dataset);
         Checked body = new Checked(download, index.checksum);
-        Plan plan = new Plan(dataset, index, filterText, retrievedAt, body);
+        ReleasePlan plan = new FetchRelease(NAME, dataset + "-" + index.version, new Provenance(PUBLISHER, index.version,
+                index.url, LICENCE, "OpenSanctions, " + dataset + " dataset, version " + index.version
+                        + (index.lastChange == null ? "" : " (last change " + index.lastChange + ")")
+                        + ", https://www.opensanctions.org/datasets/" + dataset + "/ (CC BY-NC 4.0).",
+                retrievedAt, filterText), body::verified);
         try (body) {
             IngestOptions options = IngestOptions.of(format(), null).dryRun(request.dryRun())
                     .keepValid(request.keepValid()).fileName(resource + " of OpenSanctions " + dataset + " " + index.version);
@@ -113,7 +115,7 @@ public final class OpenSanctionsConnector implements Connector {
             if (IngestReport.INVALID_FILE.equals(report.status()) && download.totalBytes() > download.bytesRead()) {
                 throw failed(new IOException("cut"), download); // the loader saw the cut as a broken file
             }
-            return outcome(report, dataset, index, download.bytesRead(), plan.sha256);
+            return outcome(report, dataset, index, download.bytesRead(), body.verified);
         } catch (UncheckedIOException e) {
             throw failed(e.getCause() != null ? e.getCause() : e, download);
         } catch (IOException e) {
@@ -201,6 +203,8 @@ public final class OpenSanctionsConnector implements Connector {
         }
 
         /** Reads what is left (the loader may stop early), compares checksums, and returns the SHA-256 of the whole export. */
+        private String verified;
+
         String verify() throws IOException {
             byte[] buffer = new byte[1 << 16];
             while (read(buffer, 0, buffer.length) >= 0) {
@@ -216,63 +220,17 @@ public final class OpenSanctionsConnector implements Connector {
             return sha256;
         }
 
-    }
-
-    /** The release a fetch becomes: kind FETCH, keyed by dataset and version, with OpenSanctions' provenance. */
-    private static final class Plan implements ReleasePlan {
-        private final String dataset;
-        private final Index index;
-        private final String filter;
-        private final OffsetDateTime retrievedAt;
-        private final Checked body;
-        private String sha256;
-
-        Plan(String dataset, Index index, String filter, OffsetDateTime retrievedAt, Checked body) {
-            this.dataset = dataset;
-            this.index = index;
-            this.filter = filter;
-            this.retrievedAt = retrievedAt;
-            this.body = body;
-        }
-
-        private String sha256() {
-            if (sha256 == null) {
+        /** {@link #verify()}, once: the first call checks and keeps the checksum, later calls return it. */
+        String verified() {
+            if (verified == null) {
                 try {
-                    sha256 = body.verify();
+                    verified = verify();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
-            return sha256;
-        }
-
-        @Override
-        public String key(IngestOptions options, String sourceKey, String textSha256) {
-            return "fetch-" + NAME + "-" + dataset + "-" + index.version + "-" + sha256().substring(0, 16);
-        }
-
-        @Override
-        public String version(String textSha256) {
-            return index.version;
-        }
-
-        @Override
-        public String kind() {
-            return "FETCH";
-        }
-
-        @Override
-        public String contentSha256(String textSha256) {
-            return sha256();
-        }
-
-        @Override
-        public void beforeWrite(Connection c, long releaseId, long sourceId) throws SQLException {
-            ReleaseStore.recordProvenance(c, releaseId, new DataReleaseRecord.Provenance(PUBLISHER, index.version,
-                    index.url, LICENCE, "OpenSanctions, " + dataset + " dataset, version " + index.version
-                            + (index.lastChange == null ? "" : " (last change " + index.lastChange + ")")
-                            + ", https://www.opensanctions.org/datasets/" + dataset + "/ (CC BY-NC 4.0).",
-                    retrievedAt, filter));
+            return verified;
         }
     }
+
 }
