@@ -71,11 +71,13 @@ class DatabaseRefusedTest {
         // by GET the data version is read before GraphQL runs: its failure is an HTTP answer
         assertThat(byGet.statusCode()).isEqualTo(503);
         assertThat(byGet.header("Retry-After")).isNotBlank();
+        assertThat(byGet.header("Cache-Control")).as("a transient error is never stored").isEqualTo("no-store");
 
         for (String export : new String[] {"/export/companies.csv", "/export/flows.ndjson", "/export/shipments.csv"}) {
             Response r = given().when().get(export);
             assertThat(r.statusCode()).as(export).isEqualTo(503);
             assertThat(r.header("Retry-After")).as(export).isNotBlank();
+            assertThat(r.header("Cache-Control")).as(export).isEqualTo("no-store");
             assertThat(r.jsonPath().getString("errors[0].extensions.code")).as(export).isEqualTo("SERVICE_UNAVAILABLE");
         }
 

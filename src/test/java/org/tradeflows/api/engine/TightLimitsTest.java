@@ -91,7 +91,20 @@ class TightLimitsTest {
             assertThat(r.jsonPath().getString("errors[0].extensions.code")).isEqualTo("TIMEOUT");
             assertThat(r.jsonPath().getString("errors[0].message")).contains("time limit");
             assertThat(millis).isLessThan(10_000);
+
+            // by GET, a transient error is never stored by a cache on the way, nor kept by the service
+            String byGet = notAnsweredBefore("{ companies { totalCount } }");
+            Response timedOut = given().header("Authorization", "Bearer " + Keys.ADMIN).queryParam("query", byGet)
+                    .when().get("/graphql");
+            assertThat(timedOut.jsonPath().getString("errors[0].extensions.code")).isEqualTo("TIMEOUT");
+            assertThat(timedOut.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(timedOut.header("ETag")).isNull();
             locker.rollback();
+            Response again = given().header("Authorization", "Bearer " + Keys.ADMIN).queryParam("query", byGet)
+                    .when().get("/graphql");
+            assertThat(again.jsonPath().getList("errors")).as("the error was not kept").isNull();
+            assertThat(again.jsonPath().getLong("data.companies.totalCount")).isPositive();
+            assertThat(again.header("Cache-Control")).isNotEqualTo("no-store");
         }
         assertThat(post(Keys.ADMIN, Map.of("query", "{ companies { totalCount } }")).jsonPath().getLong("data.companies.totalCount"))
                 .isPositive();
