@@ -36,6 +36,11 @@ public final class Batch {
         return out;
     }
 
+    /** Rows of (parent key, stored record) with each record made into its API type. */
+    public static <K, R, C> List<Map.Entry<K, C>> mapped(List<Map.Entry<K, R>> rows, Function<R, C> make) {
+        return rows.stream().map(row -> Map.entry(row.getKey(), make.apply(row.getValue()))).toList();
+    }
+
     /** One child per parent from rows of (parent key, child). */
     public static <P, K, C> List<C> oneByEntry(List<P> parents, Function<P, K> parentKey, List<Map.Entry<K, C>> rows) {
         Map<K, C> byKey = new HashMap<>();

@@ -55,7 +55,7 @@ public class CompanyApi {
         long key = GlobalId.numeric(id, "Company", "id");
         List<Map.Entry<Long, Company>> found = Boolean.TRUE.equals(includeSynthetic)
                 || companies.syntheticAmong(List.of(key)).isEmpty()
-                ? companies.byIds(List.of(key)) : List.of();
+                ? Batch.mapped(companies.byIds(List.of(key)), Company::of) : List.of();
         return found.stream().findFirst().map(Map.Entry::getValue)
                 .orElseThrow(() -> new NotFoundException("id: could not resolve to a Company with the id '" + id + "'"));
     }
@@ -68,8 +68,8 @@ public class CompanyApi {
             @Name("after") @Description("Cursor after which the page starts.") String after) {
         CompanyFilter f = filters.company(filter);
         Page page = Page.of(first, after, 2);
-        List<Company> rows = companies.page(f, page.hasAfter() ? page.afterKey(0) : null,
-                page.hasAfter() ? Page.parseLongKey(page.afterKey(1), "after") : null, page.limit());
+        List<Company> rows = Company.of(companies.page(f, page.hasAfter() ? page.afterKey(0) : null,
+                page.hasAfter() ? Page.parseLongKey(page.afterKey(1), "after") : null, page.limit()));
         Page.Slice<CompanyEdge> slice = page.slice(rows,
                 c -> Page.cursor(c.name().toLowerCase(java.util.Locale.ROOT), c.dbId()), CompanyEdge::new);
         return new CompanyConnection(slice.edges(), slice.pageInfo(), companies.count(f));
@@ -77,22 +77,26 @@ public class CompanyApi {
 
     @Description("The company's country of registration.")
     public List<Country> country(@Source List<Company> list) {
-        return Batch.one(list, Company::countryCode, countries.byCodes(Batch.keys(list, Company::countryCode)), Country::code);
+        return Batch.one(list, Company::countryCode,
+                Country.of(countries.byCodes(Batch.keys(list, Company::countryCode))), Country::code);
     }
 
     @Description("Other names: original script, transliterations, abbreviations, former names.")
     public List<List<@NonNull CompanyAlias>> aliases(@Source List<Company> list) {
-        return Batch.many(list, Company::dbId, companies.aliases(Batch.keys(list, Company::dbId)));
+        return Batch.many(list, Company::dbId,
+                Batch.mapped(companies.aliases(Batch.keys(list, Company::dbId)), CompanyAlias::of));
     }
 
     @Description("Registry identifiers (INN, OGRN, unified social credit code, LEI, ...).")
     public List<List<@NonNull CompanyIdentifier>> identifiers(@Source List<Company> list) {
-        return Batch.many(list, Company::dbId, companies.identifiers(Batch.keys(list, Company::dbId)));
+        return Batch.many(list, Company::dbId,
+                Batch.mapped(companies.identifiers(Batch.keys(list, Company::dbId)), CompanyIdentifier::of));
     }
 
     @Description("All listings of the company, past and present, oldest first.")
     public List<List<@NonNull Sanction>> sanctions(@Source List<Company> list) {
-        return Batch.manyBy(list, Company::dbId, sanctions.byCompanyIds(Batch.keys(list, Company::dbId)), Sanction::companyId);
+        return Batch.manyBy(list, Company::dbId, Sanction.of(sanctions.byCompanyIds(Batch.keys(list, Company::dbId))),
+                Sanction::companyId);
     }
 
     @Description("Whether a confirmed listing is in force on the date (default today), optionally of given authorities.")
@@ -106,6 +110,7 @@ public class CompanyApi {
 
     @Description("Findings that speak about the company, in any role.")
     public List<List<@NonNull Finding>> findings(@Source List<Company> list) {
-        return Batch.many(list, Company::dbId, findings.aboutCompanies(Batch.keys(list, Company::dbId)));
+        return Batch.many(list, Company::dbId,
+                Batch.mapped(findings.aboutCompanies(Batch.keys(list, Company::dbId)), Finding::of));
     }
 }

@@ -71,7 +71,7 @@ public class ConversionApi {
     @Name("source")
     @Description("Who published the rate (the European Central Bank for the shipped rates).")
     public List<Source> conversionSource(@org.eclipse.microprofile.graphql.Source List<Conversion> list) {
-        return Batch.one(list, Conversion::sourceId, sources.byIds(Batch.keys(list, Conversion::sourceId)),
+        return Batch.one(list, Conversion::sourceId, Source.of(sources.byIds(Batch.keys(list, Conversion::sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 }

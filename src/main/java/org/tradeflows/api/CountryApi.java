@@ -33,7 +33,7 @@ public class CountryApi {
     public Country country(@NonNull @Name("code") @Description("An " + Codes.COUNTRY_CODES + ".") String code) {
         String c = codes.alpha2(code).orElseThrow(() -> new NotFoundException("code: no country with the ISO code '"
                 + Printable.of(code) + "'; give an " + Codes.COUNTRY_CODES));
-        return countries.byCode(c).orElseThrow();
+        return countries.byCode(c).map(Country::of).orElseThrow();
     }
 
     @Query("countries")
@@ -46,7 +46,8 @@ public class CountryApi {
             Codes.text("filter.search", filter.search(), 200);
         }
         Page page = Page.of(first, after, 1);
-        List<Country> rows = countries.page(filter, page.hasAfter() ? page.afterKey(0) : null, page.limit());
+        List<Country> rows = Country.of(countries.page(filter, page.hasAfter() ? page.afterKey(0) : null,
+                page.limit()));
         Page.Slice<CountryEdge> slice = page.slice(rows, c -> Page.cursor(c.code()), CountryEdge::new);
         return new CountryConnection(slice.edges(), slice.pageInfo(), countries.count(filter));
     }

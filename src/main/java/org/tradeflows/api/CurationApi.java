@@ -24,6 +24,7 @@ import org.tradeflows.curation.CompanyCorrections;
 import org.tradeflows.curation.CompanyMerges;
 import org.tradeflows.curation.SanctionCorrections;
 import org.tradeflows.curation.SourceCorrections;
+import org.tradeflows.model.Corrections;
 import org.tradeflows.security.Roles;
 
 /** Curated corrections: each needs a key with role curator, runs in one transaction and writes an audit entry. */
@@ -48,21 +49,22 @@ public class CurationApi {
     @NonNull
     @Description("Changes fields of a company (role curator).")
     public Company updateCompany(@NonNull @Name("input") @Description("The company and its new values.") CompanyUpdate input) {
-        return companies.update(input);
+        return Company.of(companies.update(new Corrections.CompanyChange(input.id(), input.name(), input.nameOriginal(),
+                input.countryCode(), input.city(), input.specialEconomicZone(), input.description())));
     }
 
     @Mutation("addCompanyAlias")
     @NonNull
     @Description("Adds another name to a company (role curator).")
     public Company addCompanyAlias(@NonNull @Name("input") @Description("The company and the name.") AliasInput input) {
-        return companies.addAlias(input);
+        return Company.of(companies.addAlias(alias(input)));
     }
 
     @Mutation("removeCompanyAlias")
     @NonNull
     @Description("Removes another name from a company (role curator).")
     public Company removeCompanyAlias(@NonNull @Name("input") @Description("The company and the name.") AliasInput input) {
-        return companies.removeAlias(input);
+        return Company.of(companies.removeAlias(alias(input)));
     }
 
     @Mutation("addCompanyIdentifier")
@@ -70,7 +72,7 @@ public class CurationApi {
     @Description("Adds a registry identifier to a company (role curator); it must not identify another company.")
     public Company addCompanyIdentifier(
             @NonNull @Name("input") @Description("The company and the identifier.") IdentifierInput input) {
-        return companies.addIdentifier(input);
+        return Company.of(companies.addIdentifier(identifier(input)));
     }
 
     @Mutation("removeCompanyIdentifier")
@@ -78,7 +80,7 @@ public class CurationApi {
     @Description("Removes a registry identifier from a company (role curator).")
     public Company removeCompanyIdentifier(
             @NonNull @Name("input") @Description("The company and the identifier.") IdentifierInput input) {
-        return companies.removeIdentifier(input);
+        return Company.of(companies.removeIdentifier(identifier(input)));
     }
 
     @Mutation("mergeCompanies")
@@ -87,7 +89,8 @@ public class CurationApi {
             + "and ownership links move to the survivor, the merged company's names become its aliases, and the merged id "
             + "resolves to the survivor. Undo it with undoMerge and the returned audit entry.")
     public MergeResult mergeCompanies(@NonNull @Name("input") @Description("The two companies.") MergeInput input) {
-        return merges.merge(input.survivorId(), input.mergedId());
+        Corrections.Merged merged = merges.merge(input.survivorId(), input.mergedId());
+        return new MergeResult(Company.of(merged.survivor()), merged.auditEntryId());
     }
 
     @Mutation("undoMerge")
@@ -95,34 +98,46 @@ public class CurationApi {
     @Description("Reverts a merge exactly, from its audit entry (role curator); returns the company that had been merged.")
     public Company undoMerge(
             @NonNull @Id @Name("auditEntryId") @Description("Global id of the merge's audit entry.") String auditEntryId) {
-        return merges.undo(auditEntryId);
+        return Company.of(merges.undo(auditEntryId));
     }
 
     @Mutation("recordSanction")
     @NonNull
     @Description("Records a sanctions listing of a company (role curator).")
     public Sanction recordSanction(@NonNull @Name("input") @Description("The listing.") SanctionInput input) {
-        return sanctions.record(input);
+        return Sanction.of(sanctions.record(new Corrections.NewSanction(input.companyId(), input.authority(),
+                input.program(), input.listedOn(), input.endedOn(), input.confirmed(), input.sourceId(), input.note())));
     }
 
     @Mutation("endSanction")
     @NonNull
     @Description("Records the end of a sanctions listing (role curator).")
     public Sanction endSanction(@NonNull @Name("input") @Description("The listing and its end date.") SanctionEnd input) {
-        return sanctions.end(input);
+        return Sanction.of(sanctions.end(new Corrections.SanctionEnding(input.sanctionId(), input.endedOn())));
     }
 
     @Mutation("createSource")
     @NonNull
     @Description("Records a new source that corrections can cite (role curator).")
     public Source createSource(@NonNull @Name("input") @Description("The source.") SourceInput input) {
-        return sources.create(input);
+        return Source.of(sources.create(new Corrections.NewSource(input.key(), input.title(), input.publisher(),
+                input.url(), input.publishedOn(), input.kind(), input.licence(), input.citation(), input.note())));
     }
 
     @Mutation("attachSource")
     @NonNull
     @Description("Sets the source of a company, sanction, finding or trade volume (role curator).")
     public AttachedSource attachSource(@NonNull @Name("input") @Description("The record and the source.") SourceAttachment input) {
-        return sources.attach(input);
+        Corrections.Attached attached = sources.attach(new Corrections.Attachment(input.recordId(), input.sourceId()));
+        return new AttachedSource(attached.recordId(), Source.of(attached.source()),
+                attached.previousSource() == null ? null : Source.of(attached.previousSource()));
+    }
+
+    private static Corrections.Alias alias(AliasInput input) {
+        return new Corrections.Alias(input.companyId(), input.name(), input.kind(), input.sourceId());
+    }
+
+    private static Corrections.Identifier identifier(IdentifierInput input) {
+        return new Corrections.Identifier(input.companyId(), input.scheme(), input.value(), input.sourceId());
     }
 }

@@ -17,6 +17,7 @@ import org.tradeflows.api.types.FlowGroup;
 import org.tradeflows.api.types.FlowOrder;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.SortDirection;
+import org.tradeflows.api.types.Sources;
 import org.tradeflows.input.Filters;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
@@ -110,12 +111,14 @@ public class FlowApi {
 
     @Description("The supplier, when grouped by SUPPLIER.")
     public List<Company> supplier(@Source List<FlowGroup> groups) {
-        return Batch.oneByEntry(groups, FlowGroup::supplierId, companies.byIds(Batch.keys(groups, FlowGroup::supplierId)));
+        return Batch.oneByEntry(groups, FlowGroup::supplierId,
+                Batch.mapped(companies.byIds(Batch.keys(groups, FlowGroup::supplierId)), Company::of));
     }
 
     @Description("The recipient, when grouped by RECIPIENT.")
     public List<Company> recipient(@Source List<FlowGroup> groups) {
-        return Batch.oneByEntry(groups, FlowGroup::recipientId, companies.byIds(Batch.keys(groups, FlowGroup::recipientId)));
+        return Batch.oneByEntry(groups, FlowGroup::recipientId,
+                Batch.mapped(companies.byIds(Batch.keys(groups, FlowGroup::recipientId)), Company::of));
     }
 
     @Description("The supplier country, when grouped by SUPPLIER_COUNTRY.")
@@ -134,7 +137,7 @@ public class FlowApi {
     }
 
     private List<Country> countriesOf(List<FlowGroup> groups, java.util.function.Function<FlowGroup, String> code) {
-        return Batch.one(groups, code, countries.byCodes(Batch.keys(groups, code)), Country::code);
+        return Batch.one(groups, code, Country.of(countries.byCodes(Batch.keys(groups, code))), Country::code);
     }
 
     @Description("The HS section, when grouped by SECTION.")
@@ -158,12 +161,14 @@ public class FlowApi {
     }
 
     private List<ProductCategory> categoriesOf(List<FlowGroup> groups, java.util.function.Function<FlowGroup, String> code) {
-        return Batch.one(groups, code, products.byCodes(Batch.keys(groups, code)), ProductCategory::code);
+        return Batch.one(groups, code, ProductCategory.of(products.byCodes(Batch.keys(groups, code))),
+                ProductCategory::code);
     }
 
     @Description("The source, when grouped by SOURCE.")
     public List<org.tradeflows.api.types.Source> source(@Source List<FlowGroup> groups) {
-        return Batch.one(groups, FlowGroup::sourceId, sources.byIds(Batch.keys(groups, FlowGroup::sourceId)),
+        return Batch.one(groups, FlowGroup::sourceId,
+                Sources.of(sources.byIds(Batch.keys(groups, FlowGroup::sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 }

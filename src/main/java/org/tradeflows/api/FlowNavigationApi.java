@@ -148,7 +148,8 @@ public class FlowNavigationApi {
 
     @Description("The company on the other side.")
     public List<Company> company(@Source List<Counterparty> list) {
-        return Batch.oneByEntry(list, Counterparty::companyId, companies.byIds(Batch.keys(list, Counterparty::companyId)));
+        return Batch.oneByEntry(list, Counterparty::companyId,
+                Batch.mapped(companies.byIds(Batch.keys(list, Counterparty::companyId)), Company::of));
     }
 
     @Name("shipments")
@@ -173,7 +174,8 @@ public class FlowNavigationApi {
         List<Map.Entry<Long, Long>> pageIds = shipments.pageOfCompanies(ids, scope, afterDate, afterId, page.limit());
         Map<Long, Shipment> byId = new HashMap<>();
         if (!pageIds.isEmpty()) {
-            shipments.byIds(pageIds.stream().map(Map.Entry::getValue).distinct().toList()).forEach(s -> byId.put(s.dbId(), s));
+            Shipment.of(shipments.byIds(pageIds.stream().map(Map.Entry::getValue).distinct().toList()))
+                    .forEach(s -> byId.put(s.dbId(), s));
         }
         Map<Long, List<Shipment>> byCompany = new HashMap<>();
         for (Map.Entry<Long, Long> e : pageIds) {
@@ -223,7 +225,7 @@ public class FlowNavigationApi {
             List<String> childCodes = rows.stream().map(r -> childCode(r.group(), child)).filter(java.util.Objects::nonNull)
                     .distinct().toList();
             Map<String, ProductCategory> categories = new HashMap<>();
-            products.byCodes(childCodes).forEach(p -> categories.put(p.code(), p));
+            ProductCategory.of(products.byCodes(childCodes)).forEach(p -> categories.put(p.code(), p));
             for (FlowStore.Row r : rows) {
                 ProductCategory c = categories.get(childCode(r.group(), child));
                 if (c != null) {
@@ -258,7 +260,8 @@ public class FlowNavigationApi {
 
     @Description("The partner country.")
     public List<Country> country(@Source List<PartnerTotal> list) {
-        return Batch.one(list, PartnerTotal::partnerCode, countries.byCodes(Batch.keys(list, PartnerTotal::partnerCode)),
+        return Batch.one(list, PartnerTotal::partnerCode,
+                Country.of(countries.byCodes(Batch.keys(list, PartnerTotal::partnerCode))),
                 Country::code);
     }
 }

@@ -9,8 +9,17 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.tradeflows.api.types.Company;
+import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.DataRelease;
+import org.tradeflows.api.types.Finding;
 import org.tradeflows.api.types.Node;
+import org.tradeflows.api.types.ProductCategory;
+import org.tradeflows.api.types.Sanction;
+import org.tradeflows.api.types.Shipment;
+import org.tradeflows.api.types.Source;
+import org.tradeflows.api.types.Topic;
+import org.tradeflows.api.types.TradeVolume;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
@@ -62,18 +71,20 @@ public class NodeApi {
 
     private Optional<? extends Node> find(GlobalId g) {
         return switch (g.type()) {
-            case "Country" -> countries.byCodes(List.of(g.key())).stream().findFirst();
-            case "ProductCategory" -> products.byCodes(List.of(g.key())).stream().findFirst();
-            case "Topic" -> number(g).flatMap(n -> products.topicsByIds(List.of(n)).stream().findFirst());
+            case "Country" -> Country.of(countries.byCodes(List.of(g.key()))).stream().findFirst();
+            case "ProductCategory" -> ProductCategory.of(products.byCodes(List.of(g.key()))).stream().findFirst();
+            case "Topic" -> number(g).flatMap(n -> Topic.of(products.topicsByIds(List.of(n))).stream().findFirst());
             case "Company" -> number(g).filter(n -> companies.syntheticAmong(List.of(n)).isEmpty())
-                    .flatMap(n -> companies.byIds(List.of(n)).stream().findFirst().map(Map.Entry::getValue));
+                    .flatMap(n -> Batch.mapped(companies.byIds(List.of(n)),
+                    Company::of).stream().findFirst().map(Map.Entry::getValue));
             case "Sanction" -> number(g).filter(n -> sanctions.syntheticAmong(List.of(n)).isEmpty())
-                    .flatMap(n -> sanctions.byIds(List.of(n)).stream().findFirst());
-            case "Source" -> number(g).flatMap(n -> sources.byIds(List.of(n)).stream().findFirst());
-            case "Finding" -> number(g).flatMap(n -> findings.byIds(List.of(n)).stream().findFirst());
-            case "TradeVolume" -> number(g).flatMap(n -> volumes.byIds(List.of(n)).stream().findFirst());
+                    .flatMap(n -> Sanction.of(sanctions.byIds(List.of(n))).stream().findFirst());
+            case "Source" -> number(g).flatMap(n -> Source.of(sources.byIds(List.of(n))).stream().findFirst());
+            case "Finding" -> number(g).flatMap(n -> Finding.of(findings.byIds(List.of(n))).stream().findFirst());
+            case "TradeVolume" -> number(g).flatMap(n -> TradeVolume.of(volumes.byIds(List.of(n)))
+                    .stream().findFirst());
             case "DataRelease" -> number(g).flatMap(n -> releases.byIds(List.of(n)).stream().findFirst().map(DataRelease::of));
-            case "Shipment" -> number(g).flatMap(n -> shipments.byIds(List.of(n)).stream().findFirst());
+            case "Shipment" -> number(g).flatMap(n -> Shipment.of(shipments.byIds(List.of(n))).stream().findFirst());
             default -> Optional.empty();
         };
     }

@@ -44,7 +44,7 @@ public class ProductCategoryApi {
             + "their HS6) or by section numeral (e.g. XVII). Fails with NOT_FOUND for a code that is not in HS 2022.")
     public ProductCategory productCategory(@NonNull @Name("code") @Description("An " + Codes.HS_CODES + ".") String code) {
         String c = Codes.treeCode(Codes.productCode("code", code));
-        return products.byCodes(List.of(c)).stream().findFirst()
+        return ProductCategory.of(products.byCodes(List.of(c))).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("code: '" + c + "' is not a code of HS 2022"));
     }
 
@@ -56,7 +56,8 @@ public class ProductCategoryApi {
             @Name("after") @Description("Cursor after which the page starts.") String after) {
         ProductCategoryFilter f = validated(filter);
         Page page = Page.of(first, after, 1);
-        List<ProductCategory> rows = products.page(f, page.hasAfter() ? page.afterKey(0) : null, page.limit());
+        List<ProductCategory> rows = ProductCategory.of(products.page(f, page.hasAfter() ? page.afterKey(0) : null,
+                page.limit()));
         Page.Slice<ProductCategoryEdge> slice = page.slice(rows, p -> Page.cursor(p.code()), ProductCategoryEdge::new);
         return new ProductCategoryConnection(slice.edges(), slice.pageInfo(), products.count(f));
     }
@@ -78,31 +79,34 @@ public class ProductCategoryApi {
     @Query("topics")
     @Description("Curated product topics, e.g. drone-components.")
     public List<@NonNull Topic> topics() {
-        return products.topics(null);
+        return Topic.of(products.topics(null));
     }
 
     @Query("topic")
     @Description("A curated topic by key. Fails with NOT_FOUND for an unknown key.")
     public Topic topic(@NonNull @Name("key") @Description("Topic key, e.g. drone-components.") String key) {
-        return products.topics(key).stream().findFirst()
+        return Topic.of(products.topics(key)).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException(InputMessages.unknownKey("key", "topic", key, products.topicKeys())));
     }
 
     @Description("The category one level up; empty for a section.")
     public List<ProductCategory> parent(@Source List<ProductCategory> categories) {
-        List<ProductCategory> parents = products.byCodes(Batch.keys(categories, ProductCategory::parentCode));
+        List<ProductCategory> parents = ProductCategory.of(products.byCodes(Batch.keys(categories,
+                ProductCategory::parentCode)));
         return Batch.one(categories, ProductCategory::parentCode, parents, ProductCategory::code);
     }
 
     @Description("The section the category belongs to; empty for chapter 99, which belongs to none.")
     public List<ProductCategory> section(@Source List<ProductCategory> categories) {
-        List<ProductCategory> sections = products.byCodes(Batch.keys(categories, ProductCategory::sectionCode));
+        List<ProductCategory> sections = ProductCategory.of(products.byCodes(Batch.keys(categories,
+                ProductCategory::sectionCode)));
         return Batch.one(categories, ProductCategory::sectionCode, sections, ProductCategory::code);
     }
 
     @Description("The categories one level down, ordered by code.")
     public List<List<@NonNull ProductCategory>> children(@Source List<ProductCategory> categories) {
-        List<ProductCategory> children = products.childrenOf(Batch.keys(categories, ProductCategory::code));
+        List<ProductCategory> children = ProductCategory.of(products.childrenOf(Batch.keys(categories,
+                ProductCategory::code)));
         return Batch.manyBy(categories, ProductCategory::code, children, ProductCategory::parentCode);
     }
 
@@ -111,7 +115,7 @@ public class ProductCategoryApi {
         Map<ProductCategory, List<String>> codes = categories.stream().distinct()
                 .collect(Collectors.toMap(c -> c, ProductCategoryApi::ancestorCodes));
         Set<String> all = codes.values().stream().flatMap(List::stream).collect(Collectors.toSet());
-        Map<String, ProductCategory> byCode = products.byCodes(all).stream()
+        Map<String, ProductCategory> byCode = ProductCategory.of(products.byCodes(all)).stream()
                 .collect(Collectors.toMap(ProductCategory::code, p -> p));
         return categories.stream().map(c -> codes.get(c).stream().map(byCode::get).toList()).toList();
     }
@@ -139,17 +143,19 @@ public class ProductCategoryApi {
     @Description("The HS6 subheadings at or under this category that are on the Common High Priority List.")
     public List<List<@NonNull ProductCategory>> chplListed(@Source List<ProductCategory> categories) {
         return Batch.many(categories, ProductCategory::code,
-                products.chplListedUnder(Batch.keys(categories, ProductCategory::code)));
+                Batch.mapped(products.chplListedUnder(Batch.keys(categories, ProductCategory::code)),
+                        ProductCategory::of));
     }
 
     @Description("Curated topics the category belongs to.")
     public List<List<@NonNull Topic>> topics(@Source List<ProductCategory> categories) {
         return Batch.many(categories, ProductCategory::code,
-                products.topicsOfProducts(Batch.keys(categories, ProductCategory::code)));
+                Batch.mapped(products.topicsOfProducts(Batch.keys(categories, ProductCategory::code)), Topic::of));
     }
 
     @Description("The categories of the topic, with why each belongs to it.")
     public List<List<@NonNull TopicProduct>> products(@Source List<Topic> topics) {
-        return Batch.many(topics, Topic::dbId, products.topicProducts(Batch.keys(topics, Topic::dbId)));
+        return Batch.many(topics, Topic::dbId,
+                Batch.mapped(products.topicProducts(Batch.keys(topics, Topic::dbId)), TopicProduct::of));
     }
 }

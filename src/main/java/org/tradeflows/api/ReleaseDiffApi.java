@@ -16,8 +16,9 @@ import org.tradeflows.input.ReleaseRefs;
 import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
-import org.tradeflows.store.SourceStore;
+import org.tradeflows.model.TradeVolumeRecord;
 import org.tradeflows.sql.Sql;
+import org.tradeflows.store.SourceStore;
 import org.tradeflows.store.TradeVolumeHistoryStore;
 import org.tradeflows.store.TradeVolumeStore;
 
@@ -63,15 +64,17 @@ public class ReleaseDiffApi {
     }
 
     private static ReleaseChange change(TradeVolumeHistoryStore.Change c) {
-        TradeVolume k = c.after() != null ? c.after() : c.before();
+        TradeVolumeRecord k = c.after() != null ? c.after() : c.before();
         return new ReleaseChange(c.change(), k.reporterCode(), k.partnerCode(), k.flow(), k.period().start(),
-                k.period().end(), k.productCode(), k.value().currency(), c.before(), c.after(), k.sourceId());
+                k.period().end(), k.productCode(), k.value().currency(), TradeVolume.of(c.before()),
+                TradeVolume.of(c.after()), k.sourceId());
     }
 
     @Name("source")
     @Description("The source of the figure.")
     public List<Source> changeSource(@org.eclipse.microprofile.graphql.Source List<ReleaseChange> changes) {
-        return Batch.one(changes, ReleaseChange::sourceId, sources.byIds(Batch.keys(changes, ReleaseChange::sourceId)),
+        return Batch.one(changes, ReleaseChange::sourceId,
+                Source.of(sources.byIds(Batch.keys(changes, ReleaseChange::sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 }

@@ -40,14 +40,16 @@ public class SanctionApi {
         SanctionFilter f = filter == null ? null : new SanctionFilter(filter.authorities(),
                 codes.countries("filter.companyCountries", filter.companyCountries()), filter.inForceOn(), filter.confirmed(), filter.includeSynthetic());
         Page page = Page.of(first, after, 1);
-        List<Sanction> rows = sanctions.page(f, page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null,
-                page.limit());
+        List<Sanction> rows = Sanction.of(sanctions.page(f,
+                page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null,
+                page.limit()));
         Page.Slice<SanctionEdge> slice = page.slice(rows, s -> Page.cursor(GlobalId.parse(s.id()).key()), SanctionEdge::new);
         return new SanctionConnection(slice.edges(), slice.pageInfo(), sanctions.count(f));
     }
 
     @Description("The listed company.")
     public List<Company> company(@Source List<Sanction> list) {
-        return Batch.oneByEntry(list, Sanction::companyId, companies.byIds(Batch.keys(list, Sanction::companyId)));
+        return Batch.oneByEntry(list, Sanction::companyId,
+                Batch.mapped(companies.byIds(Batch.keys(list, Sanction::companyId)), Company::of));
     }
 }

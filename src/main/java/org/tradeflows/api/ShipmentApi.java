@@ -16,18 +16,19 @@ import org.tradeflows.api.types.Shipment;
 import org.tradeflows.api.types.ShipmentConnection;
 import org.tradeflows.api.types.ShipmentEdge;
 import org.tradeflows.api.types.ShipmentIntermediary;
+import org.tradeflows.api.types.Sources;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.DataReleaseRecord;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.store.CompanyStore;
 import org.tradeflows.store.CountryStore;
 import org.tradeflows.store.ProductStore;
+import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.ShipmentStore;
 import org.tradeflows.store.SourceStore;
-import org.tradeflows.model.DataReleaseRecord;
-import org.tradeflows.store.ReleaseStore;
 
 /** Single shipments: the records behind every flow, with the same filter as flows. */
 @GraphQLApi
@@ -72,7 +73,7 @@ public class ShipmentApi {
             }
             afterId = Page.parseLongKey(page.afterKey(1), "after");
         }
-        List<Shipment> rows = shipments.page(scope, afterDate, afterId, page.limit());
+        List<Shipment> rows = Shipment.of(shipments.page(scope, afterDate, afterId, page.limit()));
         Page.Slice<ShipmentEdge> slice = page.slice(rows, s -> Page.cursor(s.period().start(), s.dbId()), ShipmentEdge::new);
         return new ShipmentConnection(slice.edges(), slice.pageInfo(), scope);
     }
@@ -85,12 +86,14 @@ public class ShipmentApi {
 
     @Description("The supplying company, where resolved.")
     public List<Company> supplier(@Source List<Shipment> list) {
-        return Batch.oneByEntry(list, Shipment::supplierId, companies.byIds(Batch.keys(list, Shipment::supplierId)));
+        return Batch.oneByEntry(list, Shipment::supplierId,
+                Batch.mapped(companies.byIds(Batch.keys(list, Shipment::supplierId)), Company::of));
     }
 
     @Description("The receiving company, where resolved.")
     public List<Company> recipient(@Source List<Shipment> list) {
-        return Batch.oneByEntry(list, Shipment::recipientId, companies.byIds(Batch.keys(list, Shipment::recipientId)));
+        return Batch.oneByEntry(list, Shipment::recipientId,
+                Batch.mapped(companies.byIds(Batch.keys(list, Shipment::recipientId)), Company::of));
     }
 
     @Description("The supplier's country as declared.")
@@ -114,25 +117,27 @@ public class ShipmentApi {
     }
 
     private List<Country> countriesOf(List<Shipment> list, java.util.function.Function<Shipment, String> code) {
-        return Batch.one(list, code, countries.byCodes(Batch.keys(list, code)), Country::code);
+        return Batch.one(list, code, Country.of(countries.byCodes(Batch.keys(list, code))), Country::code);
     }
 
     @Description("The HS category the declared code rolls up to (its HS6, or the longest known prefix).")
     public List<ProductCategory> product(@Source List<Shipment> list) {
-        return Batch.one(list, Shipment::productCode, products.byCodes(Batch.keys(list, Shipment::productCode)),
+        return Batch.one(list, Shipment::productCode,
+                ProductCategory.of(products.byCodes(Batch.keys(list, Shipment::productCode))),
                 ProductCategory::code);
     }
 
     @Description("Parties the goods passed through, in order.")
     public List<List<@NonNull ShipmentIntermediary>> intermediaries(@Source List<Shipment> list) {
-        return Batch.manyBy(list, Shipment::dbId, shipments.intermediaries(Batch.keys(list, Shipment::dbId)),
+        return Batch.manyBy(list, Shipment::dbId,
+                ShipmentIntermediary.of(shipments.intermediaries(Batch.keys(list, Shipment::dbId))),
                 ShipmentIntermediary::shipmentId);
     }
 
     @Description("The intermediary company, where known.")
     public List<Company> company(@Source List<ShipmentIntermediary> list) {
         return Batch.oneByEntry(list, ShipmentIntermediary::companyId,
-                companies.byIds(Batch.keys(list, ShipmentIntermediary::companyId)));
+                Batch.mapped(companies.byIds(Batch.keys(list, ShipmentIntermediary::companyId)), Company::of));
     }
 
     @Description("The intermediary's country: as declared, else the intermediary company's country.")
@@ -143,7 +148,8 @@ public class ShipmentApi {
             String declared = list.get(i).countryCode();
             codes.add(declared != null ? declared : cs.get(i) == null ? null : cs.get(i).countryCode());
         }
-        List<Country> found = countries.byCodes(codes.stream().filter(java.util.Objects::nonNull).distinct().toList());
+        List<Country> found = Country.of(countries.byCodes(
+                codes.stream().filter(java.util.Objects::nonNull).distinct().toList()));
         return codes.stream().map(c -> c == null ? null
                 : found.stream().filter(x -> x.code().equals(c)).findFirst().orElse(null)).toList();
     }
@@ -151,7 +157,7 @@ public class ShipmentApi {
     @Name("source")
     @Description("Where the record comes from.")
     public List<org.tradeflows.api.types.Source> shipmentSource(@Source List<Shipment> list) {
-        return Batch.one(list, Shipment::sourceId, sources.byIds(Batch.keys(list, Shipment::sourceId)),
+        return Batch.one(list, Shipment::sourceId, Sources.of(sources.byIds(Batch.keys(list, Shipment::sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 

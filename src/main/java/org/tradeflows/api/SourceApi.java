@@ -14,6 +14,7 @@ import org.tradeflows.api.types.Finding;
 import org.tradeflows.api.types.Sanction;
 import org.tradeflows.api.types.SourceConnection;
 import org.tradeflows.api.types.SourceEdge;
+import org.tradeflows.api.types.Sources;
 import org.tradeflows.api.types.Topic;
 import org.tradeflows.api.types.TradeVolume;
 import org.tradeflows.input.Codes;
@@ -36,7 +37,8 @@ public class SourceApi {
     @Query("source")
     @Description("A source by key, e.g. telegraph-2025-09-03. Fails with NOT_FOUND for an unknown key.")
     public org.tradeflows.api.types.Source source(@NonNull @Name("key") @Description("The source's key.") String key) {
-        return sources.byKey(key).orElseThrow(() -> new NotFoundException("key: no source '" + Printable.of(key) + "'"));
+        return sources.byKey(key).map(Sources::of)
+                .orElseThrow(() -> new NotFoundException("key: no source '" + Printable.of(key) + "'"));
     }
 
     @Query("sources")
@@ -49,13 +51,14 @@ public class SourceApi {
             Codes.text("filter.search", filter.search(), 200);
         }
         Page page = Page.of(first, after, 1);
-        var rows = sources.page(filter, page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null, page.limit());
+        var rows = Sources.of(sources.page(filter,
+                page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null, page.limit()));
         Page.Slice<SourceEdge> slice = page.slice(rows, s -> Page.cursor(GlobalId.parse(s.id()).key()), SourceEdge::new);
         return new SourceConnection(slice.edges(), slice.pageInfo(), sources.count(filter));
     }
 
     private <P> List<org.tradeflows.api.types.Source> of(List<P> parents, Function<P, Long> sourceId) {
-        return Batch.one(parents, sourceId, sources.byIds(Batch.keys(parents, sourceId)),
+        return Batch.one(parents, sourceId, Sources.of(sources.byIds(Batch.keys(parents, sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 

@@ -66,7 +66,7 @@ public class TradeVolumeApi {
             }
             afterId = Page.parseLongKey(page.afterKey(1), "after");
         }
-        List<TradeVolume> rows = volumes.page(f, release, afterStart, afterId, page.limit());
+        List<TradeVolume> rows = TradeVolume.of(volumes.page(f, release, afterStart, afterId, page.limit()));
         Page.Slice<TradeVolumeEdge> slice = page.slice(rows,
                 t -> Page.cursor(t.period().start(), GlobalId.parse(t.id()).key()), TradeVolumeEdge::new);
         return new TradeVolumeConnection(slice.edges(), slice.pageInfo(), volumes.count(f, release));
@@ -74,19 +74,22 @@ public class TradeVolumeApi {
 
     @Description("The country that publishes the figure.")
     public List<Country> reporter(@Source List<TradeVolume> list) {
-        return Batch.one(list, TradeVolume::reporterCode, countries.byCodes(Batch.keys(list, TradeVolume::reporterCode)),
+        return Batch.one(list, TradeVolume::reporterCode,
+                Country.of(countries.byCodes(Batch.keys(list, TradeVolume::reporterCode))),
                 Country::code);
     }
 
     @Description("The partner country.")
     public List<Country> partner(@Source List<TradeVolume> list) {
-        return Batch.one(list, TradeVolume::partnerCode, countries.byCodes(Batch.keys(list, TradeVolume::partnerCode)),
+        return Batch.one(list, TradeVolume::partnerCode,
+                Country.of(countries.byCodes(Batch.keys(list, TradeVolume::partnerCode))),
                 Country::code);
     }
 
     @Description("The product category; empty for all goods.")
     public List<ProductCategory> product(@Source List<TradeVolume> list) {
-        return Batch.one(list, TradeVolume::productCode, products.byCodes(Batch.keys(list, TradeVolume::productCode)),
+        return Batch.one(list, TradeVolume::productCode,
+                ProductCategory.of(products.byCodes(Batch.keys(list, TradeVolume::productCode))),
                 ProductCategory::code);
     }
 

@@ -19,6 +19,7 @@ import org.tradeflows.api.types.OfficialTotal;
 import org.tradeflows.api.types.Period;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.SortDirection;
+import org.tradeflows.api.types.Sources;
 import org.tradeflows.api.types.TradeVolumeGroup;
 import org.tradeflows.api.types.TradeVolumeGroupConnection;
 import org.tradeflows.api.types.TradeVolumeGroupEdge;
@@ -174,36 +175,40 @@ public class TradeVolumeFlowApi {
 
     @Description("The exporting country.")
     public Country exporter(@Source Coverage coverage) {
-        return countries.byCodes(List.of(coverage.exporterCode())).get(0);
+        return Country.of(countries.byCodes(List.of(coverage.exporterCode()))).get(0);
     }
 
     @Description("The importing country.")
     public Country importer(@Source Coverage coverage) {
-        return countries.byCodes(List.of(coverage.importerCode())).get(0);
+        return Country.of(countries.byCodes(List.of(coverage.importerCode()))).get(0);
     }
 
     @Description("The product category asked about; empty for all goods.")
     public ProductCategory product(@Source Coverage coverage) {
         return coverage.productCode() == null ? null
-                : products.byCodes(List.of(Codes.treeCode(coverage.productCode()))).stream().findFirst().orElse(null);
+                : ProductCategory.of(products.byCodes(List.of(Codes.treeCode(coverage.productCode()))))
+                        .stream().findFirst().orElse(null);
     }
 
     @Description("The reporting country.")
     public List<Country> reporter(@Source List<TradeVolumeGroup> groups) {
-        return Batch.one(groups, TradeVolumeGroup::reporterCode, countries.byCodes(Batch.keys(groups, TradeVolumeGroup::reporterCode)),
+        return Batch.one(groups, TradeVolumeGroup::reporterCode,
+                Country.of(countries.byCodes(Batch.keys(groups, TradeVolumeGroup::reporterCode))),
                 Country::code);
     }
 
     @Description("The partner country, when grouped by PARTNER.")
     public List<Country> partner(@Source List<TradeVolumeGroup> groups) {
-        return Batch.one(groups, TradeVolumeGroup::partnerCode, countries.byCodes(Batch.keys(groups, TradeVolumeGroup::partnerCode)),
+        return Batch.one(groups, TradeVolumeGroup::partnerCode,
+                Country.of(countries.byCodes(Batch.keys(groups, TradeVolumeGroup::partnerCode))),
                 Country::code);
     }
 
     @Name("source")
     @Description("The source of the figures.")
     public List<org.tradeflows.api.types.Source> groupSource(@Source List<TradeVolumeGroup> groups) {
-        return Batch.one(groups, TradeVolumeGroup::sourceId, sources.byIds(Batch.keys(groups, TradeVolumeGroup::sourceId)),
+        return Batch.one(groups, TradeVolumeGroup::sourceId,
+                Sources.of(sources.byIds(Batch.keys(groups, TradeVolumeGroup::sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 
@@ -228,6 +233,7 @@ public class TradeVolumeFlowApi {
     }
 
     private List<ProductCategory> categories(List<TradeVolumeGroup> groups, java.util.function.Function<TradeVolumeGroup, String> code) {
-        return Batch.one(groups, code, products.byCodes(Batch.keys(groups, code)), ProductCategory::code);
+        return Batch.one(groups, code, ProductCategory.of(products.byCodes(Batch.keys(groups, code))),
+                ProductCategory::code);
     }
 }

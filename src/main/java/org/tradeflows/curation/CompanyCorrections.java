@@ -1,25 +1,23 @@
 package org.tradeflows.curation;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.api.types.AliasInput;
-import org.tradeflows.api.types.CompanyUpdate;
-import org.tradeflows.api.types.IdentifierInput;
-import org.tradeflows.domain.Company;
-import org.tradeflows.domain.CompanyAlias;
-import org.tradeflows.domain.CompanyIdentifier;
 import org.tradeflows.input.Codes;
 import org.tradeflows.model.AliasKind;
 import org.tradeflows.model.AuditAction;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.CompanyRecord;
+import org.tradeflows.model.Corrections;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.IdentifierScheme;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
+import org.tradeflows.model.StoredAlias;
+import org.tradeflows.model.StoredIdentifier;
 import org.tradeflows.security.AuditTrail;
+import org.tradeflows.store.CompanyStore;
 
 /** Corrections of one company: its fields, aliases and identifiers. Each writes an audit entry in its transaction. */
 @ApplicationScoped
@@ -28,96 +26,85 @@ public class CompanyCorrections {
 
     private final Lookups lookups;
     private final Codes codes;
+    private final CompanyStore companies;
     private final AuditTrail audit;
 
-    public CompanyCorrections(Lookups lookups, Codes codes, AuditTrail audit) {
+    public CompanyCorrections(Lookups lookups, Codes codes, CompanyStore companies, AuditTrail audit) {
         this.lookups = lookups;
         this.codes = codes;
+        this.companies = companies;
         this.audit = audit;
     }
 
-    public org.tradeflows.api.types.Company update(CompanyUpdate input) {
-        Company c = lookups.liveCompany("input.id", input.id());
+    public CompanyRecord update(Corrections.CompanyChange input) {
+        CompanyRecord c = lookups.liveCompany("input.id", input.id());
         Map<String, Object> before = Records.snapshot(c);
-        if (input.name() != null) {
-            c.name = Inputs.required("input.name", input.name(), 300);
-        }
-        c.nameOriginal = Inputs.update("input.nameOriginal", input.nameOriginal(), c.nameOriginal, 300);
-        c.city = Inputs.update("input.city", input.city(), c.city, 200);
-        c.specialEconomicZone = Inputs.update("input.specialEconomicZone", input.specialEconomicZone(), c.specialEconomicZone, 200);
-        c.description = Inputs.update("input.description", input.description(), c.description, 4000);
+        String name = input.name() == null ? c.name() : Inputs.required("input.name", input.name(), 300);
+        String nameOriginal = Inputs.update("input.nameOriginal", input.nameOriginal(), c.nameOriginal(), 300);
+        String city = Inputs.update("input.city", input.city(), c.city(), 200);
+        String zone = Inputs.update("input.specialEconomicZone", input.specialEconomicZone(), c.specialEconomicZone(),
+                200);
+        String description = Inputs.update("input.description", input.description(), c.description(), 4000);
+        String countryCode = c.countryCode();
         if (input.countryCode() != null) {
-            c.countryCode = input.countryCode().isBlank() ? null : country(input.countryCode());
+            countryCode = input.countryCode().isBlank() ? null : country(input.countryCode());
         }
-        Map<String, Object> after = Records.snapshot(c);
+        CompanyRecord changed = new CompanyRecord(c.id(), name, nameOriginal, city, zone, description, countryCode,
+                c.sourceId());
+        Map<String, Object> after = Records.snapshot(changed);
         if (!after.equals(before)) {
-            audit.record(AuditAction.UPDATE_COMPANY, "Company", c.id, before, after);
+            companies.update(changed);
+            audit.record(AuditAction.UPDATE_COMPANY, "Company", c.id(), before, after);
         }
-        return Records.company(c);
+        return changed;
     }
 
-    public org.tradeflows.api.types.Company addAlias(AliasInput input) {
-        Company c = lookups.liveCompany("input.companyId", input.companyId());
+    public CompanyRecord addAlias(Corrections.Alias input) {
+        CompanyRecord c = lookups.liveCompany("input.companyId", input.companyId());
         String name = Inputs.required("input.name", input.name(), 300);
-        if (CompanyAlias.count("companyId = ?1 and alias = ?2", c.id, name) > 0) {
+        if (companies.alias(c.id(), name).isPresent()) {
             throw new BadUserInputException("input.name: the company already has the alias '" + Printable.of(name) + "'");
         }
-        CompanyAlias a = new CompanyAlias();
-        a.companyId = c.id;
-        a.alias = name;
-        a.kind = (input.kind() == null ? AliasKind.ALIAS : input.kind()).name();
-        a.sourceId = lookups.optionalSourceId("input.sourceId", input.sourceId());
-        a.persistAndFlush();
-        audit.record(AuditAction.ADD_ALIAS, "Company", c.id, null, Records.snapshot(a));
-        return Records.company(c);
+        AliasKind kind = input.kind() == null ? AliasKind.ALIAS : input.kind();
+        StoredAlias a = companies.addAlias(c.id(), name, kind,
+                lookups.optionalSourceId("input.sourceId", input.sourceId()));
+        audit.record(AuditAction.ADD_ALIAS, "Company", c.id(), null, Records.snapshot(a));
+        return c;
     }
 
-    public org.tradeflows.api.types.Company removeAlias(AliasInput input) {
-        Company c = lookups.liveCompany("input.companyId", input.companyId());
+    public CompanyRecord removeAlias(Corrections.Alias input) {
+        CompanyRecord c = lookups.liveCompany("input.companyId", input.companyId());
         String name = Inputs.required("input.name", input.name(), 300);
-        CompanyAlias a = CompanyAlias.<CompanyAlias>find("companyId = ?1 and alias = ?2", c.id, name).firstResult();
-        if (a == null) {
-            throw new NotFoundException("input.name: the company has no alias '" + Printable.of(name) + "'");
-        }
-        Map<String, Object> before = Records.snapshot(a);
-        a.delete();
-        Panache.getEntityManager().flush();
-        audit.record(AuditAction.REMOVE_ALIAS, "Company", c.id, before, null);
-        return Records.company(c);
+        StoredAlias a = companies.alias(c.id(), name).orElseThrow(
+                () -> new NotFoundException("input.name: the company has no alias '" + Printable.of(name) + "'"));
+        companies.removeAlias(a.id());
+        audit.record(AuditAction.REMOVE_ALIAS, "Company", c.id(), Records.snapshot(a), null);
+        return c;
     }
 
-    public org.tradeflows.api.types.Company addIdentifier(IdentifierInput input) {
-        Company c = lookups.liveCompany("input.companyId", input.companyId());
+    public CompanyRecord addIdentifier(Corrections.Identifier input) {
+        CompanyRecord c = lookups.liveCompany("input.companyId", input.companyId());
         String value = identifierValue(input);
-        CompanyIdentifier existing = CompanyIdentifier.<CompanyIdentifier>find("scheme = ?1 and value = ?2",
-                input.scheme().name(), value).firstResult();
-        if (existing != null) {
+        companies.identifier(input.scheme(), value).ifPresent(existing -> {
             throw new BadUserInputException("input.value: " + input.scheme() + " " + value + " already identifies "
-                    + (existing.companyId.equals(c.id) ? "this company" : "the company " + GlobalId.of("Company", existing.companyId)));
-        }
-        CompanyIdentifier i = new CompanyIdentifier();
-        i.companyId = c.id;
-        i.scheme = input.scheme().name();
-        i.value = value;
-        i.sourceId = lookups.optionalSourceId("input.sourceId", input.sourceId());
-        i.persistAndFlush();
-        audit.record(AuditAction.ADD_IDENTIFIER, "Company", c.id, null, Records.snapshot(i));
-        return Records.company(c);
+                    + (existing.companyId() == c.id() ? "this company" : "the company " + GlobalId.of("Company",
+                    existing.companyId())));
+        });
+        StoredIdentifier i = companies.addIdentifier(c.id(), input.scheme(), value,
+                lookups.optionalSourceId("input.sourceId", input.sourceId()));
+        audit.record(AuditAction.ADD_IDENTIFIER, "Company", c.id(), null, Records.snapshot(i));
+        return c;
     }
 
-    public org.tradeflows.api.types.Company removeIdentifier(IdentifierInput input) {
-        Company c = lookups.liveCompany("input.companyId", input.companyId());
+    public CompanyRecord removeIdentifier(Corrections.Identifier input) {
+        CompanyRecord c = lookups.liveCompany("input.companyId", input.companyId());
         String value = Inputs.required("input.value", input.value(), 100);
-        CompanyIdentifier i = CompanyIdentifier.<CompanyIdentifier>find("companyId = ?1 and scheme = ?2 and value = ?3",
-                c.id, input.scheme().name(), value).firstResult();
-        if (i == null) {
-            throw new NotFoundException("input.value: the company has no " + input.scheme() + " '" + Printable.of(value) + "'");
-        }
-        Map<String, Object> before = Records.snapshot(i);
-        i.delete();
-        Panache.getEntityManager().flush();
-        audit.record(AuditAction.REMOVE_IDENTIFIER, "Company", c.id, before, null);
-        return Records.company(c);
+        StoredIdentifier i = companies.identifier(c.id(), input.scheme(),
+                value).orElseThrow(() -> new NotFoundException(
+                "input.value: the company has no " + input.scheme() + " '" + Printable.of(value) + "'"));
+        companies.removeIdentifier(i.id());
+        audit.record(AuditAction.REMOVE_IDENTIFIER, "Company", c.id(), Records.snapshot(i), null);
+        return c;
     }
 
     private String country(String code) {
@@ -128,7 +115,7 @@ public class CompanyCorrections {
         }
     }
 
-    private static String identifierValue(IdentifierInput input) {
+    private static String identifierValue(Corrections.Identifier input) {
         String value = Inputs.required("input.value", input.value(), 100);
         if (input.scheme() == IdentifierScheme.USCC || input.scheme() == IdentifierScheme.LEI
                 || input.scheme() == IdentifierScheme.KPP) {

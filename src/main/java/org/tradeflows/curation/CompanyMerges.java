@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.api.types.MergeResult;
-import org.tradeflows.domain.Company;
 import org.tradeflows.model.AuditAction;
 import org.tradeflows.model.AuditEntryRecord;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.CompanyRecord;
+import org.tradeflows.model.Corrections;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.security.AuditTrail;
@@ -45,15 +45,15 @@ public class CompanyMerges {
         this.json = json;
     }
 
-    public MergeResult merge(String survivorId, String mergedId) {
+    public Corrections.Merged merge(String survivorId, String mergedId) {
         long s = lookups.key("input.survivorId", survivorId, "Company");
         long m = lookups.key("input.mergedId", mergedId, "Company");
         if (s == m) {
             throw new BadUserInputException("input.mergedId: a company cannot be merged into itself");
         }
         sql.lockCompanies(s, m);
-        Company survivor = lookups.liveCompany("input.survivorId", survivorId);
-        Company merged = lookups.liveCompany("input.mergedId", mergedId);
+        CompanyRecord survivor = lookups.liveCompany("input.survivorId", survivorId);
+        CompanyRecord merged = lookups.liveCompany("input.mergedId", mergedId);
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("merged", Records.snapshot(merged));
         before.put("survivor", Records.snapshot(survivor));
@@ -78,10 +78,10 @@ public class CompanyMerges {
         sql.setMergedInto(m, s);
 
         long entry = audit.record(AuditAction.MERGE_COMPANIES, "Company", m, before, moves);
-        return new MergeResult(survivor(s), GlobalId.of("AuditEntry", entry));
+        return new Corrections.Merged(survivor(s), GlobalId.of("AuditEntry", entry));
     }
 
-    public org.tradeflows.api.types.Company undo(String auditEntryId) {
+    public CompanyRecord undo(String auditEntryId) {
         long entryId = lookups.key("auditEntryId", auditEntryId, "AuditEntry");
         AuditEntryRecord entry = auditSql.lockById(entryId)
                 .orElseThrow(() -> new NotFoundException("auditEntryId: no audit entry with the id '" + auditEntryId + "'"));
@@ -129,7 +129,7 @@ public class CompanyMerges {
         return survivor(m);
     }
 
-    private org.tradeflows.api.types.Company survivor(long id) {
+    private CompanyRecord survivor(long id) {
         return companies.byIds(List.of(id)).get(0).getValue();
     }
 

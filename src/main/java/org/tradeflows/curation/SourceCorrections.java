@@ -5,16 +5,16 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.tradeflows.api.types.AttachedSource;
-import org.tradeflows.api.types.SourceAttachment;
-import org.tradeflows.api.types.SourceInput;
-import org.tradeflows.domain.Source;
+import java.util.List;
 import org.tradeflows.model.AuditAction;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.Corrections;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
+import org.tradeflows.model.SourceRecord;
 import org.tradeflows.security.AuditTrail;
+import org.tradeflows.store.SourceStore;
 
 /** Records new sources and attaches a source to a record, each with an audit entry. */
 @ApplicationScoped
@@ -26,43 +26,43 @@ public class SourceCorrections {
 
     private final Lookups lookups;
     private final SourceLinkSql links;
+    private final SourceStore sources;
     private final AuditTrail audit;
 
-    public SourceCorrections(Lookups lookups, SourceLinkSql links, AuditTrail audit) {
+    public SourceCorrections(Lookups lookups, SourceLinkSql links, SourceStore sources, AuditTrail audit) {
         this.lookups = lookups;
         this.links = links;
+        this.sources = sources;
         this.audit = audit;
     }
 
-    public org.tradeflows.api.types.Source create(SourceInput input) {
+    public SourceRecord create(Corrections.NewSource input) {
         String key = Inputs.required("input.key", input.key(), 100);
         if (!KEY.matcher(key).matches()) {
             throw new BadUserInputException("input.key: '" + Printable.of(key) + "' must be lower-case letters, digits, "
                     + "'.', '_' or '-', starting with a letter or digit");
         }
-        if (Source.count("key", key) > 0) {
+        if (sources.byKey(key).isPresent()) {
             throw new BadUserInputException("input.key: a source with the key '" + key + "' exists already");
         }
-        Source s = new Source();
-        s.key = key;
-        s.title = Inputs.required("input.title", input.title(), 500);
-        s.publisher = blankToNull(Inputs.optional("input.publisher", input.publisher(), 300));
-        s.url = blankToNull(Inputs.optional("input.url", input.url(), 2000));
-        if (s.url != null && !URL.matcher(s.url).matches()) {
-            throw new BadUserInputException("input.url: '" + Printable.of(s.url) + "' is not an http or https address");
+        String title = Inputs.required("input.title", input.title(), 500);
+        String publisher = blankToNull(Inputs.optional("input.publisher", input.publisher(), 300));
+        String url = blankToNull(Inputs.optional("input.url", input.url(), 2000));
+        if (url != null && !URL.matcher(url).matches()) {
+            throw new BadUserInputException("input.url: '" + Printable.of(url) + "' is not an http or https address");
         }
-        s.publishedOn = input.publishedOn();
-        s.kind = input.kind().name();
-        s.licence = blankToNull(Inputs.optional("input.licence", input.licence(), 300));
-        s.citation = Inputs.required("input.citation", input.citation(), 2000);
-        s.note = blankToNull(Inputs.optional("input.note", input.note(), 2000));
-        s.persistAndFlush();
-        audit.record(AuditAction.CREATE_SOURCE, "Source", s.id, null, Records.snapshot(s));
-        return Records.source(s);
+        String licence = blankToNull(Inputs.optional("input.licence", input.licence(), 300));
+        String citation = Inputs.required("input.citation", input.citation(), 2000);
+        String note = blankToNull(Inputs.optional("input.note", input.note(), 2000));
+        SourceRecord s = sources.insert(new SourceRecord(0, key, title, publisher, url, input.publishedOn(),
+                input.kind(),
+                licence, citation, note));
+        audit.record(AuditAction.CREATE_SOURCE, "Source", s.id(), null, Records.snapshot(s));
+        return s;
     }
 
-    public AttachedSource attach(SourceAttachment input) {
-        Source source = lookups.source("input.sourceId", input.sourceId());
+    public Corrections.Attached attach(Corrections.Attachment input) {
+        SourceRecord source = lookups.source("input.sourceId", input.sourceId());
         GlobalId record;
         try {
             record = GlobalId.parse(input.recordId());
@@ -75,10 +75,11 @@ public class SourceCorrections {
         long id = lookups.key("input.recordId", input.recordId(), record.type());
         SourceLinkSql.Link before = links.lock(kind, id)
                 .orElseThrow(() -> new NotFoundException("input.recordId: no " + record.type() + " with the id '" + input.recordId() + "'"));
-        links.set(kind, id, source.id);
-        audit.record(AuditAction.ATTACH_SOURCE, record.type(), id, sourceOf(before.sourceId()), sourceOf(source.id));
-        Source previous = before.sourceId() == null ? null : Source.findById(before.sourceId());
-        return new AttachedSource(input.recordId(), Records.source(source), previous == null ? null : Records.source(previous));
+        links.set(kind, id, source.id());
+        audit.record(AuditAction.ATTACH_SOURCE, record.type(), id, sourceOf(before.sourceId()), sourceOf(source.id()));
+        SourceRecord previous = before.sourceId() == null ? null
+                : sources.byIds(List.of(before.sourceId())).stream().findFirst().orElse(null);
+        return new Corrections.Attached(input.recordId(), source, previous);
     }
 
     private static Map<String, Object> sourceOf(Long sourceId) {

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.Printable;
+import org.tradeflows.model.SourceRecord;
 import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.store.SourceStore;
 
@@ -68,7 +69,7 @@ public class FlowFilters {
         for (int i = 0; i < keys.size(); i++) {
             String name = argument + "[" + i + "]";
             String key = Codes.text(name, keys.get(i), 100);
-            ids.add(sourceSql.byKey(key).map(s -> GlobalId.dbId(s.id())).orElseThrow(() -> names.unknownSource(name, key)));
+            ids.add(sourceSql.byKey(key).map(SourceRecord::id).orElseThrow(() -> names.unknownSource(name, key)));
         }
         return ids;
     }

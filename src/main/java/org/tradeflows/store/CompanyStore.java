@@ -9,23 +9,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.tradeflows.api.types.Company;
-import org.tradeflows.api.types.CompanyAlias;
-import org.tradeflows.api.types.CompanyIdentifier;
 import org.tradeflows.input.CompanyFilter;
 import org.tradeflows.model.AliasKind;
-import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.CompanyAliasRecord;
+import org.tradeflows.model.CompanyIdentifierRecord;
+import org.tradeflows.model.CompanyRecord;
+import org.tradeflows.model.StoredAlias;
+import org.tradeflows.model.StoredIdentifier;
 import org.tradeflows.model.IdentifierScheme;
 import org.tradeflows.query.SanctionRules;
 import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.sql.Sql;
 
-/** Every SQL statement that reads companies, their aliases and identifiers. Merged companies resolve to survivors. */
+/**
+ * Every SQL statement that reads companies, their aliases and identifiers (merged companies resolve to survivors), and
+ * the curators' writes of them.
+ */
 @ApplicationScoped
 public class CompanyStore {
 
@@ -39,7 +45,7 @@ public class CompanyStore {
     }
 
     /** Companies by id; a merged id yields its survivor, keyed by the id asked for. */
-    public List<Map.Entry<Long, Company>> byIds(Collection<Long> ids) {
+    public List<Map.Entry<Long, CompanyRecord>> byIds(Collection<Long> ids) {
         return jdbc.list("""
                 with recursive chain(asked, id) as (
                     select x, x from unnest(?::bigint[]) x
@@ -56,7 +62,7 @@ public class CompanyStore {
                 + SyntheticRules.realText("c"), List.of(ids), rs -> rs.getLong(1)));
     }
 
-    public List<Company> page(CompanyFilter filter, String afterName, Long afterId, int limit) {
+    public List<CompanyRecord> page(CompanyFilter filter, String afterName, Long afterId, int limit) {
         Sql after = afterName == null ? Sql.EMPTY
                 : sql("(lower(c.name), c.id) > ({}, {})", value(afterName), value(afterId));
         return jdbc.list(sql("select " + COLUMNS + " from company c where {} order by lower(c.name), c.id limit {}",
@@ -99,22 +105,88 @@ public class CompanyStore {
         return text == null || text.isBlank() ? null : text;
     }
 
-    public List<Map.Entry<Long, CompanyAlias>> aliases(Collection<Long> companyIds) {
+    public List<Map.Entry<Long, CompanyAliasRecord>> aliases(Collection<Long> companyIds) {
         return jdbc.list("select company_id, alias, kind from company_alias where company_id = any(?) order by id",
                 List.of(companyIds), rs -> Map.entry(rs.getLong("company_id"),
-                        new CompanyAlias(rs.getString("alias"), AliasKind.valueOf(rs.getString("kind")))));
+                        new CompanyAliasRecord(rs.getString("alias"), AliasKind.valueOf(rs.getString("kind")))));
     }
 
-    public List<Map.Entry<Long, CompanyIdentifier>> identifiers(Collection<Long> companyIds) {
+    public List<Map.Entry<Long, CompanyIdentifierRecord>> identifiers(Collection<Long> companyIds) {
         return jdbc.list("select company_id, scheme, value from company_identifier where company_id = any(?) "
                 + "order by scheme, value", List.of(companyIds), rs -> Map.entry(rs.getLong("company_id"),
-                        new CompanyIdentifier(IdentifierScheme.valueOf(rs.getString("scheme")), rs.getString("value"))));
+                        new CompanyIdentifierRecord(IdentifierScheme.valueOf(rs.getString("scheme")),
+                                rs.getString("value"))));
     }
 
-    static Company map(ResultSet rs) throws SQLException {
+    /** A company, merged or not, locked for the caller's transaction; the second value is what it was merged into. */
+    public Optional<Map.Entry<CompanyRecord, Optional<Long>>> lock(long id) {
+        return jdbc.one("select " + COLUMNS + ", c.merged_into_id from company c where c.id = ? for update",
+                List.of(id),
+                rs -> Map.entry(map(rs), Optional.ofNullable(Jdbc.longOrNull(rs, "merged_into_id"))));
+    }
+
+    /** A curator's new values of the fields a correction may change. */
+    public void update(CompanyRecord c) {
+        jdbc.update("update company set name = ?, name_original = ?, country_code = ?, city = ?, "
+                + "special_economic_zone = ?, description = ? where id = ?", Arrays.asList(c.name(), c.nameOriginal(),
+                c.countryCode(), c.city(), c.specialEconomicZone(), c.description(), c.id()));
+    }
+
+    public Optional<StoredAlias> alias(long companyId, String alias) {
+        return jdbc.one("select id, company_id, alias, kind, source_id from company_alias where company_id = ? and alias = ? "
+                + "limit 1", List.of(companyId, alias), CompanyStore::mapAlias);
+    }
+
+    /** Adds an alias; the stored row, with its new id. */
+    public StoredAlias addAlias(long companyId, String alias, AliasKind kind, Long sourceId) {
+        return jdbc.one("insert into company_alias (company_id, alias, kind, source_id) values (?, ?, ?, ?) "
+                + "returning id, company_id, alias, kind, source_id", Arrays.asList(companyId, alias, kind, sourceId),
+                CompanyStore::mapAlias).orElseThrow();
+    }
+
+    public void removeAlias(long aliasId) {
+        jdbc.update("delete from company_alias where id = ?", List.of(aliasId));
+    }
+
+    /** The identifier of this scheme and value, whichever company it identifies. */
+    public Optional<StoredIdentifier> identifier(IdentifierScheme scheme, String value) {
+        return jdbc.one("select id, company_id, scheme, value, source_id from company_identifier where scheme = ? "
+                + "and value = ? limit 1", List.of(scheme, value), CompanyStore::mapIdentifier);
+    }
+
+    public Optional<StoredIdentifier> identifier(long companyId, IdentifierScheme scheme, String value) {
+        return jdbc.one("select id, company_id, scheme, value, source_id from company_identifier where company_id = ? "
+                + "and scheme = ? and value = ? limit 1", List.of(companyId, scheme,
+                value), CompanyStore::mapIdentifier);
+    }
+
+    /** Adds an identifier; the stored row, with its new id. */
+    public StoredIdentifier addIdentifier(long companyId, IdentifierScheme scheme, String value, Long sourceId) {
+        return jdbc.one("insert into company_identifier (company_id, scheme, value, source_id) values (?, ?, ?, ?) "
+                + "returning id, company_id, scheme, value, source_id", Arrays.asList(companyId, scheme, value,
+                sourceId),
+                CompanyStore::mapIdentifier).orElseThrow();
+    }
+
+    public void removeIdentifier(long identifierId) {
+        jdbc.update("delete from company_identifier where id = ?", List.of(identifierId));
+    }
+
+    private static StoredAlias mapAlias(ResultSet rs) throws SQLException {
+        return new StoredAlias(rs.getLong("id"), rs.getLong("company_id"), rs.getString("alias"),
+                AliasKind.valueOf(rs.getString("kind")), Jdbc.longOrNull(rs, "source_id"));
+    }
+
+    private static StoredIdentifier mapIdentifier(ResultSet rs) throws SQLException {
+        return new StoredIdentifier(rs.getLong("id"), rs.getLong("company_id"),
+                IdentifierScheme.valueOf(rs.getString("scheme")), rs.getString("value"), Jdbc.longOrNull(rs,
+                        "source_id"));
+    }
+
+    static CompanyRecord map(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        return new Company(GlobalId.of("Company", id), rs.getString("name"), rs.getString("name_original"),
-                rs.getString("city"), rs.getString("special_economic_zone"), rs.getString("description"), id,
-                rs.getString("country_code"), Jdbc.longOrNull(rs, "source_id"));
+        return new CompanyRecord(id, rs.getString("name"), rs.getString("name_original"), rs.getString("city"),
+                rs.getString("special_economic_zone"), rs.getString("description"), rs.getString("country_code"),
+                Jdbc.longOrNull(rs, "source_id"));
     }
 }

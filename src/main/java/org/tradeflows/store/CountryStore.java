@@ -6,10 +6,9 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.tradeflows.api.types.Country;
 import org.tradeflows.input.CountryFilter;
 import org.tradeflows.model.CountryCodes;
-import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.CountryRecord;
 import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads countries. */
@@ -24,7 +23,7 @@ public class CountryStore {
         this.jdbc = jdbc;
     }
 
-    public Optional<Country> byCode(String code) {
+    public Optional<CountryRecord> byCode(String code) {
         return jdbc.one("select " + COLUMNS + " from country where code = ? or alpha3 = ?", List.of(code, code),
                 CountryStore::map);
     }
@@ -35,11 +34,11 @@ public class CountryStore {
                 rs -> new CountryCodes(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
     }
 
-    public List<Country> byCodes(Collection<String> codes) {
+    public List<CountryRecord> byCodes(Collection<String> codes) {
         return jdbc.list("select " + COLUMNS + " from country where code = any(?)", List.of(codes), CountryStore::map);
     }
 
-    public List<Country> page(CountryFilter filter, String afterCode, int limit) {
+    public List<CountryRecord> page(CountryFilter filter, String afterCode, int limit) {
         Where w = where(filter);
         if (afterCode != null) {
             w.and("code > ?", afterCode);
@@ -67,9 +66,9 @@ public class CountryStore {
         return w;
     }
 
-    static Country map(ResultSet rs) throws SQLException {
+    static CountryRecord map(ResultSet rs) throws SQLException {
         String code = rs.getString("code");
-        return new Country(GlobalId.of("Country", code), code, rs.getString("alpha3"), rs.getInt("numeric_code"),
+        return new CountryRecord(code, rs.getString("alpha3"), rs.getInt("numeric_code"),
                 rs.getString("name"), rs.getString("official_name"), rs.getString("name_ru"), rs.getString("name_zh"),
                 rs.getString("region"), rs.getString("subregion"));
     }

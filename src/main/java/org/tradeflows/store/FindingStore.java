@@ -7,19 +7,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tradeflows.api.types.Company;
-import org.tradeflows.api.types.Count;
-import org.tradeflows.api.types.Finding;
-import org.tradeflows.api.types.FindingCompany;
-import org.tradeflows.api.types.FindingCountry;
-import org.tradeflows.api.types.FindingProduct;
-import org.tradeflows.api.types.Money;
-import org.tradeflows.api.types.Period;
 import org.tradeflows.input.FindingFilter;
+import org.tradeflows.model.AmountRecord;
 import org.tradeflows.model.CompanyRole;
+import org.tradeflows.model.CountRecord;
 import org.tradeflows.model.CountryRole;
+import org.tradeflows.model.FindingCompanyRecord;
+import org.tradeflows.model.FindingCountryRecord;
 import org.tradeflows.model.FindingKind;
-import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.FindingProductRecord;
+import org.tradeflows.model.FindingRecord;
+import org.tradeflows.model.PeriodRecord;
 import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.model.SyntheticChoice;
 import org.tradeflows.query.SyntheticRules;
@@ -41,34 +39,34 @@ public class FindingStore {
         this.jdbc = jdbc;
     }
 
-    public List<Finding> byIds(Collection<Long> ids) {
+    public List<FindingRecord> byIds(Collection<Long> ids) {
         return jdbc.list(SELECT + " where f.id = any(?)", List.of(ids), FindingStore::map);
     }
 
-    public Optional<Finding> byKey(String key) {
+    public Optional<FindingRecord> byKey(String key) {
         return jdbc.one(SELECT + " where f.key = ?", List.of(key), FindingStore::map);
     }
 
     /** The same claim reported by other sources, linked in either direction, keyed by the finding asked about. */
-    public List<Map.Entry<Long, Finding>> sameClaims(Collection<Long> ids) {
+    public List<Map.Entry<Long, FindingRecord>> sameClaims(Collection<Long> ids) {
         return jdbc.list(SELECT.replace("select f.id", "select x.asked, f.id")
                 + " join unnest(?::bigint[]) x(asked) on f.same_claim_as_id = x.asked"
                 + " or f.id = (select o.same_claim_as_id from finding o where o.id = x.asked) order by f.id",
                 List.of(ids), rs -> Map.entry(rs.getLong("asked"), map(rs)));
     }
 
-    public List<Finding> partsOf(Collection<Long> ids) {
+    public List<FindingRecord> partsOf(Collection<Long> ids) {
         return jdbc.list(SELECT + " where f.part_of_id = any(?) order by f.id", List.of(ids), FindingStore::map);
     }
 
     /** Findings about any of the companies (merged ones included), keyed by company id. */
-    public List<Map.Entry<Long, Finding>> aboutCompanies(Collection<Long> companyIds) {
+    public List<Map.Entry<Long, FindingRecord>> aboutCompanies(Collection<Long> companyIds) {
         return jdbc.list(SELECT.replace("select f.id", "select distinct fc.company_id as about, f.id")
                 + " join finding_company fc on fc.finding_id = f.id where fc.company_id = any(?) order by f.id",
                 List.of(companyIds), rs -> Map.entry(rs.getLong("about"), map(rs)));
     }
 
-    public List<Finding> page(FindingFilter filter, Long companyId, Long afterId, int limit) {
+    public List<FindingRecord> page(FindingFilter filter, Long companyId, Long afterId, int limit) {
         Where w = where(filter, companyId);
         w.andIf(afterId, "f.id > ?", afterId);
         return jdbc.list(SELECT + " where " + w.sql() + " order by f.id limit ?", w.params(limit), FindingStore::map);
@@ -114,25 +112,25 @@ public class FindingStore {
         return w;
     }
 
-    public List<Map.Entry<Long, FindingCompany>> companies(Collection<Long> findingIds) {
+    public List<Map.Entry<Long, FindingCompanyRecord>> companies(Collection<Long> findingIds) {
         return jdbc.list("select fc.finding_id, fc.role, " + CompanyStore.COLUMNS + " from finding_company fc "
                 + "join company c on c.id = fc.company_id where fc.finding_id = any(?) order by fc.role, c.name",
                 List.of(findingIds), rs -> Map.entry(rs.getLong("finding_id"),
-                        new FindingCompany(CompanyRole.valueOf(rs.getString("role")), CompanyStore.map(rs))));
+                        new FindingCompanyRecord(CompanyRole.valueOf(rs.getString("role")), CompanyStore.map(rs))));
     }
 
-    public List<Map.Entry<Long, FindingCountry>> countries(Collection<Long> findingIds) {
+    public List<Map.Entry<Long, FindingCountryRecord>> countries(Collection<Long> findingIds) {
         return jdbc.list("select fk.finding_id, fk.role, c.* from finding_country fk join country c "
                 + "on c.code = fk.country_code where fk.finding_id = any(?) order by fk.role, c.code",
                 List.of(findingIds), rs -> Map.entry(rs.getLong("finding_id"),
-                        new FindingCountry(CountryRole.valueOf(rs.getString("role")), CountryStore.map(rs))));
+                        new FindingCountryRecord(CountryRole.valueOf(rs.getString("role")), CountryStore.map(rs))));
     }
 
-    public List<Map.Entry<Long, FindingProduct>> products(Collection<Long> findingIds) {
+    public List<Map.Entry<Long, FindingProductRecord>> products(Collection<Long> findingIds) {
         return jdbc.list("select fp.finding_id, fp.goods_label, p.* from finding_product fp join product_category p "
                 + "on p.code = fp.product_code where fp.finding_id = any(?) order by p.code collate \"C\"",
                 List.of(findingIds), rs -> Map.entry(rs.getLong("finding_id"),
-                        new FindingProduct(rs.getString("goods_label"), ProductStore.map(rs))));
+                        new FindingProductRecord(rs.getString("goods_label"), ProductStore.map(rs))));
     }
 
     public List<Map.Entry<Long, String>> goods(Collection<Long> findingIds) {
@@ -140,25 +138,26 @@ public class FindingStore {
                 List.of(findingIds), rs -> Map.entry(rs.getLong(1), rs.getString(2)));
     }
 
-    public List<Map.Entry<Long, Money>> otherAmounts(Collection<Long> findingIds) {
+    public List<Map.Entry<Long, AmountRecord>> otherAmounts(Collection<Long> findingIds) {
         return jdbc.list("select finding_id, value, currency, value_qualifier from finding_amount "
                 + "where finding_id = any(?) order by currency", List.of(findingIds),
-                rs -> Map.entry(rs.getLong(1), Money.of(rs.getBigDecimal(2), rs.getString(3),
+                rs -> Map.entry(rs.getLong(1), new AmountRecord(rs.getBigDecimal(2), rs.getString(3),
                         ValueQualifier.valueOf(rs.getString(4)))));
     }
 
-    static Finding map(ResultSet rs) throws SQLException {
+    static FindingRecord map(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        Money value = rs.getBigDecimal("value") == null ? null : Money.of(rs.getBigDecimal("value"),
+        AmountRecord value = rs.getBigDecimal("value") == null ? null : new AmountRecord(rs.getBigDecimal("value"),
                 rs.getString("currency"), ValueQualifier.valueOf(rs.getString("value_qualifier")));
         Integer n = Jdbc.intOrNull(rs, "count");
-        Count count = n == null ? null : Count.of(n, rs.getString("count_unit"),
+        CountRecord count = n == null ? null : new CountRecord(n, rs.getString("count_unit"),
                 ValueQualifier.valueOf(rs.getString("count_qualifier")));
-        Period period = new Period(Jdbc.date(rs, "period_start").orElse(null), Jdbc.date(rs, "period_end").orElse(null),
+        PeriodRecord period = new PeriodRecord(Jdbc.date(rs, "period_start").orElse(null),
+                Jdbc.date(rs, "period_end").orElse(null),
                 rs.getString("period_label"));
-        return new Finding(GlobalId.of("Finding", id), rs.getString("key"), FindingKind.valueOf(rs.getString("kind")),
+        return new FindingRecord(id, rs.getString("key"), FindingKind.valueOf(rs.getString("kind")),
                 rs.getString("statement"), rs.getString("quote"), value, count, period, rs.getBoolean("confirmed"),
-                rs.getBoolean("through_intermediaries"), rs.getString("note"), rs.getString("citation"), id,
+                rs.getBoolean("through_intermediaries"), rs.getString("note"), rs.getString("citation"),
                 rs.getLong("source_id"), Jdbc.longOrNull(rs, "part_of_id"));
     }
 }

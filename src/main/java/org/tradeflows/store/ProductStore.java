@@ -7,13 +7,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.tradeflows.api.types.ProductCategory;
-import org.tradeflows.api.types.Topic;
-import org.tradeflows.api.types.TopicProduct;
 import org.tradeflows.input.ProductCategoryFilter;
 import org.tradeflows.model.ChplTier;
-import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.ProductCategoryRecord;
 import org.tradeflows.model.ProductLevel;
+import org.tradeflows.model.TopicProductRecord;
+import org.tradeflows.model.TopicRecord;
 import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads the HS tree, CHPL tiers and topics. Codes sort bytewise (digits, then sections). */
@@ -49,12 +48,12 @@ public class ProductStore {
         this.jdbc = jdbc;
     }
 
-    public List<ProductCategory> byCodes(Collection<String> codes) {
+    public List<ProductCategoryRecord> byCodes(Collection<String> codes) {
         return jdbc.list("select " + COLUMNS + " from product_category p where p.code = any(?)", List.of(codes),
                 ProductStore::map);
     }
 
-    public List<ProductCategory> childrenOf(Collection<String> parentCodes) {
+    public List<ProductCategoryRecord> childrenOf(Collection<String> parentCodes) {
         return jdbc.list("select " + COLUMNS + " from product_category p where p.parent_code = any(?) "
                 + "order by p.code collate \"C\"", List.of(parentCodes), ProductStore::map);
     }
@@ -66,14 +65,14 @@ public class ProductStore {
     }
 
     /** HS6 codes on the CHPL at or under each category (a section, chapter, heading or the HS6 itself). */
-    public List<Map.Entry<String, ProductCategory>> chplListedUnder(Collection<String> codes) {
+    public List<Map.Entry<String, ProductCategoryRecord>> chplListedUnder(Collection<String> codes) {
         return jdbc.list("select q.code as under, " + COLUMNS + " from unnest(?::text[]) q(code) "
                 + "join product_category p on p.code like q.code || '%' or p.section_code = q.code "
                 + "join chpl_entry e on e.hs6 = p.code order by p.code", List.of(codes),
                 rs -> Map.entry(rs.getString("under"), map(rs)));
     }
 
-    public List<ProductCategory> page(ProductCategoryFilter filter, String afterCode, int limit) {
+    public List<ProductCategoryRecord> page(ProductCategoryFilter filter, String afterCode, int limit) {
         Where w = where(filter);
         if (afterCode != null) {
             w.and("p.code collate \"C\" > ?", afterCode);
@@ -113,7 +112,7 @@ public class ProductStore {
         return values == null ? null : values.stream().map(Enum::name).toList();
     }
 
-    public List<Topic> topics(String key) {
+    public List<TopicRecord> topics(String key) {
         Where w = new Where().andIf(key, "key = ?", key);
         return jdbc.list("select id, key, name, description, source_id from topic where " + w.sql() + " order by key",
                 w.params(), ProductStore::mapTopic);
@@ -124,35 +123,34 @@ public class ProductStore {
         return jdbc.list("select key from topic order by key", List.of(), rs -> rs.getString(1));
     }
 
-    public List<Topic> topicsByIds(Collection<Long> ids) {
+    public List<TopicRecord> topicsByIds(Collection<Long> ids) {
         return jdbc.list("select id, key, name, description, source_id from topic where id = any(?)", List.of(ids),
                 ProductStore::mapTopic);
     }
 
     /** Topic products of many topics at once: pairs of topic id and product. */
-    public List<Map.Entry<Long, TopicProduct>> topicProducts(Collection<Long> topicIds) {
+    public List<Map.Entry<Long, TopicProductRecord>> topicProducts(Collection<Long> topicIds) {
         return jdbc.list("select tp.topic_id, tp.note, " + COLUMNS + " from topic_product tp "
                 + "join product_category p on p.code = tp.product_code where tp.topic_id = any(?) "
                 + "order by p.code collate \"C\"", List.of(topicIds),
-                rs -> Map.entry(rs.getLong("topic_id"), new TopicProduct(rs.getString("note"), map(rs))));
+                rs -> Map.entry(rs.getLong("topic_id"), new TopicProductRecord(rs.getString("note"), map(rs))));
     }
 
     /** Topics of many categories at once: pairs of product code and topic. */
-    public List<Map.Entry<String, Topic>> topicsOfProducts(Collection<String> codes) {
+    public List<Map.Entry<String, TopicRecord>> topicsOfProducts(Collection<String> codes) {
         return jdbc.list("select tp.product_code, t.id, t.key, t.name, t.description, t.source_id from topic_product tp "
                 + "join topic t on t.id = tp.topic_id where tp.product_code = any(?) order by t.key", List.of(codes),
                 rs -> Map.entry(rs.getString("product_code"), mapTopic(rs)));
     }
 
-    static Topic mapTopic(ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
-        return new Topic(GlobalId.of("Topic", id), rs.getString("key"), rs.getString("name"), rs.getString("description"),
-                id, rs.getLong("source_id"));
+    static TopicRecord mapTopic(ResultSet rs) throws SQLException {
+        return new TopicRecord(rs.getLong("id"), rs.getString("key"), rs.getString("name"), rs.getString("description"),
+                rs.getLong("source_id"));
     }
 
-    static ProductCategory map(ResultSet rs) throws SQLException {
+    static ProductCategoryRecord map(ResultSet rs) throws SQLException {
         String code = rs.getString("code");
-        return new ProductCategory(GlobalId.of("ProductCategory", code), code, ProductLevel.valueOf(rs.getString("level")),
+        return new ProductCategoryRecord(code, ProductLevel.valueOf(rs.getString("level")),
                 rs.getString("description"), rs.getString("parent_code"), rs.getString("section_code"));
     }
 }

@@ -9,19 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import org.tradeflows.api.types.Sanction;
 import org.tradeflows.input.SanctionFilter;
-import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.SanctionAuthority;
+import org.tradeflows.model.SanctionRecord;
 import org.tradeflows.query.SanctionRules;
 import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.sql.Sql;
 
-/** Every SQL statement that reads sanctions. */
+/** Every SQL statement that reads sanctions, and the curators' writes of them. */
 @ApplicationScoped
 public class SanctionStore {
 
@@ -34,7 +35,7 @@ public class SanctionStore {
         this.jdbc = jdbc;
     }
 
-    public List<Sanction> byCompanyIds(Collection<Long> companyIds) {
+    public List<SanctionRecord> byCompanyIds(Collection<Long> companyIds) {
         return jdbc.list("select " + COLUMNS + " from sanction s where s.company_id = any(?) "
                 + "order by s.listed_on nulls last, s.id", List.of(companyIds), SanctionStore::map);
     }
@@ -45,7 +46,7 @@ public class SanctionStore {
                 + SyntheticRules.realText("s"), List.of(ids), rs -> rs.getLong(1)));
     }
 
-    public List<Sanction> byIds(Collection<Long> ids) {
+    public List<SanctionRecord> byIds(Collection<Long> ids) {
         return jdbc.list("select " + COLUMNS + " from sanction s where s.id = any(?)", List.of(ids), SanctionStore::map);
     }
 
@@ -58,7 +59,7 @@ public class SanctionStore {
                 rs -> rs.getLong(1)));
     }
 
-    public List<Sanction> page(SanctionFilter filter, Long afterId, int limit) {
+    public List<SanctionRecord> page(SanctionFilter filter, Long afterId, int limit) {
         return jdbc.list(sql("select " + COLUMNS + " from sanction s join company c on c.id = s.company_id where {}"
                 + " order by s.id limit {}", and(where(filter), ifGiven(afterId, id -> sql("s.id > {}", value(id)))),
                 value(limit)), SanctionStore::map);
@@ -80,9 +81,36 @@ public class SanctionStore {
                 ifGiven(f.confirmed(), confirmed -> sql("s.confirmed = {}", value(confirmed))));
     }
 
-    static Sanction map(ResultSet rs) throws SQLException {
+    /** A listing locked for the caller's transaction. */
+    public Optional<SanctionRecord> lock(long id) {
+        return jdbc.one("select " + COLUMNS + " from sanction s where s.id = ? for update", List.of(id),
+                SanctionStore::map);
+    }
+
+    /** The company's listing by the authority under the program from the date (absent program and date included). */
+    public Optional<Long> sameListing(long companyId, SanctionAuthority authority, String program, LocalDate listedOn) {
+        return jdbc.one("select id from sanction where company_id = ? and authority = ? and coalesce(program, '') = ? "
+                + "and listed_on is not distinct from ?::date limit 1", Arrays.asList(companyId, authority,
+                program == null ? "" : program, listedOn), rs -> rs.getLong(1));
+    }
+
+    /** Records a listing (its id is ignored); the stored listing, with its new id. */
+    public SanctionRecord insert(SanctionRecord s) {
+        long id = jdbc.one("insert into sanction (company_id, authority, program, listed_on, ended_on, confirmed, "
+                + "source_id, note) values (?, ?, ?, ?, ?, ?, ?, ?) returning id", Arrays.asList(s.companyId(),
+                s.authority(), s.program(), s.listedOn(), s.endedOn(), s.confirmed(), s.sourceId(), s.note()),
+                rs -> rs.getLong(1)).orElseThrow();
+        return new SanctionRecord(id, s.authority(), s.program(), s.listedOn(), s.endedOn(), s.confirmed(), s.note(),
+                s.companyId(), s.sourceId());
+    }
+
+    public void end(long id, LocalDate endedOn) {
+        jdbc.update("update sanction set ended_on = ? where id = ?", List.of(endedOn, id));
+    }
+
+    static SanctionRecord map(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        return new Sanction(GlobalId.of("Sanction", id), SanctionAuthority.valueOf(rs.getString("authority")),
+        return new SanctionRecord(id, SanctionAuthority.valueOf(rs.getString("authority")),
                 rs.getString("program"), Jdbc.date(rs, "listed_on").orElse(null), Jdbc.date(rs, "ended_on").orElse(null),
                 rs.getBoolean("confirmed"), rs.getString("note"), rs.getLong("company_id"), rs.getLong("source_id"));
     }

@@ -10,11 +10,10 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.api.types.Money;
-import org.tradeflows.api.types.Period;
-import org.tradeflows.api.types.Shipment;
-import org.tradeflows.api.types.ShipmentIntermediary;
-import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.AmountRecord;
+import org.tradeflows.model.PeriodRecord;
+import org.tradeflows.model.ShipmentIntermediaryRecord;
+import org.tradeflows.model.ShipmentRecord;
 import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.query.ShipmentScopeSql;
@@ -36,11 +35,11 @@ public class ShipmentStore {
         this.jdbc = jdbc;
     }
 
-    public List<Shipment> byIds(Collection<Long> ids) {
+    public List<ShipmentRecord> byIds(Collection<Long> ids) {
         return jdbc.list("select " + COLUMNS + " from shipment s where s.id = any(?)", List.of(ids), ShipmentStore::map);
     }
 
-    public List<Shipment> page(ShipmentScope scope, LocalDate afterDate, Long afterId, int limit) {
+    public List<ShipmentRecord> page(ShipmentScope scope, LocalDate afterDate, Long afterId, int limit) {
         Sql after = afterDate == null ? Sql.EMPTY
                 : sql("(s.period_start, s.id) > ({}, {})", value(afterDate), value(afterId));
         Sql page = sql("select " + COLUMNS + " from shipment s where {} order by s.period_start, s.id limit {}",
@@ -54,7 +53,8 @@ public class ShipmentStore {
     }
 
     /** The first shipments of each company (as supplier or recipient), for many companies in one statement. */
-    public List<Map.Entry<Long, Shipment>> firstOfCompanies(Collection<Long> companyIds, ShipmentScope scope, int limit) {
+    public List<Map.Entry<Long, ShipmentRecord>> firstOfCompanies(Collection<Long> companyIds, ShipmentScope scope,
+            int limit) {
         Sql first = sql("select * from (select part.key as part_key, "
                 + "row_number() over (partition by part.key order by s.period_start, s.id) as rn, " + COLUMNS
                 + " from shipment s join unnest({}::bigint[]) part(key) on (s.supplier_id = part.key or s.recipient_id = part.key)"
@@ -87,22 +87,24 @@ public class ShipmentStore {
         return counts;
     }
 
-    public List<ShipmentIntermediary> intermediaries(Collection<Long> shipmentIds) {
+    public List<ShipmentIntermediaryRecord> intermediaries(Collection<Long> shipmentIds) {
         return jdbc.list("select shipment_id, position, company_id, country_code from shipment_intermediary "
                 + "where shipment_id = any(?) order by shipment_id, position", List.of(shipmentIds),
-                rs -> new ShipmentIntermediary(rs.getInt("position"), rs.getLong("shipment_id"),
+                rs -> new ShipmentIntermediaryRecord(rs.getInt("position"), rs.getLong("shipment_id"),
                         Jdbc.longOrNull(rs, "company_id"), rs.getString("country_code")));
     }
 
-    static Shipment map(ResultSet rs) throws SQLException {
+    static ShipmentRecord map(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        return new Shipment(GlobalId.of("Shipment", id), rs.getString("source_record_ref"),
+        return new ShipmentRecord(id, rs.getString("source_record_ref"),
                 rs.getString("supplier_declared_name"), rs.getString("recipient_declared_name"),
-                new Period(Jdbc.date(rs, "period_start").orElse(null), Jdbc.date(rs, "period_end").orElse(null), null),
+                new PeriodRecord(Jdbc.date(rs, "period_start").orElse(null), Jdbc.date(rs, "period_end").orElse(null),
+                        null),
                 rs.getString("hs_code"), rs.getString("description"),
-                Money.of(rs.getBigDecimal("value"), rs.getString("currency"), ValueQualifier.valueOf(rs.getString("value_qualifier"))),
+                new AmountRecord(rs.getBigDecimal("value"), rs.getString("currency"),
+                        ValueQualifier.valueOf(rs.getString("value_qualifier"))),
                 rs.getBigDecimal("value_eur"), rs.getBigDecimal("value_usd"), rs.getBigDecimal("quantity"),
-                rs.getString("quantity_unit"), rs.getBigDecimal("net_weight_kg"), rs.getBoolean("synthetic"), id,
+                rs.getString("quantity_unit"), rs.getBigDecimal("net_weight_kg"), rs.getBoolean("synthetic"),
                 Jdbc.longOrNull(rs, "supplier_id"), Jdbc.longOrNull(rs, "recipient_id"), rs.getString("supplier_country"),
                 rs.getString("recipient_country"), rs.getString("origin_country"), rs.getString("destination_country"),
                 rs.getString("product_code"), rs.getLong("source_id"), rs.getLong("release_id"));

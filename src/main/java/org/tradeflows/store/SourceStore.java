@@ -3,19 +3,19 @@ package org.tradeflows.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tradeflows.api.types.Source;
 import org.tradeflows.input.SourceFilter;
-import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.SourceKind;
+import org.tradeflows.model.SourceRecord;
 import org.tradeflows.model.SyntheticChoice;
 import org.tradeflows.query.Where;
 
-/** Every SQL statement that reads sources. */
+/** Every SQL statement that reads sources, and the curators' writes of them. */
 @ApplicationScoped
 public class SourceStore {
 
@@ -27,11 +27,11 @@ public class SourceStore {
         this.jdbc = jdbc;
     }
 
-    public List<Source> byIds(Collection<Long> ids) {
+    public List<SourceRecord> byIds(Collection<Long> ids) {
         return jdbc.list("select " + COLUMNS + " from source where id = any(?)", List.of(ids), SourceStore::map);
     }
 
-    public Optional<Source> byKey(String key) {
+    public Optional<SourceRecord> byKey(String key) {
         return jdbc.one("select " + COLUMNS + " from source where key = ?", List.of(key), SourceStore::map);
     }
 
@@ -49,7 +49,7 @@ public class SourceStore {
         return jdbc.list("select key from source order by key", List.of(), rs -> rs.getString(1));
     }
 
-    public List<Source> page(SourceFilter filter, Long afterId, int limit) {
+    public List<SourceRecord> page(SourceFilter filter, Long afterId, int limit) {
         Where w = where(filter);
         w.andIf(afterId, "id > ?", afterId);
         return jdbc.list("select " + COLUMNS + " from source where " + w.sql() + " order by id limit ?", w.params(limit),
@@ -78,9 +78,19 @@ public class SourceStore {
         return w;
     }
 
-    static Source map(ResultSet rs) throws SQLException {
+    /** Records a source (its id is ignored); the stored source, with its new id. */
+    public SourceRecord insert(SourceRecord s) {
+        long id = jdbc.one("insert into source (key, title, publisher, url, published_on, kind, licence, citation, note) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id", Arrays.asList(s.key(), s.title(), s.publisher(),
+                s.url(), s.publishedOn(), s.kind(), s.licence(), s.citation(), s.note()),
+                        rs -> rs.getLong(1)).orElseThrow();
+        return new SourceRecord(id, s.key(), s.title(), s.publisher(), s.url(), s.publishedOn(), s.kind(), s.licence(),
+                s.citation(), s.note());
+    }
+
+    static SourceRecord map(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        return new Source(GlobalId.of("Source", id), rs.getString("key"), rs.getString("title"), rs.getString("publisher"),
+        return new SourceRecord(id, rs.getString("key"), rs.getString("title"), rs.getString("publisher"),
                 rs.getString("url"), Jdbc.date(rs, "published_on").orElse(null), SourceKind.valueOf(rs.getString("kind")),
                 rs.getString("licence"), rs.getString("citation"), rs.getString("note"));
     }

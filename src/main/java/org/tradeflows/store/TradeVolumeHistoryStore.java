@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.tradeflows.api.types.TradeVolume;
+import org.tradeflows.model.TradeVolumeRecord;
 import org.tradeflows.model.FigureChange;
 import org.tradeflows.sql.Sql;
 
@@ -51,7 +51,7 @@ public class TradeVolumeHistoryStore {
     }
 
     /** One change between two releases, with the figure as it stood in each (null where it did not exist). */
-    public record Change(FigureChange change, String key, TradeVolume before, TradeVolume after) {
+    public record Change(FigureChange change, String key, TradeVolumeRecord before, TradeVolumeRecord after) {
     }
 
     /**
@@ -78,7 +78,7 @@ public class TradeVolumeHistoryStore {
                 + "(select (coalesce(d.new_figure, d.old_figure)).*) t", value(from), value(to));
     }
 
-    private static TradeVolume figure(ResultSet rs, String prefix) throws SQLException {
+    private static TradeVolumeRecord figure(ResultSet rs, String prefix) throws SQLException {
         rs.getLong(prefix + "id");
         return rs.wasNull() ? null : TradeVolumeStore.map(rs, prefix);
     }

@@ -15,16 +15,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.tradeflows.api.types.Money;
-import org.tradeflows.api.types.Period;
-import org.tradeflows.api.types.TradeVolume;
+import org.tradeflows.model.AmountRecord;
 import org.tradeflows.input.TradeVolumeFilter;
-import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.PeriodRecord;
 import org.tradeflows.model.PeriodKind;
 import org.tradeflows.model.TradeFlow;
 import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.model.TradeVolumeDimension;
 import org.tradeflows.model.TradeVolumeGroupRecord;
+import org.tradeflows.model.TradeVolumeRecord;
 import org.tradeflows.query.AsOfSql;
 import org.tradeflows.query.FlowSql;
 import org.tradeflows.query.Keyset;
@@ -63,13 +62,14 @@ public class TradeVolumeStore {
         this.answerCache = answerCache;
     }
 
-    public List<TradeVolume> byIds(Collection<Long> ids) {
+    public List<TradeVolumeRecord> byIds(Collection<Long> ids) {
         return jdbc.list("select " + COLUMNS + " from trade_volume t where t.id = any(?)", List.of(ids),
                 TradeVolumeStore::map);
     }
 
     /** One page of figures as they stood at release {@code asOf} (null: the latest data). */
-    public List<TradeVolume> page(TradeVolumeFilter filter, Long asOf, LocalDate afterStart, Long afterId, int limit) {
+    public List<TradeVolumeRecord> page(TradeVolumeFilter filter, Long asOf, LocalDate afterStart, Long afterId,
+            int limit) {
         Sql after = afterStart == null ? Sql.EMPTY
                 : sql("(t.period_start, t.id) > ({}, {})", value(afterStart), value(afterId));
         Sql page = sql("select " + COLUMNS + " from {} t where {} order by t.period_start, t.id limit {}",
@@ -157,17 +157,18 @@ public class TradeVolumeStore {
         return a == null ? List.of() : List.of((String[]) a.getArray());
     }
 
-    static TradeVolume map(ResultSet rs) throws SQLException {
+    static TradeVolumeRecord map(ResultSet rs) throws SQLException {
         return map(rs, "");
     }
 
     /** A figure from columns named as trade_volume's, each after {@code prefix} (a diff reads two figures a row). */
-    static TradeVolume map(ResultSet rs, String p) throws SQLException {
+    static TradeVolumeRecord map(ResultSet rs, String p) throws SQLException {
         long id = rs.getLong(p + "id");
-        return new TradeVolume(GlobalId.of("TradeVolume", id), TradeFlow.valueOf(rs.getString(p + "flow")),
+        return new TradeVolumeRecord(id, TradeFlow.valueOf(rs.getString(p + "flow")),
                 PeriodKind.valueOf(rs.getString(p + "period_kind")),
-                new Period(Jdbc.date(rs, p + "period_start").orElse(null), Jdbc.date(rs, p + "period_end").orElse(null), null),
-                Money.of(rs.getBigDecimal(p + "value"), rs.getString(p + "currency"),
+                new PeriodRecord(Jdbc.date(rs, p + "period_start").orElse(null),
+                        Jdbc.date(rs, p + "period_end").orElse(null), null),
+                new AmountRecord(rs.getBigDecimal(p + "value"), rs.getString(p + "currency"),
                         ValueQualifier.valueOf(rs.getString(p + "value_qualifier"))),
                 rs.getBigDecimal(p + "value_eur"), rs.getBigDecimal(p + "value_usd"), rs.getBigDecimal(p + "net_weight_kg"),
                 rs.getBigDecimal(p + "quantity"), rs.getString(p + "quantity_unit"), rs.getString(p + "note"),

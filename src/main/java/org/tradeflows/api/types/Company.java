@@ -1,8 +1,11 @@
 package org.tradeflows.api.types;
 
+import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.CompanyRecord;
+import org.tradeflows.model.GlobalId;
 
 @Description("A legal entity that sends, receives or passes on goods.")
 public record Company(
@@ -21,5 +24,15 @@ public record Company(
     @NonNull
     public String getId() {
         return id;
+    }
+
+    public static Company of(CompanyRecord r) {
+        return new Company(GlobalId.of("Company", r.id()), r.name(), r.nameOriginal(), r.city(),
+                r.specialEconomicZone(),
+                r.description(), r.id(), r.countryCode(), r.sourceId());
+    }
+
+    public static List<Company> of(List<CompanyRecord> rows) {
+        return rows.stream().map(Company::of).toList();
     }
 }

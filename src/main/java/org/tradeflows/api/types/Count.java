@@ -2,6 +2,7 @@ package org.tradeflows.api.types;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.CountRecord;
 import org.tradeflows.model.ValueQualifier;
 
 @Description("A reported number of things (suppliers, firms, drones) with its precision.")
@@ -13,5 +14,10 @@ public record Count(
 
     public static Count of(long value, String unit, ValueQualifier qualifier) {
         return new Count(value, unit, qualifier, FigureText.count(value, unit, qualifier));
+    }
+
+    /** A stated count as a figure, or null when there is none. */
+    public static Count of(CountRecord r) {
+        return r == null ? null : of(r.value(), r.unit(), r.qualifier());
     }
 }

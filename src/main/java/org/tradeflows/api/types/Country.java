@@ -1,7 +1,10 @@
 package org.tradeflows.api.types;
 
+import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.CountryRecord;
+import org.tradeflows.model.GlobalId;
 
 @Description("A country or territory of ISO 3166-1.")
 public record Country(
@@ -21,5 +24,14 @@ public record Country(
     @NonNull
     public String getId() {
         return id;
+    }
+
+    public static Country of(CountryRecord r) {
+        return new Country(GlobalId.of("Country", r.code()), r.code(), r.alpha3(), r.numericCode(), r.name(),
+                r.officialName(), r.nameRu(), r.nameZh(), r.region(), r.subregion());
+    }
+
+    public static List<Country> of(List<CountryRecord> rows) {
+        return rows.stream().map(Country::of).toList();
     }
 }

@@ -1,9 +1,12 @@
 package org.tradeflows.api.types;
 
+import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.tradeflows.model.FindingKind;
+import org.tradeflows.model.FindingRecord;
+import org.tradeflows.model.GlobalId;
 
 @Description("A reported figure about a set of flows, e.g. '97 Chinese suppliers sent at least EUR 55 million to "
         + "sanctioned Russian firms in 2023–2024'. A claim, not a transaction: never add findings to each other or to "
@@ -30,5 +33,16 @@ public record Finding(
     @NonNull
     public String getId() {
         return id;
+    }
+
+    public static Finding of(FindingRecord r) {
+        return new Finding(GlobalId.of("Finding", r.id()), r.key(), r.kind(), r.statement(), r.quote(),
+                Money.of(r.value()),
+                Count.of(r.count()), Period.of(r.period()), r.confirmed(), r.throughIntermediaries(), r.note(),
+                r.citation(), r.id(), r.sourceId(), r.partOfId());
+    }
+
+    public static List<Finding> of(List<FindingRecord> rows) {
+        return rows.stream().map(Finding::of).toList();
     }
 }

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.AmountRecord;
 import org.tradeflows.model.ValueQualifier;
 
 /**
@@ -53,5 +54,10 @@ public record Money(
             text += ", converted from " + String.join(", ", from);
         }
         return new Money(amount, "EUR", qualifier, !keys.isEmpty(), text, keys);
+    }
+
+    /** A stated amount as a figure, or null when there is none. */
+    public static Money of(AmountRecord r) {
+        return r == null ? null : of(r.amount(), r.currency(), r.qualifier());
     }
 }

@@ -1,8 +1,11 @@
 package org.tradeflows.api.types;
 
+import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.ProductCategoryRecord;
 import org.tradeflows.model.ProductLevel;
 
 @Description("A category of the HS 2022 tree: section, chapter (HS2), heading (HS4) or subheading (HS6). National "
@@ -20,5 +23,14 @@ public record ProductCategory(
     @NonNull
     public String getId() {
         return id;
+    }
+
+    public static ProductCategory of(ProductCategoryRecord r) {
+        return new ProductCategory(GlobalId.of("ProductCategory", r.code()), r.code(), r.level(), r.description(),
+                r.parentCode(), r.sectionCode());
+    }
+
+    public static List<ProductCategory> of(List<ProductCategoryRecord> rows) {
+        return rows.stream().map(ProductCategory::of).toList();
     }
 }

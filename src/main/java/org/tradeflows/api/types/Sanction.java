@@ -1,10 +1,13 @@
 package org.tradeflows.api.types;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.SanctionAuthority;
+import org.tradeflows.model.SanctionRecord;
 
 @Description("A listing of a company by a sanctioning authority. A company is sanctioned at a date when a listing "
         + "began on or before it and had not ended.")
@@ -24,5 +27,14 @@ public record Sanction(
     @NonNull
     public String getId() {
         return id;
+    }
+
+    public static Sanction of(SanctionRecord r) {
+        return new Sanction(GlobalId.of("Sanction", r.id()), r.authority(), r.program(), r.listedOn(), r.endedOn(),
+                r.confirmed(), r.note(), r.companyId(), r.sourceId());
+    }
+
+    public static List<Sanction> of(List<SanctionRecord> rows) {
+        return rows.stream().map(Sanction::of).toList();
     }
 }

@@ -1,10 +1,13 @@
 package org.tradeflows.api.types;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.ShipmentRecord;
 
 @Description("A company-level flow: one customs record or reported flow from a supplier to a recipient over a date or "
         + "a period, with the value as declared and normalised to EUR and USD.")
@@ -39,5 +42,17 @@ public record Shipment(
     @NonNull
     public String getId() {
         return id;
+    }
+
+    public static Shipment of(ShipmentRecord r) {
+        return new Shipment(GlobalId.of("Shipment", r.id()), r.sourceRecordRef(), r.supplierDeclaredName(),
+                r.recipientDeclaredName(), Period.of(r.period()), r.hsCode(), r.description(), Money.of(r.value()),
+                r.valueEur(), r.valueUsd(), r.quantity(), r.quantityUnit(), r.netWeightKg(), r.synthetic(), r.id(),
+                r.supplierId(), r.recipientId(), r.supplierCountryCode(), r.recipientCountryCode(), r.originCountryCode(),
+                r.destinationCountryCode(), r.productCode(), r.sourceId(), r.releaseId());
+    }
+
+    public static List<Shipment> of(List<ShipmentRecord> rows) {
+        return rows.stream().map(Shipment::of).toList();
     }
 }

@@ -1,9 +1,12 @@
 package org.tradeflows.api.types;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.SourceKind;
+import org.tradeflows.model.SourceRecord;
 
 @Description("Where a figure or fact comes from, with a ready citation.")
 public record Source(
@@ -23,5 +26,14 @@ public record Source(
     @NonNull
     public String getId() {
         return id;
+    }
+
+    public static Source of(SourceRecord r) {
+        return new Source(GlobalId.of("Source", r.id()), r.key(), r.title(), r.publisher(), r.url(), r.publishedOn(),
+                r.kind(), r.licence(), r.citation(), r.note());
+    }
+
+    public static List<Source> of(List<SourceRecord> rows) {
+        return rows.stream().map(Source::of).toList();
     }
 }

@@ -1,8 +1,11 @@
 package org.tradeflows.api.types;
 
+import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.TopicRecord;
 
 @Description("A curated set of product categories, e.g. 'drone components'. The CHPL alone misses most goods of the "
         + "story (engines, fibres); topics fill that gap.")
@@ -19,5 +22,13 @@ public record Topic(
     @NonNull
     public String getId() {
         return id;
+    }
+
+    public static Topic of(TopicRecord r) {
+        return new Topic(GlobalId.of("Topic", r.id()), r.key(), r.name(), r.description(), r.id(), r.sourceId());
+    }
+
+    public static List<Topic> of(List<TopicRecord> rows) {
+        return rows.stream().map(Topic::of).toList();
     }
 }

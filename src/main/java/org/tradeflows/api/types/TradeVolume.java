@@ -1,11 +1,14 @@
 package org.tradeflows.api.types;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.PeriodKind;
 import org.tradeflows.model.TradeFlow;
+import org.tradeflows.model.TradeVolumeRecord;
 
 @Description("An official country-level trade figure as one reporter publishes it. The two sides of a pair (mirror "
         + "data) and figures of different sources are separate rows, never added together.")
@@ -32,5 +35,16 @@ public record TradeVolume(
     @NonNull
     public String getId() {
         return id;
+    }
+
+    /** The figure as the API shows it, or null where there is none (one side of a release diff). */
+    public static TradeVolume of(TradeVolumeRecord r) {
+        return r == null ? null : new TradeVolume(GlobalId.of("TradeVolume", r.id()), r.flow(), r.periodKind(),
+                Period.of(r.period()), Money.of(r.value()), r.valueEur(), r.valueUsd(), r.netWeightKg(), r.quantity(),
+                r.quantityUnit(), r.note(), r.reporterCode(), r.partnerCode(), r.productCode(), r.sourceId(), r.releaseId());
+    }
+
+    public static List<TradeVolume> of(List<TradeVolumeRecord> rows) {
+        return rows.stream().map(TradeVolume::of).toList();
     }
 }
