@@ -7,7 +7,15 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.DataRelease;
+import org.tradeflows.api.types.TransitRoute;
+import org.tradeflows.api.types.TransitRouteConnection;
+import org.tradeflows.api.types.TransitRouteEdge;
+import org.tradeflows.input.TransitRouteFilter;
+import org.tradeflows.query.TransitRouteQuery;
+import org.tradeflows.query.TransitRouteSql;
+import org.tradeflows.store.CountryStore;
 import org.tradeflows.api.types.MirrorGap;
 import org.tradeflows.api.types.MirrorGapConnection;
 import org.tradeflows.api.types.MirrorGapEdge;
@@ -24,7 +32,7 @@ import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.SourceStore;
 import org.tradeflows.store.TransitStore;
 
-/** Mirror gaps over official statistics: what each side of a trade declared, side by side. */
+/** Transit and mirror gaps over official statistics: re-routing tables, and what each side of a trade declared. */
 @GraphQLApi
 public class TransitApi {
 
@@ -32,8 +40,11 @@ public class TransitApi {
     private final InvestigationFilters filters;
     private final SourceStore sources;
     private final ReleaseStore releases;
+    private final CountryStore countries;
 
-    public TransitApi(TransitStore transit, InvestigationFilters filters, SourceStore sources, ReleaseStore releases) {
+    public TransitApi(TransitStore transit, InvestigationFilters filters, SourceStore sources, ReleaseStore releases,
+            CountryStore countries) {
+        this.countries = countries;
         this.transit = transit;
         this.filters = filters;
         this.sources = sources;
@@ -59,6 +70,37 @@ public class TransitApi {
         Page.Slice<MirrorGapEdge> slice = page.slice(rows, r -> Page.cursor(r.key()),
                 (cursor, r) -> new MirrorGapEdge(cursor, MirrorGap.of(r.row())));
         return new MirrorGapConnection(slice.edges(), slice.pageInfo());
+    }
+
+    @Query("transitRoutes")
+    @NonNull
+    @Description("The re-routing table: for each candidate transit country, origin → transit and transit → "
+            + "destination in the same goods in the year before and the year after a date, with growth and the transit "
+            + "country's share of the destination's imports, largest flow into the destination the year after first.")
+    public TransitRouteConnection transitRoutes(
+            @NonNull @Name("filter") @Description("Origin, destination, transit countries, goods and the two years.") TransitRouteFilter filter,
+            @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
+            @Name("after") @Description("Cursor after which the page starts.") String after) {
+        TransitRouteQuery q = filters.transitRoutes(filter, "filter");
+        Page page = Page.of(first, after, TransitRouteSql.ORDER.size());
+        if (page.hasAfter()) {
+            Keyset.check(TransitRouteSql.ORDER, page.after());
+        }
+        Page.Slice<TransitRouteEdge> slice = page.slice(transit.transitRoutes(q, page.after(), page.limit()),
+                r -> Page.cursor(r.key()), (cursor, r) -> new TransitRouteEdge(cursor, TransitRoute.of(r.row())));
+        return new TransitRouteConnection(slice.edges(), slice.pageInfo());
+    }
+
+    @Description("The transit country.")
+    public List<Country> via(@Source List<TransitRoute> list) {
+        return Batch.one(list, TransitRoute::viaCode, countries.byCodes(Batch.keys(list, TransitRoute::viaCode)), Country::code);
+    }
+
+    @Name("source")
+    @Description("The source of the figures of this row.")
+    public List<org.tradeflows.api.types.Source> routeSource(@Source List<TransitRoute> list) {
+        return Batch.one(list, TransitRoute::sourceId, sources.byIds(Batch.keys(list, TransitRoute::sourceId)),
+                s -> GlobalId.dbId(s.id()));
     }
 
     @Name("source")

@@ -8,6 +8,9 @@ import org.tradeflows.model.MirrorGapFlag;
 import org.tradeflows.model.MirrorGapRecord;
 import org.tradeflows.query.MirrorGapQuery;
 import org.tradeflows.query.MirrorGapSql;
+import org.tradeflows.model.TransitRouteRecord;
+import org.tradeflows.query.TransitRouteQuery;
+import org.tradeflows.query.TransitRouteSql;
 import org.tradeflows.sql.Sql;
 
 /** Runs the comparisons of official figures between countries (query/MirrorGapSql) through the answer cache. */
@@ -27,6 +30,16 @@ public class TransitStore {
                 rs.getString("product_code"), side(rs, "export_"), side(rs, "import_"), rs.getBigDecimal("gap_value_eur"),
                 rs.getBigDecimal("gap_percent"), MirrorGapFlag.valueOf(rs.getString("flag"))),
                 SanctionsExposureStore.key(rs, MirrorGapSql.ORDER)));
+    }
+
+    public List<KeyedRow<TransitRouteRecord>> transitRoutes(TransitRouteQuery q, List<String> after, int limit) {
+        Sql s = TransitRouteSql.page(q, after, limit);
+        return answers.list(s.text(), s.values(), rs -> new KeyedRow<>(new TransitRouteRecord(rs.getString("via"),
+                rs.getLong("source_id"), rs.getBigDecimal("ov_before"), rs.getBigDecimal("ov_after"),
+                rs.getBigDecimal("ov_growth"), rs.getBigDecimal("vd_before"), rs.getBigDecimal("vd_after"),
+                rs.getBigDecimal("vd_growth"), rs.getBigDecimal("dest_before"), rs.getBigDecimal("dest_after"),
+                rs.getBigDecimal("share_before"), rs.getBigDecimal("share_after")),
+                SanctionsExposureStore.key(rs, TransitRouteSql.ORDER)));
     }
 
     private static MirrorGapRecord.Side side(ResultSet rs, String prefix) throws SQLException {
