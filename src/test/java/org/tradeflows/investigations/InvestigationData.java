@@ -25,12 +25,45 @@ final class InvestigationData {
                 List.of(SOURCE)) == 0) {
             loadOfficialFigures(jdbc);
         }
+        if (jdbc.count("select count(*) from shipment where source_record_ref like 'uv-%'", List.of()) == 0) {
+            loadUnitValues(jdbc);
+        }
+    }
+
+    /**
+     * Shipments of HS6 847130 from Mongolia to Bhutan, without resolved companies: in 2022 unit values near EUR 10/kg,
+     * one at 200/kg and one at 0.5/kg (outliers), one with a zero weight and one with a zero quantity (left out,
+     * never divided by); per unit, two quantity units that must not be compared with each other; in 2021 a single
+     * shipment, whose MAD is 0.
+     */
+    private static void loadUnitValues(Jdbc jdbc) {
+        jdbc.update("""
+                insert into shipment (release_id, synthetic, source_id, source_record_ref, supplier_country, recipient_country,
+                    period_start, period_end, hs_code, product_code, value, currency, value_eur, value_qualifier, quantity,
+                    quantity_unit, net_weight_kg)
+                select (select id from data_release where key = 'test-invest'), false, (select id from source where key = 'test-invest'),
+                       x.ref, 'MN', 'BT', x.d, x.d, '847130', '847130', x.v, 'EUR', x.v, 'EXACT', x.q, x.u, x.kg
+                  from (values
+                    ('uv-1', date '2022-02-01', 1000.00, 100.0, 10.0, 'u'),
+                    ('uv-2', date '2022-03-01', 1100.00, 100.0, 11.0, 'u'),
+                    ('uv-3', date '2022-04-01', 900.00, 100.0, 9.0, 'u'),
+                    ('uv-4', date '2022-05-01', 1000.00, 100.0, 10.0, 'u'),
+                    ('uv-5', date '2022-06-01', 1200.00, 100.0, 10.0, 'u'),
+                    ('uv-6', date '2022-07-01', 1050.00, 100.0, 10.0, 'u'),
+                    ('uv-7-high', date '2022-08-01', 20000.00, 100.0, 1000.0, 'u'),
+                    ('uv-8-low', date '2022-09-01', 50.00, 100.0, 10.0, 'u'),
+                    ('uv-9-zero-weight', date '2022-10-01', 5000.00, 0.0, 10.0, 'u'),
+                    ('uv-10-zero-quantity', date '2022-10-02', 5000.00, 10.0, 0.0, 'u'),
+                    ('uv-11-other-unit', date '2022-11-01', 900.00, 90.0, 1.0, 'pairs'),
+                    ('uv-12-alone', date '2021-06-01', 99999.00, 1.0, 1.0, 'u')
+                  ) x(ref, d, v, kg, q, u)""", List.of());
     }
 
     /**
      * Official figures between Mongolia (MN) and Bhutan (BT), which no other test uses: per chapter and year a gap inside
      * the band, one outside, a side missing either way, an exporter's 0, a heading that a chapter comparison must
-     * leave out, and the all-goods totals.
+     * leave out, and the all-goods totals; and re-routing MN → Nepal/Bangladesh/India → BT between 2021 and 2023 (India
+     * with one leg only, Laos a direct exporter to BT, chapter 84 as other goods).
      */
     private static void loadOfficialFigures(Jdbc jdbc) {
         jdbc.update("""
@@ -46,7 +79,15 @@ final class InvestigationData {
                     ('BT', 'MN', 'IMPORT', 2023, '85', 700.00),
                     ('MN', 'BT', 'EXPORT', 2023, '84', 0.00), ('BT', 'MN', 'IMPORT', 2023, '84', 100.00),
                     ('MN', 'BT', 'EXPORT', 2022, '8504', 300.00),
-                    ('MN', 'BT', 'EXPORT', 2022, null, 5000.00), ('BT', 'MN', 'IMPORT', 2022, null, 5200.00)
+                    ('MN', 'BT', 'EXPORT', 2022, null, 5000.00), ('BT', 'MN', 'IMPORT', 2022, null, 5200.00),
+                    ('MN', 'BT', 'EXPORT', 2021, '85', 900.00),
+                    ('MN', 'NP', 'EXPORT', 2021, '85', 100.00), ('MN', 'NP', 'EXPORT', 2023, '85', 800.00),
+                    ('NP', 'BT', 'EXPORT', 2021, '85', 50.00), ('NP', 'BT', 'EXPORT', 2023, '85', 700.00),
+                    ('MN', 'BD', 'EXPORT', 2023, '85', 300.00),
+                    ('BD', 'BT', 'EXPORT', 2021, '85', 200.00), ('BD', 'BT', 'EXPORT', 2023, '85', 250.00),
+                    ('MN', 'IN', 'EXPORT', 2023, '85', 400.00),
+                    ('LA', 'BT', 'EXPORT', 2021, '85', 1000.00), ('LA', 'BT', 'EXPORT', 2023, '85', 1000.00),
+                    ('MN', 'NP', 'EXPORT', 2023, '84', 999.00)
                   ) x(reporter, partner, flow, y, code, v)""", List.of());
     }
 
