@@ -19,4 +19,15 @@ public final class SanctionRules {
     public static Sql inForce(LocalDate on) {
         return sql("sanction_in_force(s.confirmed, s.listed_on, s.ended_on, {})", value(on));
     }
+
+    /**
+     * The listing aliased {@code alias} (a fixed alias of ours, never user text) is in force at the date the piece
+     * {@code on} gives, e.g. a shipment's {@code period_start}: the same rule, per row.
+     */
+    public static Sql inForce(String alias, Sql on) {
+        if (!alias.matches("[a-z]{1,3}")) {
+            throw new IllegalArgumentException("alias");
+        }
+        return sql("sanction_in_force(" + alias + ".confirmed, " + alias + ".listed_on, " + alias + ".ended_on, {})", on);
+    }
 }

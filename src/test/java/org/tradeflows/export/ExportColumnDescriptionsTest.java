@@ -24,6 +24,9 @@ class ExportColumnDescriptionsTest {
         columns.addAll(ExportSql.COMPANY_COLUMNS);
         columns.addAll(ExportSql.FINDING_COLUMNS);
         columns.addAll(ExportSql.RELEASE_DIFF_COLUMNS);
+        columns.addAll(org.tradeflows.query.SanctionsExposureSql.LISTING_COLUMNS);
+        columns.addAll(org.tradeflows.query.SanctionsExposureSql.SUPPLIER_COLUMNS);
+        columns.addAll(org.tradeflows.query.MirrorGapSql.COLUMNS);
         List<FlowDimension> dimensions = Arrays.asList(FlowDimension.values());
         for (int from = 0; from < dimensions.size(); from += 6) { // a query groups by at most 6
             FlowQuery q = new FlowQuery(dimensions.subList(from, Math.min(from + 6, dimensions.size())),
