@@ -83,6 +83,8 @@ class TableOwnershipTest {
             "api/SourceApi.java: full name public List<org.tradeflows.api.types.Source> tradeVolumeSource(@Source List<TradeVolume> list) {",
             "api/SourceApi.java: full name public org.tradeflows.api.types.Source source(@NonNull @Name(\"key\") @Description(\"The source's key.\") String key) {",
             "api/TradeVolumeFlowApi.java: full name public List<org.tradeflows.api.types.Source> groupSource(@Source List<TradeVolumeGroup> groups) {",
+            "api/TransitApi.java: full name public List<org.tradeflows.api.types.Source> routeSource(@Source List<TransitRoute> list) {",
+            "api/TransitApi.java: full name public List<org.tradeflows.api.types.Source> sideSource(@Source List<MirrorSide> list) {",
             "curation/MergeSql.java: writes with delete from company_alias (owner: store/CompanyBulkWriter.java or store/CompanyStore.java)",
             "curation/MergeSql.java: writes with delete from finding_company (owner: store/FindingStore.java)",
             "curation/MergeSql.java: writes with delete from ownership (owner: store/CompanyBulkWriter.java or store/CompanyStore.java)",

@@ -25,6 +25,7 @@ import org.tradeflows.input.InvestigationFilters;
 import org.tradeflows.input.MirrorGapFilter;
 import org.tradeflows.model.DataReleaseRecord;
 import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.MirrorGapRecord;
 import org.tradeflows.query.Keyset;
 import org.tradeflows.query.MirrorGapQuery;
 import org.tradeflows.query.MirrorGapSql;
@@ -67,7 +68,7 @@ public class TransitApi {
         if (page.hasAfter()) {
             Keyset.check(MirrorGapSql.ORDER, page.after());
         }
-        List<KeyedRow<org.tradeflows.model.MirrorGapRecord>> rows = transit.mirrorGaps(q, page.after(), page.limit());
+        List<KeyedRow<MirrorGapRecord>> rows = transit.mirrorGaps(q, page.after(), page.limit());
         Page.Slice<MirrorGapEdge> slice = page.slice(rows, r -> Page.cursor(r.key()),
                 (cursor, r) -> new MirrorGapEdge(cursor, MirrorGap.of(r.row())));
         return new MirrorGapConnection(slice.edges(), slice.pageInfo());
