@@ -56,6 +56,7 @@ class TableOwnershipTest {
             Map.entry("audit_entry", Set.of("store/AuditStore.java")),
             Map.entry("fetch_run", Set.of("store/FetchRunStore.java")),
             Map.entry("comtrade_call", Set.of("store/ComtradeCallStore.java")),
+            Map.entry("persisted_query", Set.of("store/PersistedQueryStore.java")),
             Map.entry("flow_rollup_month", Set.of()), Map.entry("flow_rollup_year", Set.of()),
             Map.entry("company_rollup_year", Set.of()), Map.entry("data_version", Set.of()));
 

@@ -19,6 +19,13 @@ public final class ErrorCodes {
     /** startFetch while another fetch is queued or running (one fetch at a time). */
     public static final String FETCH_ALREADY_RUNNING = "FETCH_ALREADY_RUNNING";
 
+    /** A persisted-query request named a hash no document is registered under (Apollo's PersistedQueryNotFound). */
+    public static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
+    /** extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text sent with it. */
+    public static final String PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH";
+    /** Allow-list mode (tradeflows.graphql.persisted.only): the query is not a registered document. */
+    public static final String PERSISTED_QUERY_NOT_ALLOWED = "PERSISTED_QUERY_NOT_ALLOWED";
+
     private ErrorCodes() {
     }
 

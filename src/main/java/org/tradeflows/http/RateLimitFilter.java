@@ -23,6 +23,9 @@ public class RateLimitFilter {
     /** After authentication (200) and authorization (100), before the routes. */
     static final int PRIORITY = 90;
 
+    /** Permalinks of persisted queries run GraphQL: counted as /graphql is (Quarkus's other /q paths are not). */
+    private static final java.util.regex.Pattern PERMALINK = java.util.regex.Pattern.compile("/q/[0-9a-fA-F]{64}");
+
     private final RateLimiter limiter;
     private final LimitsConfig.RateLimit config;
 
@@ -39,7 +42,8 @@ public class RateLimitFilter {
 
     private void filter(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        boolean counted = config.paths().stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+        boolean counted = config.paths().stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"))
+                || PERMALINK.matcher(path).matches();
         if (!counted || "OPTIONS".equals(ctx.request().method().name())) {
             ctx.next();
             return;

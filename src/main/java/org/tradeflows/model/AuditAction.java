@@ -29,5 +29,7 @@ public enum AuditAction {
     @Description("Created an API key.")
     CREATE_API_KEY,
     @Description("Revoked an API key.")
-    REVOKE_API_KEY
+    REVOKE_API_KEY,
+    @Description("Registered a persisted query (a GraphQL document sent by its hash and cited by its permalink).")
+    REGISTER_PERSISTED_QUERY
 }

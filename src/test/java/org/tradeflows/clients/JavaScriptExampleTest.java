@@ -52,6 +52,16 @@ class JavaScriptExampleTest {
     }
 
     @Test
+    void theFactBoxByPersistedQuerySendsItsHashAndTheTextOnlyOnce() throws Exception {
+        String statement = jdbc.one("select statement from finding where key = 'direct-supplies-to-sanctioned-firms'",
+                List.of(), rs -> rs.getString(1)).orElseThrow();
+        String first = run(List.of("node", "persisted.mjs"), Map.of("TRADEFLOWS_URL", base()));
+        assertThat(first).contains("not known yet: sent once with its text").contains(statement);
+        String second = run(List.of("node", "persisted.mjs"), Map.of("TRADEFLOWS_URL", base()));
+        assertThat(second).contains("answered by hash").contains("public").doesNotContain("not known yet").contains(statement);
+    }
+
+    @Test
     void anUnknownFindingIsReportedWithItsCode() throws Exception {
         Processes.Ran ran = Processes.run(List.of("node", "factbox.mjs", "no-such-finding"), Map.of("TRADEFLOWS_URL", base()), DIR);
         String out = ran.output();

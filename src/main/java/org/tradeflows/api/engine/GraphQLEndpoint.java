@@ -28,8 +28,9 @@ import org.tradeflows.store.DataVersion;
  * <ol>
  * <li>FAILURE: a failure handler that answers every failure with a coded body and no detail (413 REQUEST_TOO_LARGE);
  * <li>METHOD: anything but GET, POST, OPTIONS is answered 405;
- * <li>BODY: a POST body is read within quarkus.http.limits.max-body-size and checked ({@link GraphQLRequest}: JSON,
- * a document that parses), and a missing JSON Accept becomes application/json;
+ * <li>BODY: a POST body is read within quarkus.http.limits.max-body-size, a persisted query's hash becomes its text
+ * (by POST and GET, {@link PersistedQueryRoutes}), and the request is checked ({@link GraphQLRequest}: JSON, a document
+ * that parses), and a missing JSON Accept becomes application/json;
  * <li>KEPT_ANSWERS: queries by GET, and by POST with an acceptable type, go to {@link GraphQLQueryHandler} (ETags,
  * {@link ResponseCache}, the request's time budget); mutations fall through to SmallRye's handler;
  * <li>in the engine, {@link EngineSetup} puts {@link #instrumentations} in front of SmallRye's own: the request limits
@@ -66,10 +67,13 @@ public class GraphQLEndpoint {
         router.route(PATH).order(RouteOrder.FAILURE.order).failureHandler(this::failure);
         router.route(PATH).order(RouteOrder.METHOD.order).handler(this::method);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        // persisted queries (a hash for a text, the allow-list) are resolved before anything reads the request
+        PersistedQueryRoutes persisted = new PersistedQueryRoutes(Arc.container().instance(PersistedQueries.class).get());
         router.post(PATH).order(RouteOrder.BODY.order).handler(ctx -> {
             ctx.request().resume();
             body.handle(ctx);
-        }).handler(this::post);
+        }).handler(persisted::post).handler(this::post);
+        router.get(PATH).order(RouteOrder.BODY.order).handler(persisted::get);
         GraphQLQueryHandler queries = new GraphQLQueryHandler(Arc.container().instance(CurrentIdentityAssociation.class).get(),
                 Arc.container().instance(CurrentVertxRequest.class).get(), dataVersion, limits.cacheMaxAge(), responseCache,
                 limits.requestTimeout());

@@ -196,7 +196,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
     }
 
     /** The request as SmallRye's execution service takes it (the JSON provider is looked up once, not per request). */
-    private static jakarta.json.JsonObject input(GraphQLRequest request) {
+    static jakarta.json.JsonObject input(GraphQLRequest request) {
         JsonProvider json = JsonProviderHolder.jsonProvider();
         JsonObjectBuilder b = json.createObjectBuilder().add("query", request.query());
         if (request.variables() != null) {
