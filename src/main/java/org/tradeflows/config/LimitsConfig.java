@@ -12,6 +12,13 @@ import java.util.List;
 @ConfigMapping(prefix = "tradeflows.limits")
 public interface LimitsConfig {
 
+    /**
+     * Bench only, never off in service: false switches off the checks of a GraphQL request (depth, cost and field
+     * count, and the request's time budget) so that bench/limits.sh can measure what they cost.
+     */
+    @WithDefault("true")
+    boolean checks();
+
     /** Deepest nesting of fields; GraphiQL's own introspection query needs about 15. */
     @WithDefault("20")
     int maxDepth();

@@ -64,7 +64,7 @@ public class ExportResource {
         this.checks = checks;
         this.streamer = streamer;
         this.releases = releases;
-        this.json = json;
+        this.json = FilterJson.strict(json);
     }
 
     @GET

@@ -1,10 +1,14 @@
 package org.tradeflows.export;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -26,6 +30,20 @@ final class FilterJson {
     private FilterJson() {
     }
 
+    /**
+     * The service's mapper, made to take only what GraphQL takes for the same fields: a number is not a date (Jackson
+     * would read it as days since 1970), and neither a number nor text is true or false.
+     */
+    static ObjectMapper strict(ObjectMapper json) {
+        ObjectMapper m = json.copy();
+        m.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
+        m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        return m;
+    }
+
+    /** Reads the filter with a mapper made by {@link #strict}. */
     static <T> T read(ObjectMapper json, String filter, Class<T> type) {
         JsonNode tree;
         try {

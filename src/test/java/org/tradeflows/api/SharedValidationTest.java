@@ -97,6 +97,24 @@ class SharedValidationTest {
     }
 
     @Test
+    void aNumberIsNeitherADateNorTrueOrFalseInEither() {
+        String[] date = both("{periodFrom: 5}", "{\"periodFrom\":5}", "/export/shipments.csv");
+        assertThat(date[0]).isEqualTo("filter.periodFrom: not a valid Date (write it as a string, YYYY-MM-DD)");
+        assertThat(date[1]).isEqualTo("filter.periodFrom: expected a date as a string (YYYY-MM-DD)");
+        String[] flag = both("{recipientSanctioned: 1}", "{\"recipientSanctioned\":1}", "/export/flows.csv");
+        assertThat(flag[0]).startsWith("filter.recipientSanctioned: ");
+        assertThat(flag[1]).isEqualTo("filter.recipientSanctioned: \"1\" is not true or false");
+        Response text = given().queryParam("filter", "{\"includeSynthetic\":\"true\"}").when().get("/export/shipments.csv");
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(text.jsonPath().getString("errors[0].message")).startsWith("filter.includeSynthetic: ")
+                .endsWith(" is not true or false");
+        JsonPath variable = GraphQL.post("query($f: FlowFilter) { flows(filter: $f) { edges { cursor } } }",
+                Map.of("f", Map.of("periodFrom", 5)));
+        assertThat(variable.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(variable.getString("errors[0].message")).contains("a number").doesNotContain("BigDecimal");
+    }
+
+    @Test
     void aRepeatedDimensionCountsOnceInBoth() {
         JsonPath g = GraphQL.post("{ flows(groupBy: [YEAR, YEAR]) { edges { node { year } } } }");
         assertThat(g.getList("errors")).isNull();

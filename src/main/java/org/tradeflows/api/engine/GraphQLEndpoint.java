@@ -31,8 +31,9 @@ import org.tradeflows.store.DataVersion;
  * <li>BODY: a POST body is read within quarkus.http.limits.max-body-size, a persisted query's hash becomes its text
  * (by POST and GET, {@link PersistedQueryRoutes}), and the request is checked ({@link GraphQLRequest}: JSON, a document
  * that parses), and a missing JSON Accept becomes application/json;
- * <li>KEPT_ANSWERS: queries by GET, and by POST with an acceptable type, go to {@link GraphQLQueryHandler} (ETags,
- * {@link ResponseCache}, the request's time budget); mutations fall through to SmallRye's handler;
+ * <li>KEPT_ANSWERS: every operation by POST (a POST that accepts no UTF-8 JSON answer is refused 406) and queries by
+ * GET go to {@link GraphQLQueryHandler}: off the event loop, within the request's time budget; queries also with ETags
+ * and {@link ResponseCache}. Nothing falls through to SmallRye's own handler;
  * <li>in the engine, {@link EngineSetup} puts {@link #instrumentations} in front of SmallRye's own: the request limits
  * ({@link RequestLimitsInstrumentation}) and the error coding ({@link ErrorCodingInstrumentation}).
  * </ol>
@@ -59,6 +60,9 @@ public class GraphQLEndpoint {
 
     /** The engine's instrumentations, in the order they run (EngineSetup puts SmallRye's own after them). */
     static List<Instrumentation> instrumentations(LimitsConfig limits) {
+        if (!limits.checks()) { // bench only (LimitsConfig.checks)
+            return List.of(new ErrorCodingInstrumentation());
+        }
         return List.of(new RequestLimitsInstrumentation(limits.maxDepth(), limits.maxCost(), limits.maxFields()),
                 new ErrorCodingInstrumentation());
     }
@@ -76,15 +80,17 @@ public class GraphQLEndpoint {
         router.get(PATH).order(RouteOrder.BODY.order).handler(persisted::get);
         GraphQLQueryHandler queries = new GraphQLQueryHandler(Arc.container().instance(CurrentIdentityAssociation.class).get(),
                 Arc.container().instance(CurrentVertxRequest.class).get(), dataVersion, limits.cacheMaxAge(), responseCache,
-                limits.requestTimeout());
+                limits.checks() ? limits.requestTimeout() : null);
         router.get(PATH).order(RouteOrder.KEPT_ANSWERS.order).handler(queries);
-        // a query by POST is answered like one by GET (kept answers); mutations and the rest go on to SmallRye's handler
+        // every POST that got here was checked: queries are answered like those by GET (kept answers), mutations run
+        // within the same time budget and limits, without kept answers
         router.post(PATH).order(RouteOrder.KEPT_ANSWERS.order).handler(ctx -> {
-            if (ctx.get(GraphQLQueryHandler.CHECKED_REQUEST) != null && GraphQLQueryHandler.postResponseType(ctx) != null) {
-                queries.handle(ctx);
-            } else {
-                ctx.next();
+            if (GraphQLQueryHandler.postResponseType(ctx) == null) {
+                HttpAnswers.error(ctx, 406, ErrorCodes.BAD_REQUEST, "Accept: GraphQL answers in UTF-8 only, as "
+                        + "application/graphql-response+json or application/json");
+                return;
             }
+            queries.handle(ctx);
         });
     }
 
@@ -111,9 +117,8 @@ public class GraphQLEndpoint {
                     && !contentType.startsWith("application/graphql-response")
                             ? GraphQLRequest.fromParameters(body, null, null)
                             : GraphQLRequest.fromJson(body);
-            if (GraphQLQueryHandler.operation(request) == OperationDefinition.Operation.QUERY) { // bounded, off the event loop
-                ctx.put(GraphQLQueryHandler.CHECKED_REQUEST, request);
-            }
+            ctx.put(GraphQLQueryHandler.CHECKED_REQUEST, request);
+            ctx.put(GraphQLQueryHandler.MUTATION, GraphQLQueryHandler.operation(request) == OperationDefinition.Operation.MUTATION);
             ctx.next();
         } catch (GraphQLRequest.Refused refused) {
             HttpAnswers.requestError(ctx, GraphQLQueryHandler.postResponseType(ctx), refused.code(), refused.getMessage());

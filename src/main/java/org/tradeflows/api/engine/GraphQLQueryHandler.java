@@ -46,18 +46,21 @@ import org.tradeflows.store.DataVersion;
  * matching If-None-Match is answered 304 without running the query. Mutations are refused (405): a GET must never
  * change anything.
  *
- * <p>By POST only queries come here (the POST route checked the body and left the request under
- * {@link #CHECKED_REQUEST}); mutations go on to SmallRye's handler. A POST answer has the status and media type
- * SmallRye's handler would give it, and no ETag.
+ * <p>By POST every operation comes here (the POST route checked the body and left the request under
+ * {@link #CHECKED_REQUEST}); mutations run like queries but are never answered from, or kept as, a kept answer. A
+ * POST answer has the status and media type SmallRye's handler would give it, and no ETag.
  *
  * <p>Every query runs on a worker thread (parsing, validation and the limits of a large document included), never on
- * the event loop, and within the request's time budget: past it the client is answered TIMEOUT and the statements the
- * query still runs are cancelled ({@link RequestBudget}).
+ * the event loop, and within the request's time budget: past it the client is answered TIMEOUT, the statements the
+ * query still runs are cancelled and no further mutation starts ({@link RequestBudget}). A null budget (bench only,
+ * tradeflows.limits.checks=false) runs requests unbounded.
  */
 public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
 
     /** Where the POST route leaves a query it checked and that may be answered here. */
     static final String CHECKED_REQUEST = "tradeflows.checked-query";
+    /** Where the POST route says whether the checked request is a mutation (run within the budget, never kept). */
+    static final String MUTATION = "tradeflows.mutation";
     /** SmallRye's key (in the request's metadata and GraphQL context) for running every field on the calling thread. */
     private static final String RUN_BLOCKING = "runBlocking";
     /** The answer type for a POST that asks for none in particular (GraphQL over HTTP: application/json). */
@@ -99,9 +102,15 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
         Map<String, Object> metaData = getMetaData(ctx); // captured while the request context is active
         String authorization = ctx.request().getHeader("Authorization");
         Context context = Vertx.currentContext();
-        RequestBudget spending = RequestBudget.start(context, budget.toMillis());
-        long timer = ctx.vertx().setTimer(Math.max(1, budget.toMillis()), id -> overBudget(ctx, spending));
-        ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
+        RequestBudget spending = budget == null ? RequestBudget.unbounded() : RequestBudget.start(context, budget.toMillis());
+        if (budget != null) {
+            long timer = ctx.vertx().setTimer(Math.max(1, budget.toMillis()), id -> overBudget(ctx, spending));
+            ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
+        }
+        if (!byGet && Boolean.TRUE.equals(ctx.get(MUTATION))) { // changes data: never kept, never answered from a kept answer
+            execute(ctx, request, metaData, new Writer(ctx, false, type, null, responseCache, spending));
+            return;
+        }
         dataVersion.shared().whenComplete((state, failure) -> context.runOnContext(ignored -> {
             if (failure != null) {
                 if (byGet) {

@@ -39,6 +39,11 @@ public final class RequestBudget implements StatementBudget {
         return budget;
     }
 
+    /** A budget that never runs out, kept by no context (bench only: tradeflows.limits.checks=false). */
+    public static RequestBudget unbounded() {
+        return new RequestBudget(Long.MAX_VALUE / 2_000_000);
+    }
+
     /** The budget of the request being served on this thread, or null. */
     public static RequestBudget current() {
         return Vertx.currentContext() instanceof ContextInternal c && c.isDuplicate()

@@ -7,20 +7,25 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
+import graphql.schema.DataFetcher;
 import graphql.validation.ValidationError;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tradeflows.http.ErrorCodes;
+import org.tradeflows.model.CodedException;
 
 /**
  * Refuses an operation whose depth, expanded field count or cost is over the limit. Checked twice: before validation
  * (graphql-java's validation and normalized operation both walk the expanded document, so an oversized one must never
  * reach them; variables are read as sent) and again before any field runs (with the coerced variables, and for
- * documents whose validation was skipped because SmallRye's query cache knew them).
+ * documents whose validation was skipped because SmallRye's query cache knew them). Once the request's time budget is
+ * spent (answered TIMEOUT) no further mutation starts: mutations run one after another, and their writes do not go
+ * through the statements the budget cancels.
  */
 public class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -61,6 +66,23 @@ public class RequestLimitsInstrumentation extends SimplePerformantInstrumentatio
         check(QueryShape.measure(ctx.getGraphQLSchema(), ctx.getOperationDefinition(), ctx.getFragmentsByName(),
                 ctx.getCoercedVariables().toMap()));
         return super.beginExecuteOperation(parameters, state);
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        var env = parameters.getEnvironment();
+        if (env.getParentType() != env.getGraphQLSchema().getMutationType()) {
+            return fetcher;
+        }
+        return e -> {
+            RequestBudget budget = RequestBudget.current();
+            if (budget != null && budget.spent()) {
+                throw new CodedException(ErrorCodes.TIMEOUT,
+                        "The request ran out of its time budget before this mutation started; it was not made");
+            }
+            return fetcher.get(e);
+        };
     }
 
     private void check(QueryShape.Measure m) {

@@ -3,6 +3,7 @@ package org.tradeflows.api.engine;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -21,14 +22,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.support.DatabaseTestResource;
+import org.tradeflows.support.Fixtures;
 import org.tradeflows.support.Keys;
 
 /**
  * One request cannot take the service down (issue 13): a fragment bomb is refused before anything expands it, a
  * request of many aliases is stopped at its time budget with its statements cancelled, and generated hostile queries
- * are each refused or answered within the budget while a cheap query keeps answering quickly.
+ * are each refused or answered within the budget while a cheap query keeps answering quickly. Mutations go through the
+ * same limits and budget.
  */
 @QuarkusTest
 @TestProfile(BoundedExecutionProfile.class)
@@ -44,13 +49,20 @@ class BoundedExecutionTest {
     private static final int SENDERS = 1;
     private static final String FLOW_TABLES = "shipment, flow_rollup_year, flow_rollup_month, company_rollup_year";
 
+    @Inject
+    AgroalDataSource ds;
+
     private record Answer(int status, String code, boolean data, long millis, String message) {
     }
 
     private static Answer post(String query) {
+        return post(Keys.ADMIN, query);
+    }
+
+    private static Answer post(String key, String query) {
         long started = System.nanoTime();
         Response r = given().contentType(ContentType.JSON).accept(ContentType.JSON)
-                .header("Authorization", "Bearer " + Keys.ADMIN).body(Map.of("query", query)).when().post("/graphql");
+                .header("Authorization", "Bearer " + key).body(Map.of("query", query)).when().post("/graphql");
         long millis = (System.nanoTime() - started) / 1_000_000;
         var json = r.jsonPath();
         return new Answer(r.statusCode(), json.getString("errors[0].extensions.code"), json.get("data") != null, millis,
@@ -107,6 +119,81 @@ class BoundedExecutionTest {
         assertThat(unlocked.code()).isNull();
         assertThat(unlocked.data()).isTrue();
         assertThat(unlocked.millis()).isLessThan(BUDGET_MILLIS + SLACK_MILLIS);
+    }
+
+    @Test
+    void aliasedMutationsAreStoppedAtTheBudgetAndNoFurtherOneIsMade() throws Exception {
+        Fixtures db = new Fixtures(ds);
+        String curator = Keys.ADMIN; // a curator's role among others; one request fewer under the short budget
+        long company = db.company("Bounded Mutations Trading " + System.nanoTime(), "CN");
+        String id = GlobalId.of("Company", company);
+        // each alias added reads the company's sanctions back (a field that may be null, so one that fails does not stop
+        // the others): one statement per mutation, each under the statement timeout
+        StringBuilder q = new StringBuilder("mutation {");
+        for (int i = 0; i < 300; i++) {
+            q.append(" a").append(i).append(": addCompanyAlias(input: {companyId: \"").append(id).append("\", name: \"budget ")
+                    .append(i).append("\"}) { sanctions { listedOn } }");
+        }
+        String amplified = q.append(" }").toString();
+        try (Connection locker = DriverManager.getConnection(DatabaseTestResource.URL, "postgres", null);
+                Connection watcher = DriverManager.getConnection(DatabaseTestResource.URL, "postgres", null)) {
+            locker.setAutoCommit(false);
+            try (Statement st = locker.createStatement()) {
+                st.execute("lock table sanction in access exclusive mode");
+            }
+            Answer a = post(curator, amplified);
+            assertThat(a.status()).isEqualTo(504);
+            assertThat(a.code()).isEqualTo("TIMEOUT");
+            assertThat(a.message()).contains("limit of 2.0 s for one request");
+            assertThat(a.millis()).isBetween(BUDGET_MILLIS - 100, BUDGET_MILLIS + SLACK_MILLIS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            long waiting;
+            do {
+                waiting = waitingStatements(watcher);
+            } while (waiting > 0 && System.nanoTime() < deadline);
+            assertThat(waiting).as("statements of the stopped request still waiting on the database").isZero();
+            // every mutation waited a statement timeout (1 s) on its sanctions: at most three fitted in the 2 s budget,
+            // and none was made after it, though nothing holds them up any more (their reads are refused at once)
+            long made = aliases(db, company);
+            assertThat(made).isBetween(1L, 3L);
+            Answer cheap = post(curator, "mutation { addCompanyAlias(input: {companyId: \"" + id + "\", name: \"after\"}) { name } }");
+            assertThat(cheap.code()).as("%s", cheap).isNull();
+            assertThat(aliases(db, company)).isEqualTo(made);
+            locker.rollback();
+        }
+    }
+
+    @Test
+    void aCheapCuratorMutationIsMadeAndAMutationFragmentBombIsRefusedBeforeAnythingRuns() {
+        Fixtures db = new Fixtures(ds);
+        String curator = Keys.create("CURATOR", "bounded mutations");
+        long company = db.company("Cheap Mutation Trading " + System.nanoTime(), "CN");
+        String id = GlobalId.of("Company", company);
+        Answer bomb = post(curator, "mutation { addCompanyAlias(input: {companyId: \"" + id + "\", name: \"budget bomb\"}) { ...F25 } } "
+                + QueryShapeTest.fragmentBomb(25));
+        assertThat(bomb.status()).isEqualTo(200);
+        assertThat(bomb.code()).isEqualTo("QUERY_TOO_COMPLEX");
+        assertThat(bomb.millis()).isLessThan(1_000);
+        assertThat(aliases(db, company)).isZero();
+        Answer cheap = post(curator, "mutation { addCompanyAlias(input: {companyId: \"" + id + "\", name: \"budget cheap\"}) { name aliases { name } } }");
+        assertThat(cheap.status()).isEqualTo(200);
+        assertThat(cheap.code()).as("%s", cheap).isNull();
+        assertThat(cheap.data()).isTrue();
+        assertThat(aliases(db, company)).isEqualTo(1);
+    }
+
+    @Test
+    void aPostThatAcceptsNoUtf8JsonIsRefusedWithACode() {
+        Response r = given().contentType(ContentType.JSON).header("Accept", "application/json; charset=ISO-8859-1")
+                .body(Map.of("query", "{ viewer { authenticated } }")).when().post("/graphql");
+        assertThat(r.statusCode()).isEqualTo(406);
+        assertThat(r.jsonPath().getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
+        assertThat(r.jsonPath().getString("errors[0].message")).contains("UTF-8");
+    }
+
+    /** Aliases added by the tests above (named "budget …"), counted in SQL. */
+    private static long aliases(Fixtures db, long company) {
+        return db.sql("select count(*) from company_alias where company_id = ? and alias like 'budget %'", company).get(0);
     }
 
     private static long waitingStatements(Connection watcher) throws Exception {

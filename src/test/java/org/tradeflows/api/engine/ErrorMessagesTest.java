@@ -32,6 +32,19 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void aNumberForADateAndJavaValueTypesAreNamedPlainly() {
+        assertThat(ErrorMessages.clean("argument 'filter.periodFrom' with value 'IntValue{value=5}' is not a valid 'Date' - "
+                + "Expected AST type 'IntValue' or 'StringValue' but was 'IntValue'."))
+                .isEqualTo("filter.periodFrom: not a valid Date (write it as a string, YYYY-MM-DD)");
+        assertThat(ErrorMessages.clean("Variable 'f' has an invalid value: Expected type [Date] but was [BigDecimal]."))
+                .isEqualTo("Variable 'f' has an invalid value: Expected type [Date] but was a number.");
+        assertThat(ErrorMessages.clean("Variable 'f' has an invalid value: Expected a Boolean input, but it was a 'BigDecimal'"))
+                .isEqualTo("Variable 'f' has an invalid value: Expected a Boolean input, but it was a number");
+        assertThat(ErrorMessages.clean("Variable 'f' has an invalid value: Expected a Boolean input, but it was a 'String'"))
+                .isEqualTo("Variable 'f' has an invalid value: Expected a Boolean input, but it was a string");
+    }
+
+    @Test
     void classNamesAreCut() {
         assertThat(ErrorMessages.clean("Cannot coerce java.lang.String to org.example.Thing"))
                 .isEqualTo("Cannot coerce String to Thing");

@@ -1,0 +1,215 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * What the request checks of issue 13 cost (not a test): the same service twice, one with the checks on (depth, cost
+ * and field count measured before validation and before execution, the request's time budget with its timer and its
+ * register of running statements, the stop of mutations past the budget) and one with tradeflows.limits.checks=false
+ * (bench only). The fact box and the page of shipments are driven at a fixed number of clients, each twice: kept (the
+ * same request again and again, answered from the answers the server keeps) and cold (new variables every request,
+ * so the query runs every time). The two services take turns, phase by phase, and swap which goes first every round,
+ * so a drift of the shared machine's speed falls on both. Two ratios per round, the median of the rounds quoted: the
+ * throughput with the checks / without, and the service's CPU time per request without / with (read from
+ * /proc/PID/stat: on a machine shared with other work the CPU a request costs is steadier than the requests a second
+ * it gets, and on a service bound by its CPU throughput is the inverse of it).
+ */
+public class LimitsBench {
+
+    record Mix(String name, Function<SplittableRandom, String> body) {
+    }
+
+    record Phase(long requests, long errors, double seconds, double cpuSeconds) {
+        double rps() {
+            return requests / seconds;
+        }
+
+        double cpuMillisPerRequest() {
+            return cpuSeconds * 1000 / requests;
+        }
+    }
+
+    record Service(String url, long pid) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            o.put(args[i].substring(2), args[i + 1]);
+        }
+        Service on = new Service(o.get("on"), Long.parseLong(o.get("on-pid")));
+        Service off = new Service(o.get("off"), Long.parseLong(o.get("off-pid")));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
+        String source = o.get("source");
+        int seconds = Integer.parseInt(o.getOrDefault("seconds", "6"));
+        int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
+        int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
+
+        String f = "sources: [\\\"" + source + "\\\"], includeSynthetic: true";
+        String factBox = "query($from: Date!, $to: Date!) { flows(filter: {supplierCountries: [\\\"CN\\\"], recipientCountries: [\\\"RU\\\"], "
+                + "periodFrom: $from, periodTo: $to, topic: \\\"drone-components\\\", " + f + "}) { servedFrom edges { node { value { text } "
+                + "shipmentCount } } } }";
+        String page = "query($from: Date!, $to: Date!) { shipments(filter: {supplierCountries: [\\\"CN\\\"], recipientCountries: [\\\"RU\\\"], "
+                + "hsCodes: [\\\"84\\\"], periodFrom: $from, periodTo: $to, " + f + "}, first: 20) { edges { cursor node { id period { start } "
+                + "supplier { name } recipient { name } hsCode value { amount currency qualifier } valueEur } } pageInfo { hasNextPage endCursor } } }";
+        Function<SplittableRandom, String> year2024 = r -> "{\"from\": \"2024-01-01\", \"to\": \"2024-12-31\"}";
+        // a window of 30 to 91 days starting on any day of ten years: (almost) never asked for before
+        Function<SplittableRandom, String> window = r -> {
+            LocalDate from = LocalDate.of(2015, 1, 1).plusDays(r.nextInt(3560));
+            return "{\"from\": \"" + from + "\", \"to\": \"" + from.plusDays(29 + r.nextInt(62)) + "\"}";
+        };
+        List<Mix> mixes = List.of(
+                new Mix("fact box, kept", r -> body(factBox, year2024.apply(r))),
+                new Mix("fact box, cold", r -> body(factBox, window.apply(r))),
+                new Mix("page of shipments, kept", r -> body(page, year2024.apply(r))),
+                new Mix("page of shipments, cold", r -> body(page, window.apply(r))));
+
+        for (Service service : List.of(on, off)) { // warm-up: the engine is built and the JIT has seen every path
+            for (Mix m : mixes) {
+                String sample = sample(service.url(), m);
+                if (sample == null || sample.contains("\"errors\"")) {
+                    throw new IllegalStateException(m.name() + " answered with errors at " + service.url() + ": " + sample);
+                }
+                Phase p = run(service, m, clients, warmup);
+                System.out.printf("warm-up %s %-26s %d requests, %d errors%n", service.url(), m.name(), p.requests(), p.errors());
+            }
+        }
+        Map<String, long[]> errors = new LinkedHashMap<>(); // answers that were not a clean 200 (a TIMEOUT on a loaded machine)
+        Map<String, List<double[]>> byMix = new LinkedHashMap<>(); // per round: {rps on, rps off, cpu ms on, cpu ms off}
+        for (int round = 0; round < rounds; round++) {
+            for (Mix m : mixes) {
+                boolean onFirst = round % 2 == 0;
+                Phase first = run(onFirst ? on : off, m, clients, seconds);
+                Phase second = run(onFirst ? off : on, m, clients, seconds);
+                Phase pOn = onFirst ? first : second;
+                Phase pOff = onFirst ? second : first;
+                errors.merge(m.name(), new long[] {pOn.errors(), pOff.errors()}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+                byMix.computeIfAbsent(m.name(), k -> new ArrayList<>())
+                        .add(new double[] {pOn.rps(), pOff.rps(), pOn.cpuMillisPerRequest(), pOff.cpuMillisPerRequest()});
+                System.out.printf("round %d %-26s on %8.1f req/s %6.2f ms CPU/req  off %8.1f req/s %6.2f ms CPU/req  ratios %.3f %.3f%n",
+                        round + 1, m.name(), pOn.rps(), pOn.cpuMillisPerRequest(), pOff.rps(), pOff.cpuMillisPerRequest(),
+                        pOn.rps() / pOff.rps(), pOff.cpuMillisPerRequest() / pOn.cpuMillisPerRequest());
+            }
+        }
+
+        StringBuilder md = new StringBuilder();
+        md.append("| mix | req/s with / without checks (medians) | throughput ratio per round | median | service CPU ms/request with / "
+                + "without (medians) | CPU ratio (without / with) per round | median | cost by CPU | errors with / without |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (var e : byMix.entrySet()) {
+            List<Double> ratios = new ArrayList<>();
+            List<Double> cpuRatios = new ArrayList<>();
+            List<List<Double>> columns = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (double[] x : e.getValue()) {
+                ratios.add(x[0] / x[1]);
+                cpuRatios.add(x[3] / x[2]);
+                for (int i = 0; i < 4; i++) {
+                    columns.get(i).add(x[i]);
+                }
+            }
+            long[] err = errors.get(e.getKey());
+            md.append(String.format("| %s | %.1f / %.1f | %s | %.3f | %.2f / %.2f | %s | %.3f | %+.1f %% | %d / %d |%n", e.getKey(),
+                    median(columns.get(0)), median(columns.get(1)), joined(ratios), median(ratios), median(columns.get(2)),
+                    median(columns.get(3)), joined(cpuRatios), median(cpuRatios), (1 - median(cpuRatios)) * 100, err[0], err[1]));
+        }
+        System.out.print(md);
+        if (o.containsKey("table")) {
+            Files.writeString(Path.of(o.get("table")), md.toString());
+        }
+    }
+
+    static String joined(List<Double> xs) {
+        return String.join(" ", xs.stream().map(x -> String.format("%.3f", x)).toList());
+    }
+
+    /** User and system CPU seconds the process has used (/proc/PID/stat, fields 14 and 15, in clock ticks of 1/100 s). */
+    static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
+    static String body(String query, String variables) {
+        return "{\"query\": \"" + query + "\", \"variables\": " + variables + "}";
+    }
+
+    static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    static Phase run(Service service, Mix mix, int clients, int seconds) throws Exception {
+        String url = service.url();
+        double cpuBefore = cpuSeconds(service.pid());
+        AtomicLong requests = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        for (int c = 0; c < clients; c++) {
+            long seed = c * 7919L + System.nanoTime();
+            pool.submit(() -> {
+                SplittableRandom r = new SplittableRandom(seed);
+                while (System.nanoTime() < end) {
+                    try {
+                        String answer = post(url, mix.body().apply(r));
+                        if (answer == null || answer.contains("\"errors\"")) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        errors.incrementAndGet();
+                    }
+                    requests.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        return new Phase(requests.get(), errors.get(), (System.nanoTime() - start) / 1e9, cpuSeconds(service.pid()) - cpuBefore);
+    }
+
+    static String sample(String url, Mix mix) throws IOException {
+        return post(url, mix.body().apply(new SplittableRandom(1)));
+    }
+
+    /** One POST; the answer's text, or null for a status other than 200. Read to the end so the connection is kept. */
+    static String post(String url, String body) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL(url + "/graphql").openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        c.setRequestProperty("Accept", "application/json");
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        int status = c.getResponseCode();
+        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        String text = "";
+        if (in != null) {
+            try (in) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return status == 200 ? text : null;
+    }
+}
