@@ -38,11 +38,13 @@ import org.xerial.snappy.Snappy;
 
 /**
  * Parquet, written with parquet-java straight to the response: row groups of {@value #ROW_GROUP_BYTES} bytes at most,
- * so memory stays flat for any row count, Snappy-compressed pages, dictionary encoding. Decimals are DECIMAL with
- * their scale (INT64 up to 18 digits, else 16-byte fixed), dates DATE, codes UTF-8 strings, booleans BOOLEAN. The
- * footer — and with it the key-value metadata (release, filter, column descriptions, and the citations of the sources
- * the rows came from, known only at the end) — is written by {@link #finish} alone: a failed export is never a readable
- * Parquet file.
+ * so memory stays flat for any row count, Snappy-compressed pages, dictionary encoding where values repeat. Decimals are
+ * DECIMAL with their scale (INT64 up to 18 digits, else the fewest fixed bytes that hold the precision: 9 for
+ * numeric(20, 2)), dates DATE, codes UTF-8 strings, booleans BOOLEAN. Values are taken from the driver's text bytes
+ * where it received text (strings as they came, plain numbers and ISO dates parsed here) and through JDBC otherwise.
+ * The footer — and with it the key-value metadata (release, filter, column descriptions, and the citations of the
+ * sources the rows came from, known only at the end) — is written by {@link #finish} alone: a failed export is never a
+ * readable Parquet file.
  */
 final class ParquetSink implements RowSink {
 
@@ -154,6 +156,8 @@ final class ParquetSink implements RowSink {
             return new WriteContext(schema, entries);
         }
 
+        /** Parquet still declares the Hadoop variant abstract (and deprecated); this service never calls it. */
+        @Deprecated
         @Override
         public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
             return new WriteContext(schema, entries);
@@ -397,6 +401,8 @@ final class ParquetSink implements RowSink {
             return rows;
         }
 
+        /** Parquet still declares the Hadoop variant abstract (and deprecated); this service never calls it. */
+        @Deprecated
         @Override
         protected WriteSupport<ResultSet> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
             return rows;
