@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Export formats side by side: bash bench/exports.sh [SHIPMENTS] [RUNS]
-# Starts the service on its own database (tradeflows_bench) with a 512 MB heap, generates SHIPMENTS synthetic
+# Export formats side by side: bash bench/exports.sh [SHIPMENTS] [RUNS]   (env BENCH_DB, BENCH_PORT)
+# Starts the service on its own database (BENCH_DB, default tradeflows_bench) with a 512 MB heap, generates SHIPMENTS synthetic
 # shipments once (deterministic, seed 1), downloads /export/shipments in CSV, NDJSON, Parquet and Arrow RUNS times each
 # (median wall time through HTTP, file size, the service's peak heap while exporting), reads the CSV and the Parquet
 # file into pandas (median read time), and adds the figures, with the conditions, to bench/RESULTS.md.
@@ -9,13 +9,14 @@ cd "$(dirname "$0")/.."
 N="${1:-1000000}"
 RUNS="${2:-3}"
 PORT="${BENCH_PORT:-8181}"
-export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/tradeflows_bench"
-createdb -h 127.0.0.1 -U postgres tradeflows_bench 2>/dev/null || true
+DB="${BENCH_DB:-tradeflows_bench}"
+export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$DB"
+createdb -h 127.0.0.1 -U postgres "$DB" 2>/dev/null || true
 WORK=target/bench-exports
 PYLIB="$PWD/target/pylib"
 mkdir -p "$WORK"
 
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -q package -DskipTests
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
 java -Xmx512m -Dquarkus.http.port="$PORT" -Dtradeflows.limits.rate-limit.enabled=false -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,20 +33,34 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
+import org.postgresql.PGResultSetMetaData;
 import org.xerial.snappy.Snappy;
 
 /**
  * Parquet, written with parquet-java straight to the response: row groups of {@value #ROW_GROUP_BYTES} bytes at most,
- * so memory stays flat for any row count, Snappy-compressed pages, dictionary encoding. Decimals are DECIMAL with
- * their scale (INT64 up to 18 digits, else 16-byte fixed), dates DATE, codes UTF-8 strings, booleans BOOLEAN. The
- * footer — and with it the key-value metadata (release, filter, column descriptions, and the citations of the sources
- * the rows came from, known only at the end) — is written by {@link #finish} alone: a failed export is never a readable
- * Parquet file.
+ * so memory stays flat for any row count, Snappy-compressed pages, dictionary encoding where values repeat. Decimals are
+ * DECIMAL with their scale (INT64 up to 18 digits, else the fewest fixed bytes that hold the precision: 9 for
+ * numeric(20, 2)), dates DATE, codes UTF-8 strings, booleans BOOLEAN. Values are taken from the driver's text bytes
+ * where it received text (strings as they came, plain numbers and ISO dates parsed here) and through JDBC otherwise.
+ * The footer — and with it the key-value metadata (release, filter, column descriptions, and the citations of the
+ * sources the rows came from, known only at the end) — is written by {@link #finish} alone: a failed export is never a
+ * readable Parquet file.
  */
 final class ParquetSink implements RowSink {
 
     static final int ROW_GROUP_BYTES = 8 * 1024 * 1024;
     static final int PAGE_BYTES = 256 * 1024;
+    /**
+     * A column's dictionary stops growing here and the rest of its row group is written plain: the columns that repeat
+     * (countries, currencies, qualifiers, units, sources) stay far below it; for the many-valued ones a bigger
+     * dictionary costs more hashing than it saves (most of the writer's time went to its hash lookups with 1 MB).
+     */
+    static final int DICTIONARY_BYTES = 128 * 1024;
+    /** Columns with a different value on every row: a dictionary could only fill up and be dropped. */
+    static final Set<String> UNIQUE = Set.of("id", "source_record_ref");
+    /** SQL types whose text bytes are the value itself (UTF-8 on a PostgreSQL connection). */
+    private static final Set<Integer> STRINGS = Set.of(java.sql.Types.VARCHAR, java.sql.Types.CHAR,
+            java.sql.Types.LONGVARCHAR, java.sql.Types.NVARCHAR, java.sql.Types.NCHAR, java.sql.Types.LONGNVARCHAR);
 
     private final ParquetWriter<ResultSet> writer;
     private final Rows rows;
@@ -64,14 +81,20 @@ final class ParquetSink implements RowSink {
         }
         Rows rows = new Rows(schema.named("row"), columns, metadata.entries(columns.stream().map(ColumnType::name).toList()),
                 citations);
-        ParquetWriter<ResultSet> writer = new Builder(new StreamOutputFile(out), rows)
+        Builder builder = new Builder(new StreamOutputFile(out), rows)
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(SnappyOnly.INSTANCE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize((long) ROW_GROUP_BYTES)
                 .withPageSize(PAGE_BYTES)
                 .withDictionaryEncoding(true)
-                .build();
+                .withDictionaryPageSize(DICTIONARY_BYTES);
+        for (ColumnType c : columns) {
+            if (UNIQUE.contains(c.name())) {
+                builder.withDictionaryEncoding(c.name(), false);
+            }
+        }
+        ParquetWriter<ResultSet> writer = builder.build();
         return new ParquetSink(writer, rows);
     }
 
@@ -88,7 +111,7 @@ final class ParquetSink implements RowSink {
             case DECIMAL -> c.precision() <= 18
                     ? Types.optional(PrimitiveTypeName.INT64)
                             .as(LogicalTypeAnnotation.decimalType(c.scale(), c.precision())).named(c.name())
-                    : Types.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY).length(16)
+                    : Types.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY).length(PgText.decimalBytes(c.precision()))
                             .as(LogicalTypeAnnotation.decimalType(c.scale(), c.precision())).named(c.name());
         };
     }
@@ -115,6 +138,8 @@ final class ParquetSink implements RowSink {
         private final int sourceColumn;
         private final Set<String> sources = new LinkedHashSet<>();
         private RecordConsumer out;
+        private Cell[] cells;
+        private byte[] lastSource;
         private IOException failure;
 
         Rows(MessageType schema, List<ColumnType> columns, Map<String, String> entries,
@@ -131,6 +156,8 @@ final class ParquetSink implements RowSink {
             return new WriteContext(schema, entries);
         }
 
+        /** Parquet still declares the Hadoop variant abstract (and deprecated); this service never calls it. */
+        @Deprecated
         @Override
         public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
             return new WriteContext(schema, entries);
@@ -144,9 +171,12 @@ final class ParquetSink implements RowSink {
         @Override
         public void write(ResultSet rs) {
             try {
+                if (cells == null) {
+                    cells = cells(rs.getMetaData());
+                }
                 out.startMessage();
-                for (int i = 0; i < columns.size(); i++) {
-                    value(rs, i);
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i].write(rs, i + 1);
                 }
                 out.endMessage();
             } catch (SQLException e) {
@@ -154,47 +184,164 @@ final class ParquetSink implements RowSink {
             }
         }
 
-        private void value(ResultSet rs, int i) throws SQLException {
-            ColumnType c = columns.get(i);
-            int col = i + 1;
-            Object v = switch (c.kind()) {
-                case TEXT -> rs.getString(col);
-                case BOOLEAN -> rs.getBoolean(col);
-                case INT32 -> rs.getInt(col);
-                case INT64 -> rs.getLong(col);
-                case DOUBLE -> rs.getDouble(col);
-                case DATE -> rs.getObject(col, LocalDate.class);
-                case TIMESTAMP -> rs.getTimestamp(col);
-                case DECIMAL -> rs.getBigDecimal(col);
+        /** How each column's value is read and written, chosen once for the result (its wire format is fixed). */
+        private Cell[] cells(ResultSetMetaData meta) throws SQLException {
+            PGResultSetMetaData pg = meta.isWrapperFor(PGResultSetMetaData.class) ? meta.unwrap(PGResultSetMetaData.class)
+                    : null;
+            Cell[] cells = new Cell[columns.size()];
+            for (int i = 0; i < cells.length; i++) {
+                boolean text = pg != null && pg.getFormat(i + 1) == 0; // the driver holds the value's text bytes
+                cells[i] = cell(columns.get(i), i, text && STRINGS.contains(meta.getColumnType(i + 1)), text);
+            }
+            return cells;
+        }
+
+        private Cell cell(ColumnType c, int index, boolean utf8, boolean text) {
+            String name = c.name();
+            return switch (c.kind()) {
+                case TEXT -> utf8 ? (rs, col) -> {
+                    byte[] v = rs.getBytes(col); // the text's UTF-8 bytes as received: no String on the way
+                    if (v != null) {
+                        if (index == sourceColumn) {
+                            source(v);
+                        }
+                        field(name, index);
+                        out.addBinary(Binary.fromConstantByteArray(v));
+                        end(name, index);
+                    }
+                } : (rs, col) -> {
+                    String v = rs.getString(col);
+                    if (v != null) {
+                        if (index == sourceColumn) {
+                            sources.add(v);
+                        }
+                        field(name, index);
+                        out.addBinary(Binary.fromString(v));
+                        end(name, index);
+                    }
+                };
+                case BOOLEAN -> (rs, col) -> {
+                    boolean v = rs.getBoolean(col);
+                    if (!rs.wasNull()) {
+                        field(name, index);
+                        out.addBoolean(v);
+                        end(name, index);
+                    }
+                };
+                case INT32 -> (rs, col) -> {
+                    int v = rs.getInt(col);
+                    if (!rs.wasNull()) {
+                        field(name, index);
+                        out.addInteger(v);
+                        end(name, index);
+                    }
+                };
+                case INT64 -> (rs, col) -> {
+                    long v = rs.getLong(col);
+                    if (!rs.wasNull()) {
+                        field(name, index);
+                        out.addLong(v);
+                        end(name, index);
+                    }
+                };
+                case DOUBLE -> (rs, col) -> {
+                    double v = rs.getDouble(col);
+                    if (!rs.wasNull()) {
+                        field(name, index);
+                        out.addDouble(v);
+                        end(name, index);
+                    }
+                };
+                case DATE -> (rs, col) -> {
+                    int day = PgText.NOT_A_PLAIN_DATE;
+                    if (text) {
+                        byte[] v = rs.getBytes(col);
+                        if (v == null) {
+                            return;
+                        }
+                        day = PgText.epochDay(v);
+                    }
+                    if (day == PgText.NOT_A_PLAIN_DATE) {
+                        LocalDate v = rs.getObject(col, LocalDate.class);
+                        if (v == null) {
+                            return;
+                        }
+                        day = (int) v.toEpochDay();
+                    }
+                    field(name, index);
+                    out.addInteger(day);
+                    end(name, index);
+                };
+                case TIMESTAMP -> (rs, col) -> {
+                    Timestamp t = rs.getTimestamp(col);
+                    if (t != null) {
+                        field(name, index);
+                        out.addLong(t.getTime() / 1000 * 1_000_000 + t.getNanos() / 1000);
+                        end(name, index);
+                    }
+                };
+                case DECIMAL -> decimal(c, index, text);
             };
-            if (rs.wasNull() || v == null) {
-                return; // optional field: absent is null
-            }
-            if (i == sourceColumn) {
-                sources.add((String) v);
-            }
-            out.startField(c.name(), i);
-            switch (c.kind()) {
-                case TEXT -> out.addBinary(Binary.fromString((String) v));
-                case BOOLEAN -> out.addBoolean((Boolean) v);
-                case INT32 -> out.addInteger((Integer) v);
-                case INT64 -> out.addLong((Long) v);
-                case DOUBLE -> out.addDouble((Double) v);
-                case DATE -> out.addInteger((int) ((LocalDate) v).toEpochDay());
-                case TIMESTAMP -> {
-                    Timestamp t = (Timestamp) v;
-                    out.addLong(t.getTime() / 1000 * 1_000_000 + t.getNanos() / 1000);
+        }
+
+        /**
+         * A decimal as its unscaled integer: an INT64 up to 18 digits, else the fewest big-endian bytes that hold the
+         * column's precision. Read from the text bytes when they are a plain number that fits a long, else through
+         * BigDecimal, which refuses (or, for quotients, rounds) a value with more decimals than the column's scale.
+         */
+        private Cell decimal(ColumnType c, int index, boolean text) {
+            String name = c.name();
+            boolean asLong = c.precision() <= 18;
+            int width = PgText.decimalBytes(c.precision());
+            byte[] buffer = new byte[width];
+            return (rs, col) -> {
+                long unscaled = PgText.NOT_HERE;
+                BigInteger big = null;
+                if (text) {
+                    byte[] v = rs.getBytes(col);
+                    if (v == null) {
+                        return;
+                    }
+                    unscaled = PgText.unscaled(v, c.scale());
                 }
-                case DECIMAL -> {
-                    BigInteger unscaled = c.scaled((BigDecimal) v).unscaledValue();
-                    if (c.precision() <= 18) {
-                        out.addLong(unscaled.longValueExact());
-                    } else {
-                        out.addBinary(Binary.fromConstantByteArray(sixteenBytes(unscaled)));
+                if (unscaled == PgText.NOT_HERE) {
+                    BigDecimal v = rs.getBigDecimal(col);
+                    if (v == null) {
+                        return;
+                    }
+                    big = c.scaled(v).unscaledValue();
+                    if (big.bitLength() < 64) {
+                        unscaled = big.longValue();
+                        big = null;
                     }
                 }
+                field(name, index);
+                if (asLong) {
+                    out.addLong(big == null ? unscaled : big.longValueExact());
+                } else if (big == null) {
+                    PgText.bigEndian(unscaled, buffer, width);
+                    out.addBinary(Binary.fromReusedByteArray(buffer)); // copied by the writer where it keeps it
+                } else {
+                    out.addBinary(Binary.fromConstantByteArray(twosComplement(big, width, name)));
+                }
+                end(name, index);
+            };
+        }
+
+        private void field(String name, int index) {
+            out.startField(name, index);
+        }
+
+        private void end(String name, int index) {
+            out.endField(name, index);
+        }
+
+        /** The source keys for the footer's citations: rows come in runs of one source, so most rows add nothing. */
+        private void source(byte[] key) {
+            if (!Arrays.equals(key, lastSource)) {
+                lastSource = key;
+                sources.add(new String(key, StandardCharsets.UTF_8));
             }
-            out.endField(c.name(), i);
         }
 
         @Override
@@ -210,13 +357,27 @@ final class ParquetSink implements RowSink {
         }
     }
 
-    /** Two's complement, big-endian, sign-extended to 16 bytes: Parquet's FIXED_LEN_BYTE_ARRAY decimal. */
+    /** One column's value, read from the current row and written to the record (absent when null). */
+    @FunctionalInterface
+    private interface Cell {
+        void write(ResultSet rs, int col) throws SQLException;
+    }
+
+    /** Two's complement, big-endian, sign-extended to 16 bytes: Arrow's decimal128 (little-endian there, reversed). */
     static byte[] sixteenBytes(BigInteger unscaled) {
+        return twosComplement(unscaled, 16, "decimal");
+    }
+
+    /** Two's complement, big-endian, sign-extended to {@code width} bytes: Parquet's FIXED_LEN_BYTE_ARRAY decimal. */
+    static byte[] twosComplement(BigInteger unscaled, int width, String column) {
         byte[] raw = unscaled.toByteArray();
-        byte[] out = new byte[16];
+        if (raw.length > width) {
+            throw new IllegalStateException("column " + column + ": " + unscaled + " does not fit its declared precision");
+        }
+        byte[] out = new byte[width];
         byte fill = (byte) (unscaled.signum() < 0 ? 0xFF : 0x00);
-        int pad = 16 - raw.length;
-        for (int i = 0; i < 16; i++) {
+        int pad = width - raw.length;
+        for (int i = 0; i < width; i++) {
             out[i] = i < pad ? fill : raw[i - pad];
         }
         return out;
@@ -240,6 +401,8 @@ final class ParquetSink implements RowSink {
             return rows;
         }
 
+        /** Parquet still declares the Hadoop variant abstract (and deprecated); this service never calls it. */
+        @Deprecated
         @Override
         protected WriteSupport<ResultSet> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
             return rows;

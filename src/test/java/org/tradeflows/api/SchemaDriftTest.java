@@ -46,17 +46,18 @@ class SchemaDriftTest {
                 undescribed.add(name);
             }
             for (String list : new String[] {"fields", "inputFields", "enumValues"}) {
-                var members = (java.util.List<java.util.Map<String, Object>>) t.get(list);
+                var members = (java.util.List<?>) t.get(list);
                 if (members == null) {
                     continue;
                 }
-                for (var m : members) {
+                for (Object member : members) {
+                    var m = (java.util.Map<?, ?>) member;
                     if (m.get("description") == null) {
                         undescribed.add(name + "." + m.get("name"));
                     }
-                    var args = (java.util.List<java.util.Map<String, Object>>) m.get("args");
+                    var args = (java.util.List<?>) m.get("args");
                     if (args != null) {
-                        args.stream().filter(a -> a.get("description") == null)
+                        args.stream().map(a -> (java.util.Map<?, ?>) a).filter(a -> a.get("description") == null)
                                 .forEach(a -> undescribed.add(name + "." + m.get("name") + "(" + a.get("name") + ")"));
                     }
                 }
