@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -38,16 +39,36 @@ public class CompanyStore {
         this.jdbc = jdbc;
     }
 
-    /** Companies by id; a merged id yields its survivor, keyed by the id asked for. */
+    /**
+     * Companies by id; a merged id yields its survivor, keyed by the id asked for. Companies never merged are read by
+     * their primary key alone; only the ids found merged follow the chain of merges (found through the partial index
+     * {@code company_merged}, V23), so a page of shipments pays nothing for merges it does not meet.
+     */
     public List<Map.Entry<Long, Company>> byIds(Collection<Long> ids) {
-        return jdbc.list("""
-                with recursive chain(asked, id) as (
-                    select x, x from unnest(?::bigint[]) x
-                    union all
-                    select chain.asked, c.merged_into_id from chain join company c on c.id = chain.id
-                     where c.merged_into_id is not null)
-                select chain.asked, %s from chain join company c on c.id = chain.id where c.merged_into_id is null
-                """.formatted(COLUMNS), List.of(ids), rs -> Map.entry(rs.getLong("asked"), map(rs)));
+        List<Long> merged = new ArrayList<>();
+        List<Map.Entry<Long, Company>> found = new ArrayList<>(ids.size());
+        for (Found row : jdbc.list("select c.merged_into_id, " + COLUMNS + " from company c where c.id = any(?)",
+                List.of(ids), rs -> new Found(rs.getLong("id"), Jdbc.longOrNull(rs, "merged_into_id") != null, map(rs)))) {
+            if (row.merged()) {
+                merged.add(row.id());
+            } else {
+                found.add(Map.entry(row.id(), row.company()));
+            }
+        }
+        if (!merged.isEmpty()) {
+            found.addAll(jdbc.list("""
+                    with recursive chain(asked, id) as (
+                        select x, x from unnest(?::bigint[]) x
+                        union all
+                        select chain.asked, c.merged_into_id from chain join company c on c.id = chain.id
+                         where c.merged_into_id is not null)
+                    select chain.asked, %s from chain join company c on c.id = chain.id where c.merged_into_id is null
+                    """.formatted(COLUMNS), List.of(merged), rs -> Map.entry(rs.getLong("asked"), map(rs))));
+        }
+        return found;
+    }
+
+    private record Found(long id, boolean merged, Company company) {
     }
 
     /** Of the companies, those a generator wrote: a look-up by id does not find them. */
