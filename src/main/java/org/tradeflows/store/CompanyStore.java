@@ -41,34 +41,29 @@ public class CompanyStore {
 
     /**
      * Companies by id; a merged id yields its survivor, keyed by the id asked for. Companies never merged are read by
-     * their primary key alone; only the ids found merged follow the chain of merges (found through the partial index
+     * their primary key alone; only the ids not found so (merged ones) follow the chain of merges (through the partial index
      * {@code company_merged}, V23), so a page of shipments pays nothing for merges it does not meet.
      */
     public List<Map.Entry<Long, Company>> byIds(Collection<Long> ids) {
-        List<Long> merged = new ArrayList<>();
-        List<Map.Entry<Long, Company>> found = new ArrayList<>(ids.size());
-        for (Found row : jdbc.list("select c.merged_into_id, " + COLUMNS + " from company c where c.id = any(?)",
-                List.of(ids), rs -> new Found(rs.getLong("id"), Jdbc.longOrNull(rs, "merged_into_id") != null, map(rs)))) {
-            if (row.merged()) {
-                merged.add(row.id());
-            } else {
-                found.add(Map.entry(row.id(), row.company()));
+        List<Map.Entry<Long, Company>> found = new ArrayList<>(jdbc.list("select " + COLUMNS
+                + " from company c where c.id = any(?) and c.merged_into_id is null", List.of(ids),
+                rs -> Map.entry(rs.getLong("id"), map(rs))));
+        if (found.size() < ids.size()) {
+            Set<Long> rest = new HashSet<>(ids);
+            found.forEach(e -> rest.remove(e.getKey()));
+            if (!rest.isEmpty()) {
+                found.addAll(jdbc.list("""
+                        with recursive chain(asked, id) as (
+                            select c.id, c.merged_into_id from company c
+                             where c.id = any(?) and c.merged_into_id is not null
+                            union all
+                            select chain.asked, c.merged_into_id from chain join company c on c.id = chain.id
+                             where c.merged_into_id is not null)
+                        select chain.asked, %s from chain join company c on c.id = chain.id where c.merged_into_id is null
+                        """.formatted(COLUMNS), List.of(List.copyOf(rest)), rs -> Map.entry(rs.getLong("asked"), map(rs))));
             }
         }
-        if (!merged.isEmpty()) {
-            found.addAll(jdbc.list("""
-                    with recursive chain(asked, id) as (
-                        select x, x from unnest(?::bigint[]) x
-                        union all
-                        select chain.asked, c.merged_into_id from chain join company c on c.id = chain.id
-                         where c.merged_into_id is not null)
-                    select chain.asked, %s from chain join company c on c.id = chain.id where c.merged_into_id is null
-                    """.formatted(COLUMNS), List.of(merged), rs -> Map.entry(rs.getLong("asked"), map(rs))));
-        }
         return found;
-    }
-
-    private record Found(long id, boolean merged, Company company) {
     }
 
     /** Of the companies, those a generator wrote: a look-up by id does not find them. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,12 +52,12 @@ class CheaperReadsTest {
     private long survivor(long id) {
         long at = id;
         for (int guard = 0; guard < 100; guard++) {
-            Long next = jdbc.one("select merged_into_id from company where id = ?", List.of(at),
-                    rs -> Jdbc.longOrNull(rs, "merged_into_id")).orElseThrow();
-            if (next == null) {
+            Optional<Long> next = jdbc.one("select merged_into_id from company where id = ?", List.of(at),
+                    rs -> Optional.ofNullable(Jdbc.longOrNull(rs, "merged_into_id"))).orElseThrow();
+            if (next.isEmpty()) {
                 return at;
             }
-            at = next;
+            at = next.get();
         }
         throw new AssertionError("merge chain of " + id + " does not end");
     }
