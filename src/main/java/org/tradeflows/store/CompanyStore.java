@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -44,16 +45,31 @@ public class CompanyStore {
         this.jdbc = jdbc;
     }
 
-    /** Companies by id; a merged id yields its survivor, keyed by the id asked for. */
+    /**
+     * Companies by id; a merged id yields its survivor, keyed by the id asked for. Companies never merged are read by
+     * their primary key alone; only the ids not found so (merged ones) follow the chain of merges (through the partial index
+     * {@code company_merged}, V23), so a page of shipments pays nothing for merges it does not meet.
+     */
     public List<Map.Entry<Long, CompanyRecord>> byIds(Collection<Long> ids) {
-        return jdbc.list("""
-                with recursive chain(asked, id) as (
-                    select x, x from unnest(?::bigint[]) x
-                    union all
-                    select chain.asked, c.merged_into_id from chain join company c on c.id = chain.id
-                     where c.merged_into_id is not null)
-                select chain.asked, %s from chain join company c on c.id = chain.id where c.merged_into_id is null
-                """.formatted(COLUMNS), List.of(ids), rs -> Map.entry(rs.getLong("asked"), map(rs)));
+        List<Map.Entry<Long, CompanyRecord>> found = new ArrayList<>(jdbc.list("select " + COLUMNS
+                + " from company c where c.id = any(?) and c.merged_into_id is null", List.of(ids),
+                rs -> Map.entry(rs.getLong("id"), map(rs))));
+        if (found.size() < ids.size()) {
+            Set<Long> rest = new HashSet<>(ids);
+            found.forEach(e -> rest.remove(e.getKey()));
+            if (!rest.isEmpty()) {
+                found.addAll(jdbc.list("""
+                        with recursive chain(asked, id) as (
+                            select c.id, c.merged_into_id from company c
+                             where c.id = any(?) and c.merged_into_id is not null
+                            union all
+                            select chain.asked, c.merged_into_id from chain join company c on c.id = chain.id
+                             where c.merged_into_id is not null)
+                        select chain.asked, %s from chain join company c on c.id = chain.id where c.merged_into_id is null
+                        """.formatted(COLUMNS), List.of(List.copyOf(rest)), rs -> Map.entry(rs.getLong("asked"), map(rs))));
+            }
+        }
+        return found;
     }
 
     /** Of the companies, those a generator wrote: a look-up by id does not find them. */

@@ -25,17 +25,19 @@ import org.tradeflows.query.ShipmentScope;
 
 /**
  * Reads flow aggregates: runs what {@link FlowSql} renders, through the answer cache, on the shipments or the rollup
- * {@link FlowBase#choose} picks, and maps each row to a record. Shipments and rollups are written only by their
+ * {@link FlowBase#choose} finds exact, whichever is cheaper ({@link FlowCosts}), and maps each row to a record. Shipments and rollups are written only by their
  * owners (ShipmentStore, and the rollup triggers).
  */
 @ApplicationScoped
 public class FlowStore {
 
     private final AnswerCache answerCache;
+    private final FlowCosts costs;
     private final boolean rollups;
 
-    public FlowStore(AnswerCache answerCache, RollupsConfig rollupsConfig) {
+    public FlowStore(AnswerCache answerCache, FlowCosts costs, RollupsConfig rollupsConfig) {
         this.answerCache = answerCache;
+        this.costs = costs;
         this.rollups = rollupsConfig.enabled();
     }
 
@@ -48,9 +50,17 @@ public class FlowStore {
         T read(ResultSet rs, List<String> sortValues) throws SQLException;
     }
 
-    /** The groups of one page (or, partitioned, the first groups of each parent). */
+    /**
+     * The groups of one page (or, partitioned, the first groups of each parent), from the shipments or the rollup that
+     * answers exactly, whichever PostgreSQL estimates cheaper ({@link FlowCosts}).
+     */
     public List<Row> groups(FlowQuery q) {
-        return groups(q, FlowBase.choose(q, false, rollups));
+        return groups(q, base(q));
+    }
+
+    /** The base {@link #groups(FlowQuery)} reads. */
+    public FlowBase base(FlowQuery q) {
+        return costs.cheaper(FlowBase.choose(q, false, rollups), b -> FlowSql.groups(q, b));
     }
 
     /** The same groups read from the given base: how tests prove that rollups and shipments agree. */
@@ -76,7 +86,8 @@ public class FlowStore {
     public List<PartRow<String, PartnerTotalRecord>> partners(List<String> countryCodes, ShipmentScope scope, int limit,
             List<String> after) {
         FlowQuery q = FlowSql.partnersQuery(countryCodes, scope, limit, after);
-        return run(FlowSql.partners(q, FlowBase.choose(q, false, rollups)), (rs, sort) -> new PartRow<>(rs.getString("part_key"),
+        FlowBase base = costs.cheaper(FlowBase.choose(q, false, rollups), b -> FlowSql.partners(q, b));
+        return run(FlowSql.partners(q, base), (rs, sort) -> new PartRow<>(rs.getString("part_key"),
                 new PartnerTotalRecord(TradeFlow.valueOf(rs.getString("k_direction")), measures(rs), rs.getString("k_partner")),
                 sort, rs.getLong("group_count")));
     }

@@ -140,17 +140,19 @@ class RollupConsistencyTest {
     void theApiSaysWhereItReadAndGoesToShipmentsForWhatRollupsCannotAnswer() {
         SyntheticData.load(dataSource, "rollup-a", 21, 40, 3000);
         String f = "{sources: [\"synthetic-rollup-a\"], includeSynthetic: true}";
+        // where a rollup answers exactly, the store reads it or the shipments, whichever PostgreSQL estimates cheaper
+        // (CheaperReadsTest checks the choice against the estimates)
         assertThat(GraphQL.data("{ flows(groupBy: [SUPPLIER_COUNTRY, HS4, YEAR], filter: " + f + ") { servedFrom } }")
-                .getString("data.flows.servedFrom")).isEqualTo("FLOW_ROLLUP_YEAR");
+                .getString("data.flows.servedFrom")).isIn("FLOW_ROLLUP_YEAR", "SHIPMENTS");
         assertThat(GraphQL.data("{ flows(groupBy: [HS6, MONTH], filter: " + f + ") { servedFrom } }")
-                .getString("data.flows.servedFrom")).isEqualTo("FLOW_ROLLUP_MONTH");
+                .getString("data.flows.servedFrom")).isIn("FLOW_ROLLUP_MONTH", "SHIPMENTS");
         assertThat(GraphQL.data("{ flows(groupBy: [HS4], filter: " + f + ") { servedFrom edges { node { distinctSuppliers } } } }")
                 .getString("data.flows.servedFrom")).isEqualTo("SHIPMENTS");
         String sanctioned = f.replace("}", ", recipientSanctioned: true}");
         assertThat(GraphQL.data("{ flows(groupBy: [HS4], filter: " + sanctioned + ") { servedFrom } }")
                 .getString("data.flows.servedFrom")).isEqualTo("SHIPMENTS");
         assertThat(GraphQL.data("{ flows(groupBy: [SUPPLIER, YEAR], filter: " + f + ") { servedFrom } }")
-                .getString("data.flows.servedFrom")).isEqualTo("COMPANY_ROLLUP_YEAR");
+                .getString("data.flows.servedFrom")).isIn("COMPANY_ROLLUP_YEAR", "SHIPMENTS");
         Map<String, Long> perSource = jdbc.list("select source_id, sum(shipments) from flow_rollup_month group by 1", List.of(),
                 rs -> Map.entry(String.valueOf(rs.getLong(1)), rs.getLong(2))).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
