@@ -1,6 +1,5 @@
 package org.tradeflows.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -18,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tradeflows.http.HttpAnswers;
 import org.tradeflows.input.CompanyFilter;
 import org.tradeflows.input.Filters;
 import org.tradeflows.input.FindingFilter;
@@ -35,7 +32,6 @@ import org.tradeflows.query.ExportQuery;
 import org.tradeflows.query.ExportSql;
 import org.tradeflows.query.FlowQuery;
 import org.tradeflows.query.FlowSql;
-import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.TradeVolumeStore;
 
 /**
@@ -51,20 +47,16 @@ public class ExportResource {
     private final ExportSql exports;
     private final FlowFilters flowFilters;
     private final Filters checks;
-    private final ExportStreamer streamer;
-    private final ReleaseStore releases;
-    private final ObjectMapper json;
+    private final ExportResponder responder;
     private final ReleaseRefs releaseRefs;
 
-    public ExportResource(ExportSql exports, FlowFilters flowFilters, Filters checks, ExportStreamer streamer,
-            ReleaseStore releases, ObjectMapper json, ReleaseRefs releaseRefs) {
+    public ExportResource(ExportSql exports, FlowFilters flowFilters, Filters checks, ExportResponder responder,
+            ReleaseRefs releaseRefs) {
         this.releaseRefs = releaseRefs;
         this.exports = exports;
         this.flowFilters = flowFilters;
         this.checks = checks;
-        this.streamer = streamer;
-        this.releases = releases;
-        this.json = FilterJson.strict(json);
+        this.responder = responder;
     }
 
     @GET
@@ -204,24 +196,14 @@ public class ExportResource {
     }
 
     private <T> T read(String filter, Class<T> type) {
-        return filter == null || filter.isBlank() ? null : FilterJson.read(json, filter, type);
+        return responder.filter(filter, type);
     }
 
     private Response respond(ExportQuery query, String extension, String filter, String groupBy) {
-        return respond(query, extension, filter, groupBy, null);
+        return responder.respond(query, extension, filter, groupBy, null);
     }
 
-    /** @param asOfRelease the release an export was read as of (named in its file and header); null: the latest */
     private Response respond(ExportQuery query, String extension, String filter, String groupBy, Long asOfRelease) {
-        ExportFormat format = ExportFormat.of(extension);
-        String release = asOfRelease != null ? releases.byIds(List.of(asOfRelease)).get(0).key()
-                : releases.current().map(r -> r.key()).orElse("none");
-        String file = "tradeflows-" + query.name() + "-" + release + "." + format.extension;
-        return Response.ok(streamer.stream(query, format,
-                new ExportMetadata(query.name(), release, filter, groupBy), UUID.randomUUID().toString()), format.mediaType)
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-                .header(HttpAnswers.RELEASE_HEADER, release)
-                .header("Cache-Control", "no-store")
-                .build();
+        return responder.respond(query, extension, filter, groupBy, asOfRelease);
     }
 }

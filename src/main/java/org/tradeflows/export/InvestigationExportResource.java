@@ -1,6 +1,5 @@
 package org.tradeflows.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,15 +36,13 @@ public class InvestigationExportResource {
 
     private final FlowFilters flowFilters;
     private final ExportResponder responder;
-    private final ObjectMapper json;
     private final InvestigationFilters investigations;
 
-    public InvestigationExportResource(FlowFilters flowFilters, ExportResponder responder, ObjectMapper json,
+    public InvestigationExportResource(FlowFilters flowFilters, ExportResponder responder,
             InvestigationFilters investigations) {
         this.investigations = investigations;
         this.flowFilters = flowFilters;
         this.responder = responder;
-        this.json = json;
     }
 
     @GET
@@ -96,7 +93,7 @@ public class InvestigationExportResource {
             @Parameter(description = "csv, ndjson, parquet or arrow") @PathParam("format") String format,
             @Parameter(description = "MirrorGapFilter (required). " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
             @QueryParam("filter") String filter) {
-        MirrorGapFilter f = filter == null || filter.isBlank() ? null : FilterJson.read(json, filter, MirrorGapFilter.class);
+        MirrorGapFilter f = responder.filter(filter, MirrorGapFilter.class);
         return responder.respond(MirrorGapSql.export(investigations.mirrorGaps(f, "filter")), format, filter);
     }
 
@@ -114,7 +111,7 @@ public class InvestigationExportResource {
             @Parameter(description = "csv, ndjson, parquet or arrow") @PathParam("format") String format,
             @Parameter(description = "TransitRouteFilter (required). " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
             @QueryParam("filter") String filter) {
-        TransitRouteFilter f = filter == null || filter.isBlank() ? null : FilterJson.read(json, filter, TransitRouteFilter.class);
+        TransitRouteFilter f = responder.filter(filter, TransitRouteFilter.class);
         return responder.respond(TransitRouteSql.export(investigations.transitRoutes(f, "filter")), format, filter);
     }
 
@@ -152,7 +149,7 @@ public class InvestigationExportResource {
     }
 
     private ShipmentScope scope(String filter) {
-        FlowFilter f = filter == null || filter.isBlank() ? null : FilterJson.read(json, filter, FlowFilter.class);
+        FlowFilter f = responder.filter(filter, FlowFilter.class);
         return flowFilters.scope(f, "filter");
     }
 }
