@@ -1,5 +1,6 @@
 package org.tradeflows.export;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -487,7 +488,9 @@ final class ParquetSink implements RowSink {
             return new BytesInputCompressor() {
                 @Override
                 public BytesInput compress(BytesInput bytes) throws IOException {
-                    return BytesInput.from(Snappy.compress(bytes.toByteArray()));
+                    ByteArrayOutputStream raw = new ByteArrayOutputStream((int) bytes.size());
+                    bytes.writeAllTo(raw);
+                    return BytesInput.from(Snappy.compress(raw.toByteArray()));
                 }
 
                 @Override

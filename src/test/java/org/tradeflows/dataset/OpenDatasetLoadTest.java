@@ -64,7 +64,12 @@ class OpenDatasetLoadTest {
     @Test
     void customsRowsMissingFromEveryReportStayMissing() {
         // GAC's 2021 and 2023 export/import splits were not found in any source: nothing may be back-filled.
-        assertThat(jdbc.count("select count(*) from trade_volume where extract(year from period_start) in (2021, 2023) "
-                + "and flow <> 'TOTAL'", List.of())).isZero();
+        // (only the open dataset's rows: other test classes load official figures of their own for these years)
+        assertThat(jdbc.count("select count(*) from trade_volume v join data_release r on r.id = v.release_id "
+                + "where r.kind = 'STORY' and extract(year from v.period_start) in (2021, 2023) and v.flow <> 'TOTAL'",
+                List.of())).isZero();
+        assertThat(jdbc.count("select count(*) from trade_volume v join data_release r on r.id = v.release_id "
+                + "where r.kind = 'STORY' and extract(year from v.period_start) in (2021, 2023) and v.flow = 'TOTAL'",
+                List.of())).as("the totals of those years are there").isPositive();
     }
 }

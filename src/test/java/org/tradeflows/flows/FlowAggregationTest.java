@@ -230,13 +230,19 @@ class FlowAggregationTest {
         List<Comparable<Object>> values = new ArrayList<>();
         for (Map<String, Object> g : small) {
             Object v = "hs2".equals(field) ? code(g.get("hs2")) : g.get(field);
-            values.add(v == null ? null : (Comparable<Object>) (Object) (v instanceof Number n ? new BigDecimal(n.toString()) : v));
+            values.add(v == null ? null : comparable(v));
         }
         List<Comparable<Object>> nonNull = values.stream().filter(Objects::nonNull).toList();
         List<Comparable<Object>> sorted = new ArrayList<>(nonNull);
         sorted.sort(descending ? java.util.Comparator.reverseOrder() : java.util.Comparator.naturalOrder());
         assertThat(nonNull).isEqualTo(sorted);
         assertThat(values.subList(nonNull.size(), values.size())).as("empty values last").allMatch(Objects::isNull);
+    }
+
+    /** A value of one column as a Comparable: numbers as BigDecimal, strings and dates as they are. */
+    @SuppressWarnings("unchecked") // the values of one column share one type, so they compare with each other
+    private static Comparable<Object> comparable(Object v) {
+        return (Comparable<Object>) (v instanceof Number n ? new BigDecimal(n.toString()) : v);
     }
 
     @Test

@@ -111,7 +111,8 @@ public class GraphQLEndpoint {
                     + "application/json ({\"query\": \"...\"}) or the document alone as application/graphql");
             return;
         }
-        String body = ctx.body() == null ? null : ctx.body().asString();
+        String rewritten = ctx.get(PersistedQueryRoutes.REWRITTEN_BODY);
+        String body = rewritten != null ? rewritten : ctx.body() == null ? null : ctx.body().asString();
         try {
             GraphQLRequest request = contentType.startsWith("application/graphql")
                     && !contentType.startsWith("application/graphql-response")

@@ -326,7 +326,7 @@ final class PermalinkHandler extends SmallRyeGraphQLAbstractHandler {
                     releaseKeys.add(node.get("key").asText());
                 }
             }
-            node.fields().forEachRemaining(e -> named(e.getValue(), e.getKey(), sourceKeys, releaseKeys));
+            node.properties().forEach(e -> named(e.getValue(), e.getKey(), sourceKeys, releaseKeys));
         }
     }
 

@@ -3,7 +3,6 @@ package org.tradeflows.api.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,9 @@ import org.tradeflows.http.HttpAnswers;
  * is set. Lookups that may read the database run on a worker thread.
  */
 final class PersistedQueryRoutes {
+
+    /** The request body with the persisted query's text in place of its hash, for the POST handler after this one. */
+    static final String REWRITTEN_BODY = "tradeflows.graphql.rewritten-body";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MARKER = "persistedQuery";
@@ -78,7 +80,7 @@ final class PersistedQueryRoutes {
                         if (request.get("extensions") instanceof ObjectNode extensions) {
                             extensions.remove(MARKER);
                         }
-                        ctx.setBody(Buffer.buffer(request.toString()));
+                        ctx.put(REWRITTEN_BODY, request.toString());
                     }
                     ctx.next();
                 });
