@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.tradeflows.api.types.PageInfo;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.Printable;
+import org.tradeflows.query.Keyset;
 
 /**
  * A validated page request (first/after) and the slicing of one extra fetched row into Relay's pageInfo.
@@ -33,6 +34,15 @@ public record Page(int first, List<String> after) {
                     + " per page; page with `after` instead");
         }
         return new Page(size, after == null ? null : decode(after, keyParts));
+    }
+
+    /** A page of a connection ordered by {@code order}: its cursor must carry one value of each column's type. */
+    public static Page of(Integer first, String after, List<Keyset.Column> order) {
+        Page page = of(first, after, order.size());
+        if (page.hasAfter()) {
+            Keyset.check(order, page.after());
+        }
+        return page;
     }
 
     /** Rows to fetch: one more than the page, to know whether a next page exists. */

@@ -21,7 +21,6 @@ import org.tradeflows.api.types.SupplierExposureConnection;
 import org.tradeflows.api.types.SupplierExposureEdge;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
-import org.tradeflows.query.Keyset;
 import org.tradeflows.query.SanctionsExposureSql;
 import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.store.CompanyStore;
@@ -67,7 +66,7 @@ public class SanctionsExposureApi {
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
         ShipmentScope scope = filters.scope(filter, "filter");
-        Page page = page(first, after, SanctionsExposureSql.SUPPLIER_ORDER);
+        Page page = Page.of(first, after, SanctionsExposureSql.SUPPLIER_ORDER);
         var slice = slice(page, exposure.suppliers(scope, page.after(), page.limit()), SupplierExposure::of,
                 SupplierExposureEdge::new);
         return new SupplierExposureConnection(slice.edges(), slice.pageInfo());
@@ -78,7 +77,7 @@ public class SanctionsExposureApi {
     public ExposureYearConnection byAuthorityYear(@Source SanctionsExposure parent,
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
-        Page page = page(first, after, SanctionsExposureSql.YEAR_ORDER);
+        Page page = Page.of(first, after, SanctionsExposureSql.YEAR_ORDER);
         var slice = slice(page, exposure.byAuthorityYear(parent.scope(), page.after(), page.limit()), ExposureYear::of,
                 ExposureYearEdge::new);
         return new ExposureYearConnection(slice.edges(), slice.pageInfo());
@@ -90,7 +89,7 @@ public class SanctionsExposureApi {
     public ExposureListingConnection listings(@Source SanctionsExposure parent,
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
-        Page page = page(first, after, SanctionsExposureSql.LISTING_ORDER);
+        Page page = Page.of(first, after, SanctionsExposureSql.LISTING_ORDER);
         var slice = slice(page, exposure.listings(parent.scope(), page.after(), page.limit()), ExposureListing::of,
                 ExposureListingEdge::new);
         return new ExposureListingConnection(slice.edges(), slice.pageInfo());
@@ -106,14 +105,6 @@ public class SanctionsExposureApi {
     public List<Company> supplier(@Source List<SupplierExposure> list) {
         return Batch.oneByEntry(list, SupplierExposure::supplierId,
                 Batch.mapped(companies.byIds(Batch.keys(list, SupplierExposure::supplierId)), Company::of));
-    }
-
-    private static Page page(Integer first, String after, List<Keyset.Column> order) {
-        Page page = Page.of(first, after, order.size());
-        if (page.hasAfter()) {
-            Keyset.check(order, page.after());
-        }
-        return page;
     }
 
     private static <R, T, E> Page.Slice<E> slice(Page page, List<KeyedRow<R>> rows, Function<R, T> type,

@@ -26,7 +26,6 @@ import org.tradeflows.input.MirrorGapFilter;
 import org.tradeflows.model.DataReleaseRecord;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.MirrorGapRecord;
-import org.tradeflows.query.Keyset;
 import org.tradeflows.query.MirrorGapQuery;
 import org.tradeflows.query.MirrorGapSql;
 import org.tradeflows.store.KeyedRow;
@@ -64,10 +63,7 @@ public class TransitApi {
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
         MirrorGapQuery q = filters.mirrorGaps(filter, "filter");
-        Page page = Page.of(first, after, MirrorGapSql.ORDER.size());
-        if (page.hasAfter()) {
-            Keyset.check(MirrorGapSql.ORDER, page.after());
-        }
+        Page page = Page.of(first, after, MirrorGapSql.ORDER);
         List<KeyedRow<MirrorGapRecord>> rows = transit.mirrorGaps(q, page.after(), page.limit());
         Page.Slice<MirrorGapEdge> slice = page.slice(rows, r -> Page.cursor(r.key()),
                 (cursor, r) -> new MirrorGapEdge(cursor, MirrorGap.of(r.row())));
@@ -84,10 +80,7 @@ public class TransitApi {
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
             @Name("after") @Description("Cursor after which the page starts.") String after) {
         TransitRouteQuery q = filters.transitRoutes(filter, "filter");
-        Page page = Page.of(first, after, TransitRouteSql.ORDER.size());
-        if (page.hasAfter()) {
-            Keyset.check(TransitRouteSql.ORDER, page.after());
-        }
+        Page page = Page.of(first, after, TransitRouteSql.ORDER);
         Page.Slice<TransitRouteEdge> slice = page.slice(transit.transitRoutes(q, page.after(), page.limit()),
                 r -> Page.cursor(r.key()), (cursor, r) -> new TransitRouteEdge(cursor, TransitRoute.of(r.row())));
         return new TransitRouteConnection(slice.edges(), slice.pageInfo());

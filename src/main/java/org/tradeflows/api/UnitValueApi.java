@@ -16,7 +16,6 @@ import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.UnitValueBasis;
-import org.tradeflows.query.Keyset;
 import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.query.UnitValueOutlierSql;
 import org.tradeflows.store.ShipmentStore;
@@ -52,10 +51,7 @@ public class UnitValueApi {
         if (t.signum() <= 0 || t.compareTo(new BigDecimal("1000000")) > 0) {
             throw new BadUserInputException("threshold: must be above 0 and at most 1000000, got " + t.toPlainString());
         }
-        Page page = Page.of(first, after, UnitValueOutlierSql.ORDER.size());
-        if (page.hasAfter()) {
-            Keyset.check(UnitValueOutlierSql.ORDER, page.after());
-        }
+        Page page = Page.of(first, after, UnitValueOutlierSql.ORDER);
         Page.Slice<UnitValueOutlierEdge> slice = page.slice(
                 unitValues.outliers(scope, basis == null ? UnitValueBasis.PER_KG : basis, t, page.after(), page.limit()),
                 r -> Page.cursor(r.key()), (cursor, r) -> new UnitValueOutlierEdge(cursor, UnitValueOutlier.of(r.row())));

@@ -107,18 +107,23 @@ class BoundedExecutionTest {
             assertThat(a.message()).contains("limit of 2.0 s for one request");
             assertThat(a.millis()).isBetween(BUDGET_MILLIS - 100, BUDGET_MILLIS + SLACK_MILLIS);
             // its statements do not go on waiting on the database: within a second none is left
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-            long waiting;
-            do {
-                waiting = waitingStatements(watcher);
-            } while (waiting > 0 && System.nanoTime() < deadline);
-            assertThat(waiting).as("statements of the stopped request still waiting on the database").isZero();
+            assertNoStatementLeftWaiting(watcher);
             locker.rollback();
         }
         Answer unlocked = post(fresh(aliases));
         assertThat(unlocked.code()).isNull();
         assertThat(unlocked.data()).isTrue();
         assertThat(unlocked.millis()).isLessThan(BUDGET_MILLIS + SLACK_MILLIS);
+    }
+
+    /** Within a second of a stopped request, none of its statements is still waiting on the database. */
+    private static void assertNoStatementLeftWaiting(Connection watcher) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        long waiting;
+        do {
+            waiting = waitingStatements(watcher);
+        } while (waiting > 0 && System.nanoTime() < deadline);
+        assertThat(waiting).as("statements of the stopped request still waiting on the database").isZero();
     }
 
     @Test
@@ -146,12 +151,7 @@ class BoundedExecutionTest {
             assertThat(a.code()).isEqualTo("TIMEOUT");
             assertThat(a.message()).contains("limit of 2.0 s for one request");
             assertThat(a.millis()).isBetween(BUDGET_MILLIS - 100, BUDGET_MILLIS + SLACK_MILLIS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-            long waiting;
-            do {
-                waiting = waitingStatements(watcher);
-            } while (waiting > 0 && System.nanoTime() < deadline);
-            assertThat(waiting).as("statements of the stopped request still waiting on the database").isZero();
+            assertNoStatementLeftWaiting(watcher);
             // every mutation waited a statement timeout (1 s) on its sanctions: at most three fitted in the 2 s budget,
             // and none was made after it, though nothing holds them up any more (their reads are refused at once)
             long made = aliases(db, company);
