@@ -16,6 +16,7 @@ import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
 import org.tradeflows.input.InvestigationFilters;
 import org.tradeflows.input.MirrorGapFilter;
+import org.tradeflows.input.SupplyPathFilter;
 import org.tradeflows.input.TransitRouteFilter;
 import org.tradeflows.query.TransitRouteSql;
 import org.tradeflows.query.UnitValueOutlierSql;
@@ -26,6 +27,7 @@ import java.math.BigDecimal;
 import org.tradeflows.query.MirrorGapSql;
 import org.tradeflows.query.SanctionsExposureSql;
 import org.tradeflows.query.ShipmentScope;
+import org.tradeflows.query.SupplyPathSql;
 
 /** The investigations of issue 17 as whole streamed files, with the same filters and rules as their GraphQL fields. */
 @Path("/export")
@@ -146,6 +148,25 @@ public class InvestigationExportResource {
             throw new BadUserInputException("threshold: must be above 0 and at most 1000000, got " + t.toPlainString());
         }
         return responder.respond(UnitValueOutlierSql.export(scope(filter), b, t), format, filter);
+    }
+
+    @GET
+    @Path("supply-paths.{format}")
+    @Operation(summary = "Supply paths", description = "supplyPaths, whole: every path found, one row per hop, ranked by "
+            + "the value carried end to end, within the same bounds (search_truncated says whether they cut the "
+            + "search). Columns: path_rank, path_value_eur, hop_count, hop, supplier_id, supplier_name, recipient_id, "
+            + "recipient_name, recipient_country, hop_date, hs_prefix, value_eur, value_qualifier, shipment_count, "
+            + "shipments_without_eur, shipment_ids, supplier_sanction_ids, recipient_sanction_ids, search_truncated.")
+    @APIResponse(responseCode = "200", description = "The rows, streamed", content = {
+            @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson"),
+            @Content(mediaType = "application/vnd.apache.parquet"), @Content(mediaType = "application/vnd.apache.arrow.stream")})
+    @APIResponse(responseCode = "400", description = "A malformed filter; the body names the field and the problem")
+    public Response supplyPaths(
+            @Parameter(description = "csv, ndjson, parquet or arrow") @PathParam("format") String format,
+            @Parameter(description = "SupplyPathFilter (required). " + FILTER_DOC, schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("filter") String filter) {
+        SupplyPathFilter f = responder.filter(filter, SupplyPathFilter.class);
+        return responder.respond(SupplyPathSql.export(investigations.supplyPaths(f, "filter")), format, filter);
     }
 
     private ShipmentScope scope(String filter) {

@@ -8,8 +8,12 @@ import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.PeriodKind;
 import org.tradeflows.model.ProductLevel;
 import org.tradeflows.model.GlobalId;
+import org.tradeflows.model.Printable;
 import org.tradeflows.query.MirrorGapQuery;
+import org.tradeflows.query.SupplyPathQuery;
+import org.tradeflows.query.SupplyPathSql;
 import org.tradeflows.query.TransitRouteQuery;
+import org.tradeflows.store.CompanyStore;
 import org.tradeflows.store.SourceStore;
 
 /** Turns the investigation inputs a client sends into validated queries, naming the field of every problem. */
@@ -23,11 +27,64 @@ public class InvestigationFilters {
     private final Codes codes;
     private final KnownNames names;
     private final SourceStore sources;
+    private final CompanyStore companies;
 
-    public InvestigationFilters(Codes codes, KnownNames names, SourceStore sources) {
+    public InvestigationFilters(Codes codes, KnownNames names, SourceStore sources, CompanyStore companies) {
         this.codes = codes;
         this.names = names;
         this.sources = sources;
+        this.companies = companies;
+    }
+
+    public SupplyPathQuery supplyPaths(SupplyPathFilter f, String argument) {
+        String a = argument + ".";
+        if (f == null) {
+            throw new BadUserInputException(argument + ": required, with a from and a to");
+        }
+        SupplyPathQuery.End from = end(f.from(), a + "from");
+        SupplyPathQuery.End to = end(f.to(), a + "to");
+        if (from.companyId() != null && from.companyId().equals(to.companyId())) {
+            throw new BadUserInputException(a + "to: must differ from the company of from; a path never passes a "
+                    + "company twice");
+        }
+        int maxHops = f.maxHops() == null ? 3 : f.maxHops();
+        if (maxHops < 1 || maxHops > SupplyPathSql.MAX_HOPS) {
+            throw new BadUserInputException(a + "maxHops: must be 1 to " + SupplyPathSql.MAX_HOPS + ", got " + maxHops);
+        }
+        int window = f.windowDays() == null ? 90 : f.windowDays();
+        if (window < 1 || window > 366) {
+            throw new BadUserInputException(a + "windowDays: must be 1 to 366, got " + window);
+        }
+        if (f.periodFrom() != null && f.periodTo() != null && f.periodFrom().isAfter(f.periodTo())) {
+            throw new BadUserInputException(a + "periodFrom: " + f.periodFrom() + " is after periodTo " + f.periodTo());
+        }
+        return new SupplyPathQuery(from, to, prefixes(f.hsCodes(), a + "hsCodes"),
+                length(f.level() == null ? ProductLevel.HEADING : f.level(), a + "level"), f.periodFrom(), f.periodTo(),
+                maxHops, window, Boolean.TRUE.equals(f.includeSynthetic()));
+    }
+
+    private SupplyPathQuery.End end(PathEnd end, String argument) {
+        if (end == null) {
+            throw new BadUserInputException(argument + ": required: a company, a country or sanctioned: true");
+        }
+        int given = (end.company() == null ? 0 : 1) + (end.country() == null ? 0 : 1) + (end.sanctioned() == null ? 0 : 1);
+        if (given != 1) {
+            throw new BadUserInputException(argument + ": give exactly one of company, country or sanctioned: true");
+        }
+        if (end.company() != null) {
+            long id = GlobalId.numeric(end.company(), "Company", argument + ".company");
+            return companies.byIds(List.of(id)).stream().findFirst().map(e -> SupplyPathQuery.End.company(e.getValue().id()))
+                    .orElseThrow(() -> new BadUserInputException(argument + ".company: no company has the id '"
+                            + Printable.of(end.company()) + "'"));
+        }
+        if (end.country() != null) {
+            return SupplyPathQuery.End.country(codes.country(argument + ".country", end.country()));
+        }
+        if (!end.sanctioned()) {
+            throw new BadUserInputException(argument + ".sanctioned: only true is meaningful; give a company or a "
+                    + "country instead");
+        }
+        return SupplyPathQuery.End.anySanctioned();
     }
 
     public TransitRouteQuery transitRoutes(TransitRouteFilter f, String argument) {

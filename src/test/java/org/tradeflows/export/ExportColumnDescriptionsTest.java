@@ -27,6 +27,7 @@ class ExportColumnDescriptionsTest {
         columns.addAll(org.tradeflows.query.SanctionsExposureSql.LISTING_COLUMNS);
         columns.addAll(org.tradeflows.query.SanctionsExposureSql.SUPPLIER_COLUMNS);
         columns.addAll(org.tradeflows.query.MirrorGapSql.COLUMNS);
+        columns.addAll(org.tradeflows.query.SupplyPathSql.COLUMNS);
         List<FlowDimension> dimensions = Arrays.asList(FlowDimension.values());
         for (int from = 0; from < dimensions.size(); from += 6) { // a query groups by at most 6
             FlowQuery q = new FlowQuery(dimensions.subList(from, Math.min(from + 6, dimensions.size())),

@@ -28,6 +28,84 @@ final class InvestigationData {
         if (jdbc.count("select count(*) from shipment where source_record_ref like 'uv-%'", List.of()) == 0) {
             loadUnitValues(jdbc);
         }
+        if (jdbc.count("select count(*) from company where key = 'test-path-a'", List.of()) == 0) {
+            loadPaths(jdbc);
+        }
+    }
+
+    /**
+     * Supply paths in HS 8504 between companies of Lesotho, Eswatini, Botswana, Malawi and Zambia (which no other
+     * test uses): A (LS) → B (SZ) → C (BW) → D (MW) and around it the edge cases of issue 17 — two shipments A → B on
+     * the same day (one hop), an onward shipment B → E on that same day (not chained), C → A (a loop back, cut), B → D
+     * exactly 90 and 91 days after A → B (the window edge), C → D in another heading (8501), a synthetic B → D; B
+     * listed from 2024-01-15 (after A → B, before B → C), D listed without a date, L listed until 2024-01-01 (before
+     * C → L), S listed from 2024-02-20 (before C → S). Apart from them, F (ZM) fans out to 30 companies, each of those
+     * to 30 more and each of those to 30 more, all of which ship to J: a search that would explode.
+     */
+    private static void loadPaths(Jdbc jdbc) {
+        jdbc.update("""
+                do $$
+                declare
+                  src bigint; rel bigint; synsrc bigint; srel bigint;
+                begin
+                  insert into source (key, kind, title, citation) values ('test-paths', 'CUSTOMS_RECORDS',
+                      'Supply path test records', 'Supply path test records') returning id into src;
+                  insert into data_release (key, version, kind, synthetic, content_sha256, changelog)
+                      values ('test-paths', '1', 'INGEST', false, repeat('3', 64), 'supply path test') returning id into rel;
+                  select id into synsrc from source where key = 'test-invest-synthetic';
+                  select id into srel from data_release where key = 'test-invest-synthetic';
+                  insert into company (key, name, country_code, source_id)
+                  select 'test-path-' || k, 'Path ' || upper(k), c, src
+                    from (values ('a', 'LS'), ('b', 'SZ'), ('c', 'BW'), ('d', 'MW'), ('e', 'ZM'), ('l', 'MW'), ('s', 'MW'),
+                                 ('f', 'ZM'), ('j', 'ZM')) x(k, c);
+                  insert into company (key, name, country_code, source_id)
+                  select 'test-path-' || layer || n, 'Path ' || upper(layer) || n, 'ZM', src
+                    from unnest(array['g', 'h', 'i']) layer, generate_series(1, 30) n;
+                  insert into sanction (company_id, authority, program, listed_on, ended_on, confirmed, source_id) values
+                      ((select id from company where key = 'test-path-b'), 'EU', 'test', date '2024-01-15', null, true, src),
+                      ((select id from company where key = 'test-path-d'), 'UK', 'test', null, null, true, src),
+                      ((select id from company where key = 'test-path-l'), 'EU', 'test', date '2023-01-01', date '2024-01-01', true, src),
+                      ((select id from company where key = 'test-path-s'), 'US_OFAC', 'test', date '2024-02-20', null, true, src);
+                  insert into shipment (release_id, synthetic, source_id, source_record_ref, supplier_id, recipient_id,
+                      supplier_country, recipient_country, period_start, period_end, hs_code, product_code, value, currency,
+                      value_eur, value_qualifier)
+                  select case when x.syn then srel else rel end, x.syn, case when x.syn then synsrc else src end, x.ref,
+                         (select id from company where key = 'test-path-' || x.sup),
+                         (select id from company where key = 'test-path-' || x.rec),
+                         (select country_code from company where key = 'test-path-' || x.sup),
+                         (select country_code from company where key = 'test-path-' || x.rec),
+                         x.d, x.d, x.hs, left(x.hs, 6), x.v, 'EUR', x.v, x.q
+                    from (values
+                      ('p-ab-1', 'a', 'b', date '2024-01-10', 600.00, '8504401000', 'EXACT', false),
+                      ('p-ab-2-same-day', 'a', 'b', date '2024-01-10', 400.00, '8504409000', 'ESTIMATED', false),
+                      ('p-be-same-day', 'b', 'e', date '2024-01-10', 2500.00, '8504400000', 'EXACT', false),
+                      ('p-ed', 'e', 'd', date '2024-01-20', 2500.00, '8504400000', 'EXACT', false),
+                      ('p-bc', 'b', 'c', date '2024-02-01', 800.00, '8504400000', 'EXACT', false),
+                      ('p-ca-loop', 'c', 'a', date '2024-02-15', 700.00, '8504400000', 'EXACT', false),
+                      ('p-ad', 'a', 'd', date '2024-03-01', 900.00, '8504400000', 'AT_LEAST', false),
+                      ('p-cd', 'c', 'd', date '2024-03-01', 500.00, '8504400000', 'EXACT', false),
+                      ('p-cd-other-heading', 'c', 'd', date '2024-03-02', 2000.00, '8501100000', 'EXACT', false),
+                      ('p-cl-delisted', 'c', 'l', date '2024-03-05', 400.00, '8504400000', 'EXACT', false),
+                      ('p-cs-listed', 'c', 's', date '2024-03-10', 450.00, '8504400000', 'EXACT', false),
+                      ('p-bd-day-90', 'b', 'd', date '2024-04-09', 300.00, '8504400000', 'EXACT', false),
+                      ('p-bd-day-91', 'b', 'd', date '2024-04-10', 350.00, '8504400000', 'EXACT', false),
+                      ('p-bd-synthetic', 'b', 'd', date '2024-02-10', 5000.00, '8504400000', 'EXACT', true)
+                    ) x(ref, sup, rec, d, v, hs, q, syn);
+                  insert into shipment (release_id, synthetic, source_id, source_record_ref, supplier_id, recipient_id,
+                      supplier_country, recipient_country, period_start, period_end, hs_code, product_code, value, currency,
+                      value_eur, value_qualifier)
+                  select rel, false, src, 'p-fan-' || e.sup || '-' || e.rec, sc.id, rc.id, 'ZM', 'ZM', e.d, e.d, '8504400000',
+                         '850440', e.v, 'EUR', e.v, 'EXACT'
+                    from (select 'f' as sup, 'g' || n as rec, date '2024-05-01' as d, 100.00 + n as v from generate_series(1, 30) n
+                          union all
+                          select 'g' || a, 'h' || b, date '2024-05-02', 100.00 + b from generate_series(1, 30) a, generate_series(1, 30) b
+                          union all
+                          select 'h' || a, 'i' || b, date '2024-05-03', 100.00 + b from generate_series(1, 30) a, generate_series(1, 30) b
+                          union all
+                          select 'i' || n, 'j', date '2024-05-04', 100.00 from generate_series(1, 30) n) e
+                    join company sc on sc.key = 'test-path-' || e.sup
+                    join company rc on rc.key = 'test-path-' || e.rec;
+                end $$""", List.of());
     }
 
     /**

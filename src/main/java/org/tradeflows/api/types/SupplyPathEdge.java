@@ -1,0 +1,10 @@
+package org.tradeflows.api.types;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("A supply path and its cursor.")
+public record SupplyPathEdge(
+        @NonNull @Description("Opaque cursor of this item; pass it as `after` to continue after it.") String cursor,
+        @NonNull @Description("The item.") SupplyPath node) {
+}

@@ -1,0 +1,232 @@
+package org.tradeflows.query;
+
+import static org.tradeflows.sql.Sql.ifGiven;
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
+import java.util.List;
+import org.tradeflows.sql.Sql;
+
+/**
+ * Supply paths: chains of shipments whose goods could be the same, found by one recursive CTE over the shipment table.
+ *
+ * <p>A hop is every shipment from one company to the next on one date in the same HS code of the query's length
+ * (two shipments on the same day between the same pair are one hop of two shipments). The next hop leaves the
+ * recipient of the last, later than it by 1 to {@code windowDays} days (the edge included), in the same code; no
+ * company appears twice on a path, so a loop back is cut where it would close. A path stops where it first reaches
+ * {@code to}. Its value is the least hop value in EUR (what can have been carried end to end); a hop without any EUR
+ * value leaves the path's value empty, ranked last. The sanctions of a hop are those of its recipient and supplier in
+ * force at the hop's date by the one rule {@code sanction_in_force} ({@link SanctionRules}).
+ *
+ * <p>Bounded so that no question can run away: at most {@link #MAX_HOPS} hops; from each company at each hop only the
+ * {@link #FAN_OUT} largest onward hops are followed; the search stops after {@link #MAX_CANDIDATES} partial paths,
+ * breadth first (shorter paths before longer ones); and the statement timeout and the request's time budget apply as
+ * to every statement. Each answer says whether the fan-out or the candidate cap cut something. Pure: {@code
+ * store.SupplyPathStore} runs what this renders.
+ */
+public final class SupplyPathSql {
+
+    public static final int MAX_HOPS = 4;
+    public static final int FAN_OUT = 20;
+    public static final int MAX_CANDIDATES = 10_000;
+
+    /** Paths, largest value carried end to end first, then by their companies and dates. */
+    public static final List<Keyset.Column> ORDER = List.of(new Keyset.Column("sort_value", "numeric", true),
+            new Keyset.Column("path_key", "text", false));
+
+    public static final List<String> COLUMNS = List.of("path_rank", "path_value_eur", "hop_count", "hop",
+            "supplier_id", "supplier_name", "recipient_id", "recipient_name", "recipient_country", "hop_date", "hs_prefix",
+            "value_eur", "value_qualifier", "shipment_count", "shipments_without_eur", "shipment_ids",
+            "supplier_sanction_ids", "recipient_sanction_ids", "search_truncated");
+
+    private SupplyPathSql() {
+    }
+
+    private static String hs(int length) {
+        return switch (length) {
+            case 2 -> "s.hs2";
+            case 4 -> "s.hs4";
+            case 6 -> "s.hs6";
+            default -> throw new IllegalArgumentException("hs length " + length);
+        };
+    }
+
+    /** What every shipment of every hop meets: the period, the goods, resolved companies, real unless asked. */
+    static Sql hopShipments(SupplyPathQuery q) {
+        return Sql.and(
+                q.includeSynthetic() ? Sql.EMPTY : sql("not s.synthetic"),
+                ifGiven(q.periodFrom(), d -> sql("s.period_start >= {}", value(d))),
+                ifGiven(q.periodTo(), d -> sql("s.period_start <= {}", value(d))),
+                q.hsPrefixes().isEmpty() ? Sql.EMPTY
+                        : sql("s.hs_code like any({})", value(q.hsPrefixes().stream().map(p -> p + "%").toList())),
+                sql(hs(q.hsLength()) + " is not null and s.supplier_id is not null and s.recipient_id is not null "
+                        + "and s.supplier_id <> s.recipient_id"));
+    }
+
+    /** The company in {@code column} is under a listing in force at the shipment's date (real listings unless asked). */
+    static Sql sanctionedAt(String column, boolean includeSynthetic) {
+        return sql("exists (select 1 from sanction x where x.company_id = " + column + " and {})",
+                Sql.and(SanctionRules.inForce("x", sql("s.period_start")),
+                        includeSynthetic ? Sql.EMPTY : SyntheticRules.real("x")));
+    }
+
+    static Sql starts(SupplyPathQuery q) {
+        SupplyPathQuery.End from = q.from();
+        if (from.companyId() != null) {
+            return sql("s.supplier_id = {}", value(from.companyId()));
+        }
+        return from.country() != null ? sql("s.supplier_country = {}", value(from.country()))
+                : sanctionedAt("s.supplier_id", q.includeSynthetic());
+    }
+
+    static Sql reaches(SupplyPathQuery q) {
+        SupplyPathQuery.End to = q.to();
+        if (to.companyId() != null) {
+            return sql("s.recipient_id = {}", value(to.companyId()));
+        }
+        return to.country() != null ? sql("s.recipient_country = {}", value(to.country()))
+                : sanctionedAt("s.recipient_id", q.includeSynthetic());
+    }
+
+    /**
+     * The bounded search: {@code explored}, the partial paths (at most MAX_CANDIDATES), {@code stats}, one row saying
+     * what the bounds cut, and {@code found}, the explored paths that reach {@code to} with their sort value.
+     */
+    static Sql search(SupplyPathQuery q) {
+        String hs = hs(q.hsLength());
+        Sql hop = hopShipments(q);
+        Sql reaches = reaches(q);
+        Sql fanOut = value(FAN_OUT);
+        Sql maxHops = value(q.maxHops());
+        return sql(("""
+                recursive path (depth, companies, countries, dates, hs_key, min_value, unknown, reached, fan_cut, path_key) as (
+                    select 1, array[a.supplier_id, a.recipient_id], array[a.supplier_country, a.recipient_country],
+                           array[a.period_start], a.hs_key, a.value_eur, a.value_eur is null, a.reached, a.n > cast({} as int),
+                           lpad(a.supplier_id::text, 19, '0') || ':' || a.supplier_country || '>'
+                               || lpad(a.recipient_id::text, 19, '0') || ':' || a.recipient_country || '@' || a.period_start
+                      from (select g.*, row_number() over (partition by g.supplier_id order by g.value_eur desc nulls last,
+                                       g.recipient_id, g.recipient_country, g.period_start, g.supplier_country, g.hs_key) as rn,
+                                   count(*) over (partition by g.supplier_id) as n
+                              from (select s.supplier_id, s.supplier_country, s.recipient_id, s.recipient_country,
+                                           s.period_start, %1$s as hs_key, sum(s.value_eur) as value_eur, {} as reached
+                                      from shipment s
+                                     where {} and {}
+                                     group by s.supplier_id, s.supplier_country, s.recipient_id, s.recipient_country,
+                                              s.period_start, %1$s
+                                    having cast({} as int) > 1 or {}) g
+                             order by g.value_eur desc nulls last, g.supplier_id, g.recipient_id, g.recipient_country,
+                                      g.period_start, g.supplier_country, g.hs_key
+                             limit cast({} as int)) a
+                     where a.rn <= cast({} as int)
+                    union all
+                    select p.depth + 1, p.companies || n.recipient_id, p.countries || n.recipient_country,
+                           p.dates || n.period_start, p.hs_key, least(p.min_value, n.value_eur),
+                           p.unknown or n.value_eur is null, n.reached, n.n > cast({} as int),
+                           p.path_key || '>' || lpad(n.recipient_id::text, 19, '0') || ':' || n.recipient_country || '@'
+                               || n.period_start
+                      from path p
+                      cross join lateral (
+                          select g.*, row_number() over (order by g.value_eur desc nulls last, g.recipient_id,
+                                     g.recipient_country, g.period_start) as rn,
+                                 count(*) over () as n
+                            from (select s.recipient_id, s.recipient_country, s.period_start, sum(s.value_eur) as value_eur,
+                                         {} as reached
+                                    from shipment s
+                                   where s.supplier_id = p.companies[p.depth + 1] and %1$s = p.hs_key
+                                     and s.period_start > p.dates[p.depth]
+                                     and s.period_start <= p.dates[p.depth] + cast({} as int)
+                                     and s.recipient_id <> all(p.companies) and {}
+                                   group by s.recipient_id, s.recipient_country, s.period_start
+                                  having p.depth + 1 < cast({} as int) or {}
+                                   order by sum(s.value_eur) desc nulls last, s.recipient_id, s.recipient_country, s.period_start
+                                   limit cast({} as int) + 1) g) n
+                     where not p.reached and p.depth < cast({} as int) and n.rn <= cast({} as int)
+                ),
+                explored as materialized (select * from path limit cast({} as int)),
+                probe as (select count(*) as n from (select 1 from path limit cast({} as int) + 1) x),
+                stats as (select count(*) as explored, coalesce(bool_or(fan_cut), false) as fan_out_cut,
+                                 (select n from probe) > cast({} as int) as candidates_cut,
+                                 count(*) filter (where reached) as found
+                            from explored),
+                found as (select p.*, coalesce(case when not p.unknown then p.min_value end, -1) as sort_value
+                            from explored p where p.reached)""").formatted(hs),
+                fanOut, reaches, hop, starts(q), maxHops, reaches, value(MAX_CANDIDATES + 1), fanOut,
+                fanOut, reaches, value(q.windowDays()), hop, maxHops, reaches, fanOut, maxHops, fanOut,
+                value(MAX_CANDIDATES), value(MAX_CANDIDATES), value(MAX_CANDIDATES));
+    }
+
+    /** The hops of the paths in {@code paths} (aliased pg): their shipments, value and precision, and sanctions. */
+    static Sql hops(SupplyPathQuery q, String paths) {
+        String hs = hs(q.hsLength());
+        return sql(("""
+                select pg.sort_value, pg.path_key, pg.depth, case when not pg.unknown then pg.min_value end as path_value_eur,
+                       k as hop, pg.companies[k] as supplier_id, pg.companies[k + 1] as recipient_id,
+                       pg.countries[1] as origin_country, pg.countries[k + 1] as recipient_country, pg.dates[k] as hop_date, pg.hs_key, sh.*,
+                       ss.ids as supplier_sanction_ids, rs.ids as recipient_sanction_ids
+                  from %2$s pg
+                  cross join lateral generate_series(1, pg.depth) k
+                  cross join lateral (
+                      select array_agg(s.id order by s.id) as shipment_ids, sum(s.value_eur) as value_eur,
+                             count(*) as shipments, count(*) filter (where s.value_eur is null) as without_eur,
+                             sum_qualifier(count(*) filter (where s.value_qualifier = 'MORE_THAN'),
+                                           count(*) filter (where s.value_qualifier = 'AT_LEAST' or s.value_eur is null),
+                                           count(*) filter (where s.value_qualifier = 'ESTIMATED'),
+                                           count(*) filter (where s.value_qualifier = 'APPROXIMATE')) as qualifier
+                        from shipment s
+                       where s.supplier_id = pg.companies[k] and s.recipient_id = pg.companies[k + 1]
+                         and s.recipient_country = pg.countries[k + 1] and s.period_start = pg.dates[k]
+                         and %1$s = pg.hs_key and (k > 1 or s.supplier_country = pg.countries[1]) and {}) sh
+                  cross join lateral (select array_agg(x.id order by x.id) as ids from sanction x
+                                       where x.company_id = pg.companies[k] and {}) ss
+                  cross join lateral (select array_agg(x.id order by x.id) as ids from sanction x
+                                       where x.company_id = pg.companies[k + 1] and {}) rs""").formatted(hs, paths),
+                hopShipments(q), listingInForce(q), listingInForce(q));
+    }
+
+    /** The listing x is in force at the hop's date (real listings unless asked). */
+    private static Sql listingInForce(SupplyPathQuery q) {
+        return Sql.and(SanctionRules.inForce("x", sql("pg.dates[k]")),
+                q.includeSynthetic() ? Sql.EMPTY : SyntheticRules.real("x"));
+    }
+
+    /**
+     * One page of paths after the cursor, one row per hop (path by path, hop by hop), beside the one row of
+     * {@code stats}: an empty page still says what the bounds cut.
+     */
+    public static Sql page(SupplyPathQuery q, List<String> after, int limit) {
+        Sql where = after == null ? Sql.TRUE : Keyset.after(ORDER, after);
+        return sql("""
+                with {},
+                page as (select * from found where {} order by {} limit {})
+                select st.explored, st.fan_out_cut, st.candidates_cut, st.found, r.*
+                  from stats st left join ({}) r on true
+                 order by r.sort_value desc nulls last, r.path_key, r.hop""",
+                search(q), where, Keyset.orderBy(ORDER), value(limit), hops(q, "page"));
+    }
+
+    /** Every path found, one row per hop, ranked; each row says whether a bound cut the search. */
+    public static ExportQuery export(SupplyPathQuery q) {
+        Sql s = sql("""
+                with {},
+                ranked as (select f.*, row_number() over (order by f.sort_value desc, f.path_key) as path_rank from found f)
+                select pg.path_rank, r.path_value_eur, r.depth as hop_count, r.hop,
+                       global_id('Company', r.supplier_id::text) as supplier_id, sup.name as supplier_name,
+                       global_id('Company', r.recipient_id::text) as recipient_id, rec.name as recipient_name,
+                       r.recipient_country, r.hop_date, r.hs_key as hs_prefix, r.value_eur, r.qualifier as value_qualifier,
+                       r.shipments as shipment_count, r.without_eur as shipments_without_eur,
+                       array_to_string(array(select global_id('Shipment', i::text) from unnest(r.shipment_ids) i), ' ')
+                           as shipment_ids,
+                       array_to_string(array(select global_id('Sanction', i::text) from unnest(r.supplier_sanction_ids) i), ' ')
+                           as supplier_sanction_ids,
+                       array_to_string(array(select global_id('Sanction', i::text) from unnest(r.recipient_sanction_ids) i), ' ')
+                           as recipient_sanction_ids,
+                       st.fan_out_cut or st.candidates_cut as search_truncated
+                  from ({}) r
+                  join ranked pg on pg.path_key = r.path_key
+                  cross join stats st
+                  left join company sup on sup.id = r.supplier_id
+                  left join company rec on rec.id = r.recipient_id
+                 order by pg.path_rank, r.hop""", search(q), hops(q, "ranked"));
+        return new ExportQuery("supply-paths", s.text(), s.values(), COLUMNS);
+    }
+}

@@ -1,0 +1,380 @@
+package org.tradeflows.investigations;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.store.Jdbc;
+import org.tradeflows.support.GraphQL;
+
+/**
+ * supplyPaths against independent SQL over InvestigationData's path companies: the test finds the expected paths with
+ * one plain join per path length (no recursion), writes the sanction rule out by hand, and checks each hop's figures
+ * with its own aggregate, so a change to the search or to either rule shows here.
+ */
+@QuarkusTest
+class SupplyPathsTest {
+
+    @Inject
+    Jdbc jdbc;
+
+    private final Map<String, Long> ids = new HashMap<>();
+
+    @BeforeEach
+    void data() {
+        InvestigationData.load(jdbc);
+        for (String k : List.of("a", "b", "c", "d", "e", "f", "j", "l", "s")) {
+            ids.put(k, InvestigationData.companyId(jdbc, "test-path-" + k));
+        }
+    }
+
+    private long id(String key) {
+        return ids.get(key);
+    }
+
+    private Map<String, Object> company(String key) {
+        return Map.of("company", GlobalId.of("Company", id(key)));
+    }
+
+    /** A listing x of the company in {@code company} in force at {@code date}, written out without sanction_in_force. */
+    private static String listed(String company, String date) {
+        return "exists (select 1 from sanction x where x.company_id = " + company + " and x.confirmed and x.listed_on is not null"
+                + " and x.listed_on <= " + date + " and (x.ended_on is null or x.ended_on > " + date + ")"
+                + " and (select kind from source where id = x.source_id) <> 'SYNTHETIC')";
+    }
+
+    /**
+     * The expected paths as "value|company ids|dates", largest value first: for each length n, legs l1..ln joined on
+     * the recipient of one being the supplier of the next, the same HS code, a date 1 to window days later; the first
+     * leaving {@code from}, the last reaching {@code to} and no earlier one reaching it; no company twice unless
+     * {@code loops}; {@code sameDay} lets a leg follow on the same day (only to show what the rule excludes).
+     */
+    private List<String> expected(String from, java.util.function.Function<String, String> to, int maxHops, int window,
+            String hs, boolean synthetic, boolean loops, boolean sameDay) {
+        String legs = """
+                with leg as (select s.supplier_id as sup, s.recipient_id as rec, s.supplier_country as sc,
+                                    s.recipient_country as rc, s.period_start as d, s.%1$s as hs, sum(s.value_eur) as v
+                               from shipment s
+                              where s.%1$s is not null and s.supplier_id is not null and s.recipient_id is not null
+                                and s.supplier_id <> s.recipient_id %2$s
+                              group by 1, 2, 3, 4, 5, 6)
+                """.formatted(hs, synthetic ? "" : "and not s.synthetic");
+        List<String> unions = new ArrayList<>();
+        for (int n = 1; n <= maxHops; n++) {
+            StringBuilder q = new StringBuilder("select ");
+            q.append("least(").append(IntStream.rangeClosed(1, n).mapToObj(i -> "l" + i + ".v").collect(Collectors.joining(", ")))
+                    .append(") as v, concat_ws('>', l1.sup, ")
+                    .append(IntStream.rangeClosed(1, n).mapToObj(i -> "l" + i + ".rec").collect(Collectors.joining(", ")))
+                    .append(") as companies, concat_ws(',', ")
+                    .append(IntStream.rangeClosed(1, n).mapToObj(i -> "l" + i + ".d").collect(Collectors.joining(", ")))
+                    .append(") as dates from leg l1");
+            List<String> where = new ArrayList<>(List.of(from.replace("$", "l1")));
+            for (int i = 2; i <= n; i++) {
+                String p = "l" + (i - 1);
+                String l = "l" + i;
+                q.append(" join leg ").append(l).append(" on ").append(l).append(".sup = ").append(p).append(".rec and ")
+                        .append(l).append(".hs = ").append(p).append(".hs and ").append(l).append(".d ")
+                        .append(sameDay ? ">=" : ">").append(" ").append(p).append(".d and ").append(l).append(".d <= ")
+                        .append(p).append(".d + ").append(window);
+                if (!loops) {
+                    String earlier = "l1.sup, " + IntStream.range(1, i).mapToObj(k -> "l" + k + ".rec").collect(Collectors.joining(", "));
+                    where.add(l + ".rec not in (" + earlier + ")");
+                }
+            }
+            for (int i = 1; i < n; i++) {
+                where.add("not (" + to.apply("l" + i) + ")");
+            }
+            where.add(to.apply("l" + n));
+            unions.add(q + " where " + String.join(" and ", where));
+        }
+        return jdbc.list(legs + "select v || '|' || companies || '|' || dates from (" + String.join(" union all ", unions)
+                + ") p order by v desc, companies, dates", List.of(), rs -> rs.getString(1));
+    }
+
+    private List<String> expected(String from, java.util.function.Function<String, String> to, int maxHops, int window) {
+        return expected(from, to, maxHops, window, "hs4", false, false, false);
+    }
+
+    private Map<String, Object> filter(Map<String, Object> from, Map<String, Object> to, int maxHops, int window) {
+        Map<String, Object> f = new HashMap<>();
+        f.put("from", from);
+        f.put("to", to);
+        f.put("hsCodes", List.of("85"));
+        f.put("maxHops", maxHops);
+        f.put("windowDays", window);
+        return f;
+    }
+
+    private JsonPath page(Map<String, Object> filter, int first, String after) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("filter", filter);
+        vars.put("first", first);
+        vars.put("after", after);
+        return GraphQL.data(GraphQL.exampleQuery("supply-paths"), vars);
+    }
+
+    /** Every path of the answer, page after page of {@code first}, as "value|company ids|dates". */
+    private List<String> all(Map<String, Object> filter, int first) {
+        List<String> got = new ArrayList<>();
+        String after = null;
+        do {
+            JsonPath r = page(filter, first, after);
+            List<Map<String, Object>> nodes = r.getList("data.supplyPaths.edges.node");
+            assertThat(nodes.size()).isLessThanOrEqualTo(first);
+            nodes.forEach(n -> got.add(line(n)));
+            after = r.getBoolean("data.supplyPaths.pageInfo.hasNextPage") ? r.getString("data.supplyPaths.pageInfo.endCursor") : null;
+        } while (after != null);
+        return got;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String line(Map<String, Object> path) {
+        List<Map<String, Object>> hops = (List<Map<String, Object>>) path.get("hops");
+        String companies = GlobalId.dbId((String) ((Map<String, Object>) hops.get(0).get("supplier")).get("id")) + ">"
+                + hops.stream().map(h -> String.valueOf(GlobalId.dbId((String) ((Map<String, Object>) h.get("recipient")).get("id"))))
+                        .collect(Collectors.joining(">"));
+        String dates = hops.stream().map(h -> (String) h.get("date")).collect(Collectors.joining(","));
+        return new BigDecimal(String.valueOf(path.get("valueEur"))).setScale(2) + "|" + companies + "|" + dates;
+    }
+
+    private String path(String value, String companies, String dates) {
+        return value + "|" + java.util.Arrays.stream(companies.split(">")).map(k -> String.valueOf(id(k)))
+                .collect(Collectors.joining(">")) + "|" + dates;
+    }
+
+    @Test
+    void pathsBetweenTwoCompaniesMatchIndependentSqlPageByPage() {
+        String from = "$.sup = " + id("a");
+        List<String> expected = expected(from, l -> l + ".rec = " + id("d"), 4, 90);
+        assertThat(expected).containsExactly(
+                path("900.00", "a>d", "2024-03-01"),
+                path("500.00", "a>b>c>d", "2024-01-10,2024-02-01,2024-03-01"),
+                path("300.00", "a>b>d", "2024-01-10,2024-04-09"));
+        Map<String, Object> f = filter(company("a"), company("d"), 4, 90);
+        assertThat(all(f, 2)).containsExactlyElementsOf(expected);
+        assertThat(all(f, 1)).containsExactlyElementsOf(expected);
+        JsonPath r = page(f, 20, null);
+        assertThat(r.getInt("data.supplyPaths.search.pathCount")).isEqualTo(3);
+        assertThat(r.getBoolean("data.supplyPaths.search.truncated")).isFalse();
+        assertThat(r.getList("data.supplyPaths.edges.node.hopCount", Integer.class)).containsExactly(1, 3, 2);
+    }
+
+    @Test
+    void aLoopBackIsCut() {
+        // without the rule the path a > b > c > a > d (value 700) would lead; with it the loop closes nowhere
+        String looped = path("700.00", "a>b>c>a>d", "2024-01-10,2024-02-01,2024-02-15,2024-03-01");
+        assertThat(expected("$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, 90, "hs4", false, true, false))
+                .contains(looped);
+        assertThat(all(filter(company("a"), company("d"), 4, 90), 20)).doesNotContain(looped)
+                .noneMatch(p -> p.split("\\|")[1].split(">").length != java.util.Set.of(p.split("\\|")[1].split(">")).size());
+    }
+
+    @Test
+    void twoShipmentsOnTheSameDayAreOneHopAndDoNotChain() {
+        // b > e leaves b on the day a > b arrives: not later, so a > b > e > d is no path
+        String sameDay = path("1000.00", "a>b>e>d", "2024-01-10,2024-01-10,2024-01-20");
+        assertThat(expected("$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, 90, "hs4", false, false, true))
+                .contains(sameDay);
+        List<Map<String, Object>> nodes = page(filter(company("a"), company("d"), 4, 90), 20, null)
+                .getList("data.supplyPaths.edges.node");
+        assertThat(nodes.stream().map(SupplyPathsTest::line).toList()).doesNotContain(sameDay);
+        // the two shipments a > b of 2024-01-10 (600 EXACT and 400 ESTIMATED) make one hop of 1000, ESTIMATED
+        Map<String, Object> firstHop = hops(nodes.get(1)).get(0);
+        assertThat(firstHop.get("shipmentCount")).isEqualTo(2);
+        assertThat(new BigDecimal(String.valueOf(firstHop.get("valueEur")))).isEqualByComparingTo("1000");
+        assertThat(firstHop.get("valuePrecision")).isEqualTo("ESTIMATED");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> hops(Map<String, Object> path) {
+        return (List<Map<String, Object>>) path.get("hops");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyHopsFiguresAndSanctionsMatchIndependentSql() {
+        Map<String, Object> f = filter(company("a"), Map.of("country", "MW"), 4, 90);
+        List<String> expected = expected("$.sup = " + id("a"), l -> l + ".rc = 'MW'", 4, 90);
+        assertThat(expected).hasSize(5);
+        List<Map<String, Object>> nodes = page(f, 20, null).getList("data.supplyPaths.edges.node");
+        assertThat(nodes.stream().map(SupplyPathsTest::line).toList()).containsExactlyElementsOf(expected);
+        int checked = 0;
+        for (Map<String, Object> n : nodes) {
+            for (Map<String, Object> h : hops(n)) {
+                long sup = GlobalId.dbId((String) ((Map<String, Object>) h.get("supplier")).get("id"));
+                long rec = GlobalId.dbId((String) ((Map<String, Object>) h.get("recipient")).get("id"));
+                String hop = "s.supplier_id = " + sup + " and s.recipient_id = " + rec + " and s.period_start = date '"
+                        + h.get("date") + "' and s.hs4 = '" + h.get("hsCode") + "' and s.hs_code like '85%' and not s.synthetic";
+                String figures = jdbc.one("""
+                        select sum(value_eur) || '/' || count(*) || '/' || string_agg(id::text, ',' order by id) || '/'
+                               || case when bool_or(value_qualifier = 'ESTIMATED') then 'ESTIMATED'
+                                       when bool_or(value_qualifier = 'AT_LEAST') then 'AT_LEAST' else 'EXACT' end
+                          from shipment s where """ + hop, List.of(), rs -> rs.getString(1)).orElseThrow();
+                List<Map<String, Object>> shipments = (List<Map<String, Object>>) h.get("shipments");
+                assertThat(new BigDecimal(String.valueOf(h.get("valueEur"))).setScale(2) + "/" + h.get("shipmentCount") + "/"
+                        + shipments.stream().map(s -> String.valueOf(GlobalId.dbId((String) s.get("id"))))
+                                .collect(Collectors.joining(",")) + "/" + h.get("valuePrecision")).isEqualTo(figures);
+                List<String> listings = jdbc.list("""
+                        select x.authority || '/' || x.listed_on from sanction x
+                         where x.company_id = ? and x.confirmed and x.listed_on is not null and x.listed_on <= cast(? as date)
+                           and (x.ended_on is null or x.ended_on > cast(? as date))
+                           and (select kind from source where id = x.source_id) <> 'SYNTHETIC'
+                         order by x.id""", List.of(rec, h.get("date"), h.get("date")), rs -> rs.getString(1));
+                assertThat(((List<Map<String, Object>>) h.get("recipientSanctions")).stream()
+                        .map(x -> x.get("authority") + "/" + x.get("listedOn")).toList()).containsExactlyElementsOf(listings);
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(1 + 3 + 2 + 3 + 3);
+        // the edge cases by name: s listed before c > s; l's listing ended before c > l; d's listing has no date
+        Map<String, Object> toS = nodes.stream().filter(n -> line(n).contains(">" + id("s") + "|")).findFirst().orElseThrow();
+        assertThat((List<Object>) hops(toS).get(2).get("recipientSanctions")).hasSize(1);
+        Map<String, Object> toL = nodes.stream().filter(n -> line(n).contains(">" + id("l") + "|")).findFirst().orElseThrow();
+        assertThat((List<Object>) hops(toL).get(2).get("recipientSanctions")).isEmpty();
+        assertThat(nodes.stream().flatMap(n -> hops(n).stream())
+                .filter(h -> ((Map<String, Object>) h.get("recipient")).get("id").equals(GlobalId.of("Company", id("d"))))
+                .allMatch(h -> ((List<Object>) h.get("recipientSanctions")).isEmpty())).isTrue();
+    }
+
+    @Test
+    void theEndsCanBeSanctionedCompanies() {
+        // to any recipient listed at the hop's date: s only (l's listing had ended, d's has no date)
+        List<String> toListed = expected("$.sup = " + id("a"), l -> listed(l + ".rec", l + ".d"), 4, 90);
+        assertThat(toListed).containsExactly(path("450.00", "a>b>c>s", "2024-01-10,2024-02-01,2024-03-10"));
+        assertThat(all(filter(company("a"), Map.of("sanctioned", true), 4, 90), 20)).containsExactlyElementsOf(toListed);
+        // from any supplier listed at the hop's date: b from 2024-01-15, so not b > e of 2024-01-10
+        List<String> fromListed = expected(listed("$.sup", "$.d"), l -> l + ".rec = " + id("d"), 4, 90);
+        assertThat(fromListed).hasSize(3);
+        assertThat(all(filter(Map.of("sanctioned", true), company("d"), 4, 90), 20)).containsExactlyElementsOf(fromListed);
+    }
+
+    @Test
+    void theWindowEdgeIsIncluded() {
+        for (int window : List.of(89, 90, 91)) {
+            List<String> expected = expected("$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, window);
+            assertThat(all(filter(company("a"), company("d"), 4, window), 20)).as("window " + window)
+                    .containsExactlyElementsOf(expected);
+        }
+        // b > d 90 days after a > b is in at 90, the one 91 days after only at 91
+        assertThat(all(filter(company("a"), company("d"), 4, 90), 20))
+                .contains(path("300.00", "a>b>d", "2024-01-10,2024-04-09"))
+                .doesNotContain(path("350.00", "a>b>d", "2024-01-10,2024-04-10"));
+        assertThat(all(filter(company("a"), company("d"), 4, 89), 20))
+                .doesNotContain(path("300.00", "a>b>d", "2024-01-10,2024-04-09"));
+        assertThat(all(filter(company("a"), company("d"), 4, 91), 20))
+                .contains(path("350.00", "a>b>d", "2024-01-10,2024-04-10"));
+    }
+
+    @Test
+    void theLevelAndSyntheticShipmentsAreAsAsked() {
+        Map<String, Object> chapter = filter(company("a"), company("d"), 4, 90);
+        chapter.put("level", "CHAPTER");
+        List<String> expected = expected("$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, 90, "hs2", false, false, false);
+        assertThat(expected).contains(path("800.00", "a>b>c>d", "2024-01-10,2024-02-01,2024-03-02"));
+        assertThat(all(chapter, 20)).containsExactlyElementsOf(expected);
+
+        String viaSynthetic = path("1000.00", "a>b>d", "2024-01-10,2024-02-10");
+        assertThat(all(filter(company("a"), company("d"), 4, 90), 20)).doesNotContain(viaSynthetic);
+        Map<String, Object> synthetic = filter(company("a"), company("d"), 4, 90);
+        synthetic.put("includeSynthetic", true);
+        List<String> withSynthetic = expected("$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, 90, "hs4", true, false, false);
+        assertThat(withSynthetic.get(0)).isEqualTo(viaSynthetic);
+        assertThat(all(synthetic, 20)).containsExactlyElementsOf(withSynthetic);
+    }
+
+    @Test
+    void aSearchThatWouldExplodeIsCutAndSaysSo() {
+        // f > 30 > 30 > 30 > j: 30 + 900 + 27,000 + 27,000 partial paths unbounded
+        long started = System.nanoTime();
+        JsonPath r = page(filter(company("f"), company("j"), 4, 90), 5, null);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(millis).as("within the request's time budget").isLessThan(12_000);
+        assertThat(r.getBoolean("data.supplyPaths.search.fanOutCut")).isTrue();
+        assertThat(r.getBoolean("data.supplyPaths.search.candidatesCut")).isTrue();
+        assertThat(r.getBoolean("data.supplyPaths.search.truncated")).isTrue();
+        assertThat(r.getInt("data.supplyPaths.search.explored")).isEqualTo(r.getInt("data.supplyPaths.search.maxCandidates"));
+        assertThat(r.getList("data.supplyPaths.edges")).hasSize(5);
+
+        // fan-out alone: 20 of f's 30 recipients, then 20 of each one's 30; j lies beyond 3 hops, so nothing is found
+        JsonPath three = page(filter(company("f"), company("j"), 3, 90), 5, null);
+        assertThat(three.getList("data.supplyPaths.edges")).isEmpty();
+        assertThat(three.getBoolean("data.supplyPaths.search.fanOutCut")).isTrue();
+        assertThat(three.getBoolean("data.supplyPaths.search.candidatesCut")).isFalse();
+        assertThat(three.getInt("data.supplyPaths.search.explored")).isEqualTo(20 + 20 * 20);
+
+        // the largest onward hops are the ones followed: f's 20 largest of its 30
+        List<String> kept = all(filter(company("f"), Map.of("country", "ZM"), 1, 90), 100).stream()
+                .map(p -> p.split("\\|")[0]).toList();
+        assertThat(kept).containsExactlyElementsOf(jdbc.list("""
+                select value_eur::text from shipment s where s.supplier_id = ? order by value_eur desc limit 20""",
+                List.of(id("f")), rs -> rs.getString(1)));
+        // a search within the bounds says it is whole
+        assertThat(page(filter(company("a"), company("d"), 4, 90), 1, null).getBoolean("data.supplyPaths.search.truncated"))
+                .isFalse();
+    }
+
+    @Test
+    void badQuestionsAreAnsweredInUserWords() {
+        Map<String, Object> tooLong = filter(company("a"), company("d"), 7, 90);
+        JsonPath r = GraphQL.post(GraphQL.exampleQuery("supply-paths"), Map.of("filter", tooLong));
+        assertThat(r.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(r.getString("errors[0].message")).contains("filter.maxHops").contains("1 to 4").doesNotContain("Exception");
+
+        JsonPath unknown = GraphQL.post(GraphQL.exampleQuery("supply-paths"),
+                Map.of("filter", filter(Map.of("company", GlobalId.of("Company", 987654321L)), company("d"), 3, 90)));
+        assertThat(unknown.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(unknown.getString("errors[0].message")).contains("filter.from.company").contains("no company");
+
+        JsonPath both = GraphQL.post(GraphQL.exampleQuery("supply-paths"),
+                Map.of("filter", filter(Map.of("company", GlobalId.of("Company", id("a")), "country", "LS"), company("d"), 3, 90)));
+        assertThat(both.getString("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
+        assertThat(both.getString("errors[0].message")).contains("filter.from").contains("exactly one");
+
+        JsonPath window = GraphQL.post(GraphQL.exampleQuery("supply-paths"),
+                Map.of("filter", filter(company("a"), company("d"), 3, 0)));
+        assertThat(window.getString("errors[0].message")).contains("filter.windowDays");
+    }
+
+    @Test
+    void theExportCarriesTheSameHops() throws Exception {
+        String filter = "{\"from\":{\"company\":\"" + GlobalId.of("Company", id("a")) + "\"},\"to\":{\"country\":\"MW\"},"
+                + "\"hsCodes\":[\"85\"],\"maxHops\":4,\"windowDays\":90}";
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(given().queryParam("filter", filter).when().get("/export/supply-paths.csv")
+                        .then().statusCode(200).extract().asString())).getRecords();
+        List<Map<String, Object>> nodes = page(filter(company("a"), Map.of("country", "MW"), 4, 90), 20, null)
+                .getList("data.supplyPaths.edges.node");
+        assertThat(rows).hasSize(nodes.stream().mapToInt(n -> hops(n).size()).sum());
+        List<String> fromCsv = new ArrayList<>();
+        for (CSVRecord row : rows) {
+            if (row.get("hop").equals(row.get("hop_count"))) {
+                fromCsv.add(row.get("path_rank") + "/" + new BigDecimal(row.get("path_value_eur")).setScale(2));
+            }
+            assertThat(row.get("search_truncated")).isEqualTo("false");
+        }
+        assertThat(fromCsv).containsExactlyElementsOf(IntStream.range(0, nodes.size())
+                .mapToObj(i -> (i + 1) + "/" + new BigDecimal(String.valueOf(nodes.get(i).get("valueEur"))).setScale(2)).toList());
+        assertThat(rows.stream().mapToLong(r -> Long.parseLong(r.get("shipment_count"))).sum())
+                .isEqualTo(nodes.stream().flatMap(n -> hops(n).stream()).mapToLong(h -> ((Number) h.get("shipmentCount")).longValue()).sum());
+        for (String format : List.of("ndjson", "parquet", "arrow")) {
+            given().queryParam("filter", filter).when().get("/export/supply-paths." + format).then().statusCode(200);
+        }
+        given().queryParam("filter", "{\"from\":{\"country\":\"XX\"},\"to\":{\"sanctioned\":true}}").when()
+                .get("/export/supply-paths.csv").then().statusCode(400);
+    }
+}
