@@ -1,6 +1,7 @@
 package org.tradeflows.api;
 
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
@@ -17,6 +18,7 @@ import org.tradeflows.api.types.SupplyPathEdge;
 import org.tradeflows.api.types.SupplyPathSearch;
 import org.tradeflows.input.InvestigationFilters;
 import org.tradeflows.input.SupplyPathFilter;
+import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.SupplyPathQuery;
 import org.tradeflows.query.SupplyPathSql;
 import org.tradeflows.store.CompanyStore;
@@ -93,10 +95,10 @@ public class SupplyPathApi {
         return listings(list, SupplyHop::recipientSanctionIds);
     }
 
-    private List<List<Sanction>> listings(List<SupplyHop> list, java.util.function.Function<SupplyHop, List<Long>> ids) {
+    private List<List<Sanction>> listings(List<SupplyHop> list, Function<SupplyHop, List<Long>> ids) {
         List<Long> wanted = list.stream().flatMap(h -> ids.apply(h).stream()).distinct().toList();
         List<Sanction> all = wanted.isEmpty() ? List.of() : Sanction.of(sanctions.byIds(wanted));
-        return list.stream().map(h -> Batch.one(ids.apply(h), id -> id, all, s -> org.tradeflows.model.GlobalId.dbId(s.id())))
+        return list.stream().map(h -> Batch.one(ids.apply(h), id -> id, all, s -> GlobalId.dbId(s.id())))
                 .toList();
     }
 }
