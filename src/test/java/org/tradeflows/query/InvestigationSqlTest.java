@@ -38,4 +38,23 @@ class InvestigationSqlTest {
         Sql u = UnitValueOutlierSql.page(ShipmentScope.all(), UnitValueBasis.PER_UNIT, new BigDecimal("3.5"), null, 21);
         assertThat(u.text()).contains("s.quantity > 0").contains("d.mad > 0").contains("0.6745");
     }
+
+    @Test
+    void supplyPathsAskTheOneSanctionRuleBindTheirValuesAndAreBounded() {
+        SupplyPathQuery q = new SupplyPathQuery(SupplyPathQuery.End.country("LS"), SupplyPathQuery.End.anySanctioned(),
+                List.of("85'--"), 4, null, null, 4, 90, false);
+        for (String text : List.of(SupplyPathSql.page(q, List.of("100.00", "0001:LS"), 21).text(),
+                SupplyPathSql.export(q).sql())) {
+            assertThat(text).contains("sanction_in_force(x.confirmed, x.listed_on, x.ended_on, s.period_start)")
+                    .contains("sanction_in_force(x.confirmed, x.listed_on, x.ended_on, pg.dates[k])")
+                    .doesNotContain("listed_on <=").doesNotContain("85'--").doesNotContain("'LS'")
+                    .contains("not s.synthetic").contains("sy.kind = 'SYNTHETIC'")
+                    .contains("s.recipient_id <> all(p.companies)").contains("limit cast(? as int) + 1) g) n");
+        }
+        Sql page = SupplyPathSql.page(q, null, 21);
+        assertThat(page.values()).contains("LS", List.of("85'--%"), SupplyPathSql.FAN_OUT, SupplyPathSql.MAX_CANDIDATES, 4, 90);
+        assertThat(SupplyPathSql.page(new SupplyPathQuery(SupplyPathQuery.End.company(1), SupplyPathQuery.End.company(2),
+                List.of(), 6, null, null, 2, 30, true), null, 21).text()).doesNotContain("not s.synthetic")
+                .doesNotContain("SYNTHETIC").contains("s.hs6 = p.hs_key");
+    }
 }
