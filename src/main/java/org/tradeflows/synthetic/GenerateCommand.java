@@ -35,6 +35,9 @@ public class GenerateCommand implements Callable<Integer> {
     double sanctionedShare = 0.1;
     @Option(names = "--intermediary-share", description = "Share of shipments through an intermediary (default: ${DEFAULT-VALUE}).")
     double intermediaryShare = 0.15;
+    @Option(names = "--chain-share", description = "Share of shipments that start a chain of 1 to 3 hops of the same goods "
+            + "through companies of transit countries, for supply paths (default: ${DEFAULT-VALUE}, none).")
+    double chainShare = 0;
 
     public static int run(String... args) {
         return new CommandLine(new GenerateCommand()).execute(args);
@@ -42,7 +45,8 @@ public class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var spec = new SyntheticShipments.Spec(name, seed, companies, shipments, from, to, sanctionedShare, intermediaryShare);
+        var spec = new SyntheticShipments.Spec(name, seed, companies, shipments, from, to, sanctionedShare, intermediaryShare,
+                chainShare);
         Instant start = Instant.now();
         try (Connection c = DatabaseBootstrap.fromConfig().connect()) {
             SyntheticShipments.Loaded loaded = SyntheticShipments.loadIfAbsent(c, spec,

@@ -24,9 +24,19 @@ import org.postgresql.PGConnection;
  */
 public final class SyntheticShipments {
 
-    /** What to generate. Company sizes are heavy-tailed: a few suppliers and recipients carry most shipments. */
+    /**
+     * What to generate. Company sizes are heavy-tailed: a few suppliers and recipients carry most shipments. A share
+     * {@code chainShare} of the shipments starts a chain: the same goods from a supplier through one or two companies
+     * of transit countries to a recipient, each hop 1 to 45 days after the one before (so supply paths find them).
+     */
     public record Spec(String name, long seed, int companies, int shipments, LocalDate from, LocalDate to,
-            double sanctionedShare, double intermediaryShare) {
+            double sanctionedShare, double intermediaryShare, double chainShare) {
+
+        /** A spec without chains: the rows every seed gave before chains existed. */
+        public Spec(String name, long seed, int companies, int shipments, LocalDate from, LocalDate to,
+                double sanctionedShare, double intermediaryShare) {
+            this(name, seed, companies, shipments, from, to, sanctionedShare, intermediaryShare, 0);
+        }
 
         public String sourceKey() {
             return "synthetic-" + name;
@@ -210,10 +220,13 @@ public final class SyntheticShipments {
         int suppliers = (ids.length + 1) / 2;
         int recipients = ids.length / 2;
         long days = spec.to().toEpochDay() - spec.from().toEpochDay() + 1;
+        int[] transit = transitCompanies(countries);
         Reader rows = new Reader() {
             private int next = first;
             private final StringBuilder buffer = new StringBuilder();
             private int position = 0;
+            /** The hops of the chain being written, one row each; a chain is never continued into the next chunk. */
+            private final java.util.ArrayDeque<String> chain = new java.util.ArrayDeque<>();
 
             @Override
             public int read(char[] cbuf, int off, int len) {
@@ -236,6 +249,15 @@ public final class SyntheticShipments {
             }
 
             private void row(int i, StringBuilder b) {
+                if (!chain.isEmpty()) {
+                    b.append("syn-").append(i).append(',').append(chain.poll());
+                    return;
+                }
+                if (spec.chainShare() > 0 && transit.length > 0 && random.nextDouble() < spec.chainShare()) {
+                    chain(spec, random, ids, countries, transit, products, rated, suppliers, recipients, chain);
+                    b.append("syn-").append(i).append(',').append(chain.poll());
+                    return;
+                }
                 int s = 2 * skewed(random, suppliers);
                 int r = 2 * skewed(random, recipients) + 1;
                 String hs6 = products.get(skewed(random, products.size()))[0];
@@ -287,6 +309,53 @@ public final class SyntheticShipments {
                  where i.intermediary_country is not null""")) {
             ps.setLong(1, sourceId);
             ps.executeUpdate();
+        }
+    }
+
+    /** Indexes of the companies located in a transit country, in index order. */
+    private static int[] transitCompanies(String[] countries) {
+        List<String> via = List.of(INTERMEDIARY_COUNTRIES);
+        return java.util.stream.IntStream.range(0, countries.length).filter(i -> via.contains(countries[i])).toArray();
+    }
+
+    /**
+     * Queues the rows (without their reference) of one chain: a supplier, one or two companies of transit countries
+     * (none twice, neither end), a recipient; the same HS code, quantity and weight on every hop, each hop 1 to 45 days
+     * after the one before and worth 2 to 20 % more (a trader's margin), in the currency of the first.
+     */
+    private static void chain(Spec spec, SplittableRandom random, long[] ids, String[] countries, int[] transit,
+            List<String[]> products, Set<String> rated, int suppliers, int recipients, java.util.Deque<String> out) {
+        int origin = 2 * skewed(random, suppliers);
+        int last = 2 * skewed(random, recipients) + 1;
+        int hops = 2 + random.nextInt(2);
+        List<Integer> companies = new ArrayList<>(List.of(origin));
+        for (int k = 1; k < hops; k++) {
+            int via = transit[random.nextInt(transit.length)];
+            if (!companies.contains(via) && via != last) {
+                companies.add(via);
+            }
+        }
+        companies.add(last);
+        String code = products.get(skewed(random, products.size()))[0];
+        long days = spec.to().toEpochDay() - spec.from().toEpochDay() + 1;
+        LocalDate date = spec.from().plusDays(random.nextLong(Math.max(1, days - 90)));
+        double value = Math.exp(6 + random.nextDouble() * 10);
+        int currency = random.nextInt(CURRENCIES.length);
+        int quantity = random.nextInt(1000) + 1;
+        String weight = BigDecimal.valueOf(random.nextInt(100_000), 1).toPlainString();
+        for (int k = 0; k + 1 < companies.size(); k++) {
+            if (k > 0) {
+                date = date.plusDays(1 + random.nextInt(45));
+                value = value * (1.02 + random.nextDouble() * 0.18);
+            }
+            if (date.isAfter(spec.to())) {
+                break;
+            }
+            int s = companies.get(k);
+            int r = companies.get(k + 1);
+            out.add(ids[s] + "," + ids[r] + "," + countries[s] + "," + countries[r] + "," + date + "," + date + "," + code
+                    + "," + code + "," + BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP) + ","
+                    + currency(currency, date, rated) + ",EXACT," + quantity + ",pcs," + weight + ",,\n");
         }
     }
 

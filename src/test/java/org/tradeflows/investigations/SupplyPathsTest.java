@@ -3,6 +3,7 @@ package org.tradeflows.investigations;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
+import org.tradeflows.support.SyntheticData;
 
 /**
  * supplyPaths against independent SQL over InvestigationData's path companies: the test finds the expected paths with
@@ -32,6 +34,9 @@ class SupplyPathsTest {
 
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private final Map<String, Long> ids = new HashMap<>();
 
@@ -60,10 +65,11 @@ class SupplyPathsTest {
 
     /**
      * The expected paths as "value|company ids|dates" (each leg says whether its supplier and its recipient were
-     * listed at its date: sup_listed, rec_listed), largest value first: for each length n, legs l1..ln joined on
-     * the recipient of one being the supplier of the next, the same HS code, a date 1 to window days later; the first
-     * leaving {@code from}, the last reaching {@code to} and no earlier one reaching it; no company twice unless
-     * {@code loops}; {@code sameDay} lets a leg follow on the same day (only to show what the rule excludes).
+     * listed at its date: sup_listed, rec_listed), largest value first: for each length n, the chains of n - 1 legs
+     * joined with one more leg, on the recipient of one being the supplier of the next, the same HS code, a date 1 to
+     * window days later; the first leaving {@code from}, the last reaching {@code to} and no earlier one reaching it; no
+     * company twice unless {@code loops}; {@code sameDay} lets a leg follow on the same day (only to show what the rule
+     * excludes).
      */
     private List<String> expected(String from, java.util.function.Function<String, String> to, int maxHops, int window,
             String hs, boolean synthetic, boolean loops, boolean sameDay) {
@@ -77,35 +83,30 @@ class SupplyPathsTest {
                               group by 1, 2, 3, 4, 5, 6)
                 """.formatted(hs, synthetic ? "" : "and not s.synthetic", listed("s.supplier_id", "s.period_start"),
                 listed("s.recipient_id", "s.period_start"));
-        List<String> unions = new ArrayList<>();
-        for (int n = 1; n <= maxHops; n++) {
-            StringBuilder q = new StringBuilder("select ");
-            q.append("least(").append(IntStream.rangeClosed(1, n).mapToObj(i -> "l" + i + ".v").collect(Collectors.joining(", ")))
-                    .append(") as v, concat_ws('>', l1.sup, ")
-                    .append(IntStream.rangeClosed(1, n).mapToObj(i -> "l" + i + ".rec").collect(Collectors.joining(", ")))
-                    .append(") as companies, concat_ws(',', ")
-                    .append(IntStream.rangeClosed(1, n).mapToObj(i -> "l" + i + ".d").collect(Collectors.joining(", ")))
-                    .append(") as dates from leg l1");
-            List<String> where = new ArrayList<>(List.of(from.replace("$", "l1")));
-            for (int i = 2; i <= n; i++) {
-                String p = "l" + (i - 1);
-                String l = "l" + i;
-                q.append(" join leg ").append(l).append(" on ").append(l).append(".sup = ").append(p).append(".rec and ")
-                        .append(l).append(".hs = ").append(p).append(".hs and ").append(l).append(".d ")
-                        .append(sameDay ? ">=" : ">").append(" ").append(p).append(".d and ").append(l).append(".d <= ")
-                        .append(p).append(".d + ").append(window);
-                if (!loops) {
-                    String earlier = "l1.sup, " + IntStream.range(1, i).mapToObj(k -> "l" + k + ".rec").collect(Collectors.joining(", "));
-                    where.add(l + ".rec not in (" + earlier + ")");
-                }
-            }
-            for (int i = 1; i < n; i++) {
-                where.add("not (" + to.apply("l" + i) + ")");
-            }
-            where.add(to.apply("l" + n));
-            unions.add(q + " where " + String.join(" and ", where));
+        // p1 .. pn: the chains of n legs from `from` that have not reached `to` before their last leg, one join a length
+        StringBuilder steps = new StringBuilder(", p1 as materialized (select l1.sup as c0, l1.rec as c1, l1.d as d1, l1.hs, "
+                + "l1.v as v1, (" + to.apply("l1") + ") as r1 from leg l1 where " + from.replace("$", "l1") + ")");
+        List<String> unions = new ArrayList<>(List.of("select v1 as v, concat_ws('>', c0, c1) as companies, d1::text as dates "
+                + "from p1 where r1"));
+        for (int n = 2; n <= maxHops; n++) {
+            String l = "l" + n;
+            String previous = "p.c" + (n - 1);
+            String earlier = IntStream.range(0, n).mapToObj(k -> "p.c" + k).collect(Collectors.joining(", "));
+            steps.append(", p").append(n).append(" as materialized (select p.*, ").append(l).append(".rec as c").append(n)
+                    .append(", ").append(l).append(".d as d").append(n).append(", ").append(l).append(".v as v").append(n)
+                    .append(", (").append(to.apply(l)).append(") as r").append(n).append(" from p").append(n - 1)
+                    .append(" p join leg ").append(l).append(" on ").append(l).append(".sup = ").append(previous)
+                    .append(" and ").append(l).append(".hs = p.hs and ").append(l).append(".d ").append(sameDay ? ">=" : ">")
+                    .append(" p.d").append(n - 1).append(" and ").append(l).append(".d <= p.d").append(n - 1).append(" + ")
+                    .append(window).append(" where not p.r").append(n - 1)
+                    .append(loops ? "" : " and " + l + ".rec not in (" + earlier + ")").append(")");
+            int len = n;
+            unions.add("select least(" + IntStream.rangeClosed(1, len).mapToObj(k -> "v" + k).collect(Collectors.joining(", "))
+                    + ") as v, concat_ws('>', " + IntStream.rangeClosed(0, len).mapToObj(k -> "c" + k).collect(Collectors.joining(", "))
+                    + ") as companies, concat_ws(',', " + IntStream.rangeClosed(1, len).mapToObj(k -> "d" + k)
+                    .collect(Collectors.joining(", ")) + ") as dates from p" + len + " where r" + len);
         }
-        return jdbc.list(legs + "select v || '|' || companies || '|' || dates from (" + String.join(" union all ", unions)
+        return jdbc.list(legs + steps + " select v || '|' || companies || '|' || dates from (" + String.join(" union all ", unions)
                 + ") p order by v desc, companies, dates", List.of(), rs -> rs.getString(1));
     }
 
@@ -306,10 +307,10 @@ class SupplyPathsTest {
     @Test
     void aSearchThatWouldExplodeIsCutAndSaysSo() {
         // f > 30 > 30 > 30 > j: 30 + 900 + 27,000 + 27,000 partial paths unbounded
-        long started = System.nanoTime();
+        // answered with data, not TIMEOUT: within the statement timeout and the request's time budget, which the
+        // server enforces (a wall clock here would measure the machine's load, not the search)
         JsonPath r = page(filter(company("f"), company("j"), 4, 90), 5, null);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        assertThat(millis).as("within the request's time budget").isLessThan(12_000);
+        assertThat(r.getList("errors")).isNull();
         assertThat(r.getBoolean("data.supplyPaths.search.fanOutCut")).isTrue();
         assertThat(r.getBoolean("data.supplyPaths.search.candidatesCut")).isTrue();
         assertThat(r.getBoolean("data.supplyPaths.search.truncated")).isTrue();
@@ -382,5 +383,32 @@ class SupplyPathsTest {
         }
         given().queryParam("filter", "{\"from\":{\"country\":\"XX\"},\"to\":{\"sanctioned\":true}}").when()
                 .get("/export/supply-paths.csv").then().statusCode(400);
+    }
+
+    @Test
+    void generatedChainsThroughTransitCountriesAreFoundOnlyWithSynthetic() {
+        SyntheticData.load(dataSource, "pathchains", 7, 40, 300, 0.5);
+        // a generated hop into a transit country and the hop after it, found by plain SQL
+        List<Object> chain = jdbc.one("""
+                select s1.supplier_id, s1.recipient_id, s2.recipient_id, s1.period_start::text, s2.period_start::text,
+                       left(s1.hs_code, 6)
+                  from shipment s1
+                  join shipment s2 on s2.source_id = s1.source_id and s2.supplier_id = s1.recipient_id
+                   and s2.hs_code = s1.hs_code and s2.period_start between s1.period_start + 1 and s1.period_start + 45
+                   and s2.recipient_id <> s1.supplier_id
+                 where s1.source_id = (select id from source where key = 'synthetic-pathchains')
+                   and s1.recipient_country in ('HK', 'AE', 'TR', 'KZ', 'AM', 'KG')
+                 order by s1.id, s2.id limit 1""", List.of(), rs -> List.<Object>of(rs.getLong(1), rs.getLong(2),
+                rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6))).orElseThrow();
+        Map<String, Object> f = filter(Map.of("company", GlobalId.of("Company", (Long) chain.get(0))),
+                Map.of("company", GlobalId.of("Company", (Long) chain.get(2))), 3, 90);
+        f.put("hsCodes", List.of(chain.get(5)));
+        f.put("level", "SUBHEADING");
+        JsonPath real = page(f, 20, null);
+        assertThat(real.getInt("data.supplyPaths.search.pathCount")).as("synthetic rows stay out unless asked").isZero();
+        f.put("includeSynthetic", true);
+        String companies = chain.get(0) + ">" + chain.get(1) + ">" + chain.get(2);
+        assertThat(all(f, 100)).anyMatch(p -> p.split("\\|")[1].equals(companies)
+                && p.split("\\|")[2].equals(chain.get(3) + "," + chain.get(4)));
     }
 }

@@ -14,8 +14,14 @@ public final class SyntheticData {
 
     public static SyntheticShipments.Loaded load(AgroalDataSource dataSource, String name, long seed, int companies,
             int shipments) {
+        return load(dataSource, name, seed, companies, shipments, 0);
+    }
+
+    /** A set of which a share of shipments start chains through transit countries (SyntheticShipments.Spec). */
+    public static SyntheticShipments.Loaded load(AgroalDataSource dataSource, String name, long seed, int companies,
+            int shipments, double chainShare) {
         var spec = new SyntheticShipments.Spec(name, seed, companies, shipments, LocalDate.of(2021, 1, 1),
-                LocalDate.of(2024, 12, 31), 0.4, 0.15);
+                LocalDate.of(2024, 12, 31), 0.4, 0.15, chainShare);
         try (Connection c = dataSource.getConnection()) {
             return SyntheticShipments.loadIfAbsent(c, spec);
         } catch (SQLException e) {

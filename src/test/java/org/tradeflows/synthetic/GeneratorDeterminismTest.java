@@ -64,4 +64,32 @@ class GeneratorDeterminismTest {
         assertThat(companies("seedsameb")).isEqualTo(companies("seedsamea"));
         assertThat(digest("seedother")).as("another seed, other rows").startsWith("400:").isNotEqualTo(a);
     }
+
+    /** Shipments of the set whose recipient, in a transit country, sends the same goods on 1 to 45 days later. */
+    private long chainedHops(String name) {
+        return jdbc.count("""
+                select count(*) from shipment s1
+                  join shipment s2 on s2.source_id = s1.source_id and s2.supplier_id = s1.recipient_id
+                   and s2.hs_code = s1.hs_code and s2.period_start between s1.period_start + 1 and s1.period_start + 45
+                 where s1.source_id = (select id from source where key = ?)
+                   and s1.recipient_country in ('HK', 'AE', 'TR', 'KZ', 'AM', 'KG')""", List.of("synthetic-" + name));
+    }
+
+    @Test
+    void chainsThroughTransitCountriesAreDeterministicAndOnlyWhereAsked() {
+        SyntheticData.load(dataSource, "chainsa", 42, 30, 400, 0.3);
+        SyntheticData.load(dataSource, "chainsb", 42, 30, 400, 0.3);
+        SyntheticData.load(dataSource, "seedsamea", 42, 30, 400);
+
+        String a = digest("chainsa");
+        assertThat(a).as("chains count among the shipments asked for").startsWith("400:");
+        assertThat(digest("chainsb")).as("same seed, same chains").isEqualTo(a);
+        assertThat(a).isNotEqualTo(digest("seedsamea"));
+        assertThat(chainedHops("chainsa")).isGreaterThan(10);
+        assertThat(chainedHops("seedsamea")).as("no chains unless asked: the rows every seed gave before").isZero();
+        assertThat(jdbc.count("""
+                select count(*) from shipment s join data_release r on r.id = s.release_id
+                 where s.source_id = (select id from source where key = 'synthetic-chainsa')
+                   and (not s.synthetic or not r.synthetic)""", List.of())).as("every chain hop is labelled synthetic").isZero();
+    }
 }
