@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.FilterOutputStream;
@@ -18,6 +19,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 import org.tradeflows.query.ExportQuery;
 import org.tradeflows.store.Jdbc;
@@ -43,6 +46,12 @@ public class ExportStreamer {
     private final AgroalDataSource dataSource;
     private final CurrentVertxRequest request;
     private final SourceStore sources;
+    /** The threads that read exports' rows ahead of their writers ({@link ReadAhead}), one per running export. */
+    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tradeflows-export-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ExportStreamer(AgroalDataSource dataSource, CurrentVertxRequest request, SourceStore sources) {
         this.dataSource = dataSource;
@@ -66,7 +75,7 @@ public class ExportStreamer {
                     ps.setFetchSize(FETCH_SIZE);
                     Jdbc.bind(c, ps, query.params());
                     try (ResultSet rs = ps.executeQuery()) {
-                        rows = write(rs, query, format, metadata, out);
+                        rows = write(rs, ps, query, format, metadata, out);
                     } catch (IOException clientGone) {
                         LOG.infof("Export %s %s: client went away, cancelling the query", query.name(), tag);
                         ps.cancel();
@@ -103,7 +112,7 @@ public class ExportStreamer {
         }
     }
 
-    private long write(ResultSet rs, ExportQuery query, ExportFormat format, ExportMetadata metadata, OutputStream body)
+    private long write(ResultSet rs, PreparedStatement ps, ExportQuery query, ExportFormat format, ExportMetadata metadata, OutputStream body)
             throws SQLException, IOException {
         OutputStream out = new FilterOutputStream(body) {
             @Override
@@ -124,17 +133,38 @@ public class ExportStreamer {
             case ARROW -> ArrowSink.open(out, columns, metadata);
         };
         long rows = 0;
+        ReadAhead ahead = ReadAhead.start(rs, ps, FETCH_SIZE, readers);
         try {
-            while (rs.next()) {
-                sink.row(rs);
-                rows++;
+            if (ahead == null) {
+                rows = copy(rs, sink);
+            } else {
+                for (ResultSet batch = ahead.next(); batch != null; batch = ahead.next()) {
+                    rows += copy(batch, sink);
+                }
             }
             sink.finish(rows);
         } catch (IllegalStateException e) { // a value the typed formats cannot hold exactly
             throw new SQLException(e.getMessage(), e);
         } finally {
+            if (ahead != null) {
+                ahead.close();
+            }
             sink.release();
         }
         return rows;
+    }
+
+    private static long copy(ResultSet rs, RowSink sink) throws SQLException, IOException {
+        long rows = 0;
+        while (rs.next()) {
+            sink.row(rs);
+            rows++;
+        }
+        return rows;
+    }
+
+    @PreDestroy
+    void stop() {
+        readers.shutdownNow();
     }
 }

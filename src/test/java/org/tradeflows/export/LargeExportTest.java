@@ -79,6 +79,9 @@ class LargeExportTest {
         assertThat(lines).isEqualTo(ROWS);
         // The export of ~300 MB of CSV must not be held in memory: retained heap may not grow with the rows sent.
         assertThat(maxGrowth).as("retained heap growth while streaming, bytes").isLessThan(64L * 1024 * 1024);
+        // the rows were read ahead of the writer on a thread of their own (ReadAhead), which the pool keeps for a while
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .as("the export's reader thread").contains("tradeflows-export-reader");
     }
 
     @Test

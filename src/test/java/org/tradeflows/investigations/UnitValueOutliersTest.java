@@ -35,7 +35,7 @@ class UnitValueOutliersTest {
     }
 
     /** ref/unit value/median/MAD/peers/z of the outliers among MN's HS 847130 shipments, farthest first. */
-    private List<String> expected(String divisor, String unit, BigDecimal threshold) {
+    static List<String> expected(Jdbc jdbc, String divisor, String unit, BigDecimal threshold) {
         String x = "(%1$s.value_eur / %1$s.%2$s)::float8";
         // the peers are read once (every outlier asked for is of HS 847130), so the check stays quick however many
         // shipments other test classes have loaded
@@ -84,7 +84,7 @@ class UnitValueOutliersTest {
 
     @Test
     void outliersPerKilogramMatchIndependentSql() {
-        List<String> expected = expected("net_weight_kg", "'kg'", new BigDecimal("3.5"));
+        List<String> expected = expected(jdbc, "net_weight_kg", "'kg'", new BigDecimal("3.5"));
         assertThat(expected).anyMatch(e -> e.startsWith("uv-7-high/")).anyMatch(e -> e.startsWith("uv-8-low/"))
                 .noneMatch(e -> e.startsWith("uv-9-zero-weight/")).noneMatch(e -> e.startsWith("uv-12-alone/"));
         assertThat(served("PER_KG", null)).containsExactlyElementsOf(expected);
@@ -92,7 +92,7 @@ class UnitValueOutliersTest {
 
     @Test
     void outliersPerUnitCompareOnlyTheSameUnitAndLeaveZeroQuantitiesOut() {
-        List<String> expected = expected("quantity", "%s.quantity_unit", new BigDecimal("2"));
+        List<String> expected = expected(jdbc, "quantity", "%s.quantity_unit", new BigDecimal("2"));
         assertThat(expected).noneMatch(e -> e.startsWith("uv-10-zero-quantity/"))
                 .noneMatch(e -> e.startsWith("uv-11-other-unit/"));
         assertThat(served("PER_UNIT", new BigDecimal("2"))).containsExactlyElementsOf(expected);
@@ -106,7 +106,7 @@ class UnitValueOutliersTest {
                 .parse(new StringReader(body)).getRecords();
         assertThat(rows.stream().map(r -> r.get("source_record_ref") + "/" + r.get("unit_value_eur") + "/"
                 + r.get("median_eur") + "/" + r.get("mad_eur") + "/" + r.get("peer_count") + "/" + r.get("modified_z")).toList())
-                .containsExactlyElementsOf(expected("net_weight_kg", "'kg'", new BigDecimal("3.5")));
+                .containsExactlyElementsOf(expected(jdbc, "net_weight_kg", "'kg'", new BigDecimal("3.5")));
         given().queryParam("basis", "PER_LITRE").when().get("/export/unit-value-outliers.csv").then().statusCode(400);
     }
 

@@ -102,13 +102,9 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
         Map<String, Object> metaData = getMetaData(ctx); // captured while the request context is active
         String authorization = ctx.request().getHeader("Authorization");
         Context context = Vertx.currentContext();
-        RequestBudget spending = budget == null ? RequestBudget.unbounded() : RequestBudget.start(context, budget.toMillis());
-        if (budget != null) {
-            long timer = ctx.vertx().setTimer(Math.max(1, budget.toMillis()), id -> overBudget(ctx, spending));
-            ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
-        }
+        long started = System.nanoTime();
         if (!byGet && Boolean.TRUE.equals(ctx.get(MUTATION))) { // changes data: never kept, never answered from a kept answer
-            execute(ctx, request, metaData, new Writer(ctx, false, type, null, responseCache, spending));
+            execute(ctx, request, metaData, new Writer(ctx, false, type, null, responseCache, spend(ctx, context, started)));
             return;
         }
         dataVersion.shared().whenComplete((state, failure) -> context.runOnContext(ignored -> {
@@ -117,7 +113,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                     ErrorClassifier.Coded c = GraphQLErrors.classify(failure, null);
                     HttpAnswers.error(ctx, ErrorCodes.SERVICE_UNAVAILABLE.equals(c.code()) ? 503 : 500, c.code(), c.message());
                 } else { // by POST the query runs as it would without kept answers, and says what failed
-                    execute(ctx, request, metaData, new Writer(ctx, false, type, null, responseCache, spending));
+                    execute(ctx, request, metaData, new Writer(ctx, false, type, null, responseCache, spend(ctx, context, started)));
                 }
                 return;
             }
@@ -140,8 +136,24 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                         .end(Buffer.buffer(cached.get().body()));
                 return;
             }
-            execute(ctx, request, metaData, new Writer(ctx, byGet, type, key, responseCache, spending));
+            execute(ctx, request, metaData, new Writer(ctx, byGet, type, key, responseCache, spend(ctx, context, started)));
         }));
+    }
+
+    /**
+     * Starts the budget of a request that is about to run, counted from when the request arrived ({@code started}):
+     * an answer kept from an earlier request is served without one, so it pays for no timer. The wait for the data
+     * version before it is bounded by that statement's own timeouts.
+     */
+    private RequestBudget spend(RoutingContext ctx, Context context, long started) {
+        if (budget == null) {
+            return RequestBudget.unbounded();
+        }
+        long left = Math.max(1, budget.toMillis() - (System.nanoTime() - started) / 1_000_000);
+        RequestBudget spending = RequestBudget.start(context, left);
+        long timer = ctx.vertx().setTimer(left, id -> overBudget(ctx, spending));
+        ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
+        return spending;
     }
 
     /** Answers TIMEOUT and cancels the statements the query still runs (cancelling blocks: on a worker). */

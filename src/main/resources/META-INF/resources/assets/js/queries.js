@@ -274,3 +274,43 @@ query ExplorerClaims($filter: FindingFilter) {
     }
   }
 }`;
+
+export const TRANSIT_ROUTES = `# The re-routing table: origin → transit country and transit country → destination in the same goods, the year
+# before and the year after, with growth and the transit country's share of the destination's imports (official statistics).
+query ExplorerTransitRoutes($filter: TransitRouteFilter!) {
+  transitRoutes(filter: $filter, first: 30) {
+    edges {
+      node {
+        viaCode via { code name } source { ${SOURCE_FIELDS} }
+        originToViaBeforeEur originToViaAfterEur originToViaGrowthPercent
+        viaToDestinationBeforeEur viaToDestinationAfterEur viaToDestinationGrowthPercent
+        destinationImportsBeforeEur destinationImportsAfterEur shareBefore shareAfter
+      }
+    }
+    pageInfo { hasNextPage }
+  }
+}`;
+
+export const EXPOSURE_RANKING = `# Who kept supplying after a listing: suppliers ranked by the EUR value they sent to recipients while a confirmed
+# sanction was in force on the shipment's date.
+query ExplorerSanctionsExposure($filter: FlowFilter) {
+  sanctionsExposure(filter: $filter) { valueEur shipmentCount exposedValueEur exposedShipmentCount firstExposedDate lastExposedDate share }
+  sanctionsExposureRanking(filter: $filter, first: 15) {
+    edges { node { supplier { id name country { code } } exposedValueEur valueEur share firstExposedDate lastExposedDate } }
+    pageInfo { hasNextPage }
+  }
+}`;
+
+export const UNIT_VALUE_OUTLIERS = `# Declared prices far from the usual: shipments whose EUR per kg lies far from the median of the same HS6 and year
+# (modified z = 0.6745 × (x − median) ÷ MAD beyond 3.5), farthest first.
+query ExplorerUnitValueOutliers($filter: FlowFilter) {
+  unitValueOutliers(filter: $filter, first: 15) {
+    edges {
+      node {
+        shipment { id sourceRecordRef period { start } supplier { id name } recipient { id name } }
+        hs6 year unit unitValueEur medianEur madEur peerCount modifiedZ
+      }
+    }
+    pageInfo { hasNextPage }
+  }
+}`;

@@ -1,7 +1,7 @@
 // The explorer's whole state lives in the URL: filters, chart modes, drill level, selected company, focused panel.
 // Reading and writing it here keeps every view shareable and reloadable.
 
-export const PANELS = ['sankey', 'products', 'time', 'facts', 'official', 'company'];
+export const PANELS = ['sankey', 'products', 'time', 'facts', 'official', 'company', 'transit', 'exposure', 'outliers'];
 const FLOW_MODES = ['countries', 'companies'];
 const TIME_GRAINS = ['year', 'quarter', 'month'];
 const TIERS = ['TIER_1', 'TIER_2', 'TIER_3A', 'TIER_3B', 'TIER_4A', 'TIER_4B'];
@@ -11,6 +11,7 @@ export const LEVELS = ['official', 'shipments', 'findings'];
 const list = (value, normalise = (s) => s) =>
   (value || '').split(',').map((s) => normalise(s.trim())).filter(Boolean);
 const oneOf = (value, allowed, fallback) => (allowed.includes(value) ? value : fallback);
+const year = (value, fallback) => (/^\d{4}$/.test(value || '') ? Number(value) : fallback);
 
 export function readState(search) {
   const p = new URLSearchParams(search);
@@ -32,6 +33,9 @@ export function readState(search) {
     view: oneOf(p.get('view'), PANELS, ''),
     embed: oneOf(p.get('embed'), PANELS, ''),
     level: oneOf(p.get('level'), LEVELS, ''),
+    via: list(p.get('via'), (s) => s.toUpperCase()),
+    yearBefore: year(p.get('before'), 2021),
+    yearAfter: year(p.get('after'), 2023),
   };
 }
 
@@ -56,6 +60,9 @@ export function toSearch(state) {
   put('view', state.view);
   put('embed', state.embed);
   put('level', state.level);
+  put('via', (state.via || []).join(','));
+  put('before', state.yearBefore === 2021 ? '' : String(state.yearBefore || ''));
+  put('after', state.yearAfter === 2023 ? '' : String(state.yearAfter || ''));
   const text = p.toString();
   return text ? '?' + text : '';
 }

@@ -1,0 +1,166 @@
+package org.tradeflows.investigations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.tradeflows.model.GlobalId;
+import org.tradeflows.store.Jdbc;
+import org.tradeflows.web.Browser;
+
+/**
+ * The explorer's investigation panels in headless Chromium, each table compared with the same independent SQL as the
+ * API's own tests: the re-routing table (MN → Nepal/Bangladesh/India → BT), suppliers ranked by what they sent to
+ * recipients under a sanction in force that day, and the unit-value outliers; and each says so when nothing matches.
+ */
+@QuarkusTest
+class InvestigationPanelsBrowserTest {
+
+    static Browser browser;
+
+    @TestHTTPResource("/explorer")
+    URL explorer;
+    @Inject
+    Jdbc jdbc;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start(1366, 1000);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void data() {
+        InvestigationData.load(jdbc);
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        browser.assertNoConsoleErrors();
+    }
+
+    private WebElement awaitPanel(String name) {
+        String css = "#panel-" + name;
+        browser.waiting().withMessage(() -> name + " panel did not finish: state " + browser.find(css).getAttribute("data-state")
+                + ", message " + browser.find(css + " .message").getText()).until(d -> {
+                    WebElement panel = browser.find(css);
+                    String state = panel.getAttribute("data-state");
+                    return ("ready".equals(state) || "empty".equals(state) || "error".equals(state))
+                            && browser.script("return location.search").equals(panel.getAttribute("data-search"));
+                });
+        return browser.find(css);
+    }
+
+    private static BigDecimal number(String text) {
+        return text == null || text.isEmpty() || text.equals("-") ? null : new BigDecimal(text);
+    }
+
+    private static void same(String shown, String expected, String what) {
+        BigDecimal s = number(shown);
+        BigDecimal e = number(expected);
+        if (e == null) {
+            assertThat(s).as(what).isNull();
+        } else {
+            assertThat(s).as(what).isNotNull();
+            assertThat(s).as(what).isEqualByComparingTo(e);
+        }
+    }
+
+    @Test
+    void theTransitTableAndItsSmallMultiplesShowTheLegsAsSqlSumsThem() {
+        browser.open(explorer + "?supplierCountries=MN&recipientCountries=BT&hs=85&source=test-invest&via=NP,BD,IN");
+        WebElement panel = awaitPanel("transit");
+        assertThat(panel.getAttribute("data-state")).isEqualTo("ready");
+        List<String> expected = TransitRoutesTest.expected(jdbc, "via in ('NP', 'BD', 'IN')");
+        List<WebElement> rows = browser.findAll("#panel-transit tr.transit-row");
+        assertThat(rows).hasSameSizeAs(expected);
+        for (int i = 0; i < rows.size(); i++) {
+            String[] e = expected.get(i).split("/");
+            WebElement r = rows.get(i);
+            assertThat(r.getAttribute("data-via")).as("row %d", i).isEqualTo(e[0]);
+            same(r.getAttribute("data-origin-to-via-before-eur"), e[1], e[0] + " origin → via before");
+            same(r.getAttribute("data-origin-to-via-after-eur"), e[2], e[0] + " origin → via after");
+            same(r.getAttribute("data-via-to-destination-before-eur"), e[4], e[0] + " via → destination before");
+            same(r.getAttribute("data-via-to-destination-after-eur"), e[5], e[0] + " via → destination after");
+        }
+        // one small multiple per transit country, in the table's order, with the two legs before and after
+        assertThat(browser.findAll("#panel-transit .multiple")).extracting(m -> m.getAttribute("data-via"))
+                .containsExactlyElementsOf(expected.stream().map(s -> s.split("/")[0]).toList());
+        assertThat(browser.findAll("#panel-transit .multiple .mini-bar")).hasSize(4 * expected.size());
+        // India sent nothing on to BT: its missing leg reads "not reported", never 0
+        assertThat(browser.find("#panel-transit tr.transit-row[data-via=IN]").getAttribute("textContent")).contains("not reported");
+    }
+
+    @Test
+    void theTransitFormChangesTheYearsInTheUrl() {
+        browser.open(explorer + "?supplierCountries=MN&recipientCountries=BT&hs=85&source=test-invest&via=NP");
+        awaitPanel("transit");
+        WebElement year = browser.find("#panel-transit input[name=yearBefore]");
+        year.clear();
+        year.sendKeys("2022");
+        browser.find("#panel-transit form.transit-options button").click();
+        browser.waiting().until(d -> String.valueOf((Object) browser.script("return location.search")).contains("before=2022"));
+        WebElement panel = awaitPanel("transit");
+        // MN → NP has no 2022 figure, NP → BT neither: the table shows the 2023 legs against nothing
+        if ("ready".equals(panel.getAttribute("data-state"))) {
+            WebElement row = browser.find("#panel-transit tr.transit-row[data-via=NP]");
+            assertThat(row.getAttribute("data-origin-to-via-before-eur")).isEmpty();
+            same(row.getAttribute("data-origin-to-via-after-eur"), "800.00", "MN → NP 2023");
+        } else {
+            assertThat(panel.getAttribute("data-state")).isEqualTo("empty");
+        }
+    }
+
+    @Test
+    void theExposureRankingMatchesIndependentSql() {
+        browser.open(explorer + "?supplierCountries=MN&recipientCountries=RU");
+        WebElement panel = awaitPanel("exposure");
+        assertThat(panel.getAttribute("data-state")).isEqualTo("ready");
+        String exposed = "s.supplier_country = 'MN' and s.recipient_country = 'RU' and not s.synthetic and s.supplier_id is not null "
+                + "and exists (select 1 from sanction x where " + SanctionsExposureTest.IN_FORCE + " and "
+                + SanctionsExposureTest.REAL_LISTING + ")";
+        List<String> expected = jdbc.list("select supplier_id || '/' || sum(value_eur) from shipment s where " + exposed
+                + " group by supplier_id order by sum(value_eur) desc, supplier_id", List.of(), rs -> rs.getString(1));
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(2);
+        List<WebElement> rows = browser.findAll("#panel-exposure tr.exposure-row");
+        assertThat(rows).hasSameSizeAs(expected);
+        for (int i = 0; i < rows.size(); i++) {
+            String[] e = expected.get(i).split("/");
+            assertThat(rows.get(i).getAttribute("data-supplier")).isEqualTo(GlobalId.of("Company", Long.parseLong(e[0])));
+            same(rows.get(i).getAttribute("data-exposed-value-eur"), e[1], "supplier " + e[0]);
+        }
+    }
+
+    @Test
+    void theOutlierListMatchesIndependentSqlAndAnEmptyFilterSaysSo() {
+        browser.open(explorer + "?supplierCountries=MN&recipientCountries=BT");
+        WebElement panel = awaitPanel("outliers");
+        assertThat(panel.getAttribute("data-state")).isEqualTo("ready");
+        List<String> expected = UnitValueOutliersTest.expected(jdbc, "net_weight_kg", "'kg'", new BigDecimal("3.5")).stream()
+                .map(s -> s.split("/")[0]).toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(browser.findAll("#panel-outliers tr.outlier-row")).extracting(r -> r.getAttribute("data-ref"))
+                .containsExactlyElementsOf(expected);
+
+        browser.open(explorer + "?supplierCountries=MN&recipientCountries=BT&from=1999-01-01&to=1999-12-31");
+        for (String name : List.of("outliers", "exposure")) {
+            WebElement empty = awaitPanel(name);
+            assertThat(empty.getAttribute("data-state")).as(name).isEqualTo("empty");
+            assertThat(browser.find("#panel-" + name + " .message").getText()).as(name).isNotBlank();
+        }
+    }
+}
