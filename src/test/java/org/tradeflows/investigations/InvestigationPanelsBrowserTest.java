@@ -163,4 +163,20 @@ class InvestigationPanelsBrowserTest {
             assertThat(browser.find("#panel-" + name + " .message").getText()).as(name).isNotBlank();
         }
     }
+
+    @Test
+    void thePathViewShowsTheChainsToSanctionedRecipientsAsIndependentSqlFindsThem() {
+        long a = InvestigationData.companyId(jdbc, "test-path-a");
+        browser.open(explorer + "?company=" + GlobalId.of("Company", a) + "&hs=85");
+        WebElement panel = awaitPanel("paths");
+        List<String> expected = SupplyPathsTest.expected(jdbc, "$.sup = " + a, l -> l + ".rec_listed", 3, 90, "hs4", false, false,
+                false);
+        assertThat(expected).isNotEmpty();
+        assertThat(panel.getAttribute("data-state")).isEqualTo("ready");
+        List<String> shown = browser.findAll("#panel-paths li.path").stream().map(p -> new BigDecimal(p.getAttribute("data-value-eur"))
+                .setScale(2) + "|" + java.util.Arrays.stream(p.getAttribute("data-companies").split(">"))
+                        .map(id -> String.valueOf(GlobalId.dbId(id))).collect(java.util.stream.Collectors.joining(">"))
+                + "|" + p.getAttribute("data-dates")).toList();
+        assertThat(shown).containsExactlyElementsOf(expected.subList(0, Math.min(10, expected.size())));
+    }
 }

@@ -57,7 +57,7 @@ class SupplyPathsTest {
     }
 
     /** A listing x of the company in {@code company} in force at {@code date}, written out without sanction_in_force. */
-    private static String listed(String company, String date) {
+    static String listed(String company, String date) {
         return "exists (select 1 from sanction x where x.company_id = " + company + " and x.confirmed and x.listed_on is not null"
                 + " and x.listed_on <= " + date + " and (x.ended_on is null or x.ended_on > " + date + ")"
                 + " and (select kind from source where id = x.source_id) <> 'SYNTHETIC')";
@@ -71,7 +71,7 @@ class SupplyPathsTest {
      * company twice unless {@code loops}; {@code sameDay} lets a leg follow on the same day (only to show what the rule
      * excludes).
      */
-    private List<String> expected(String from, java.util.function.Function<String, String> to, int maxHops, int window,
+    static List<String> expected(Jdbc jdbc, String from, java.util.function.Function<String, String> to, int maxHops, int window,
             String hs, boolean synthetic, boolean loops, boolean sameDay) {
         String legs = """
                 with leg as (select s.supplier_id as sup, s.recipient_id as rec, s.supplier_country as sc,
@@ -111,7 +111,7 @@ class SupplyPathsTest {
     }
 
     private List<String> expected(String from, java.util.function.Function<String, String> to, int maxHops, int window) {
-        return expected(from, to, maxHops, window, "hs4", false, false, false);
+        return expected(jdbc, from, to, maxHops, window, "hs4", false, false, false);
     }
 
     private Map<String, Object> filter(Map<String, Object> from, Map<String, Object> to, int maxHops, int window) {
@@ -182,7 +182,7 @@ class SupplyPathsTest {
     void aLoopBackIsCut() {
         // without the rule the path a > b > c > a > d (value 700) would lead; with it the loop closes nowhere
         String looped = path("700.00", "a>b>c>a>d", "2024-01-10,2024-02-01,2024-02-15,2024-03-01");
-        assertThat(expected("$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, 90, "hs4", false, true, false))
+        assertThat(expected(jdbc, "$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, 90, "hs4", false, true, false))
                 .contains(looped);
         assertThat(all(filter(company("a"), company("d"), 4, 90), 20)).doesNotContain(looped)
                 .noneMatch(p -> p.split("\\|")[1].split(">").length != java.util.Set.of(p.split("\\|")[1].split(">")).size());
@@ -192,7 +192,7 @@ class SupplyPathsTest {
     void twoShipmentsOnTheSameDayAreOneHopAndDoNotChain() {
         // b > e leaves b on the day a > b arrives: not later, so a > b > e > d is no path
         String sameDay = path("1000.00", "a>b>e>d", "2024-01-10,2024-01-10,2024-01-20");
-        assertThat(expected("$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, 90, "hs4", false, false, true))
+        assertThat(expected(jdbc, "$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, 90, "hs4", false, false, true))
                 .contains(sameDay);
         List<Map<String, Object>> nodes = page(filter(company("a"), company("d"), 4, 90), 20, null)
                 .getList("data.supplyPaths.edges.node");
@@ -291,7 +291,7 @@ class SupplyPathsTest {
     void theLevelAndSyntheticShipmentsAreAsAsked() {
         Map<String, Object> chapter = filter(company("a"), company("d"), 4, 90);
         chapter.put("level", "CHAPTER");
-        List<String> expected = expected("$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, 90, "hs2", false, false, false);
+        List<String> expected = expected(jdbc, "$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, 90, "hs2", false, false, false);
         assertThat(expected).contains(path("800.00", "a>b>c>d", "2024-01-10,2024-02-01,2024-03-02"));
         assertThat(all(chapter, 20)).containsExactlyElementsOf(expected);
 
@@ -299,7 +299,7 @@ class SupplyPathsTest {
         assertThat(all(filter(company("a"), company("d"), 4, 90), 20)).doesNotContain(viaSynthetic);
         Map<String, Object> synthetic = filter(company("a"), company("d"), 4, 90);
         synthetic.put("includeSynthetic", true);
-        List<String> withSynthetic = expected("$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, 90, "hs4", true, false, false);
+        List<String> withSynthetic = expected(jdbc, "$.sup = " + id("a"), l -> l + ".rec = " + id("d"), 4, 90, "hs4", true, false, false);
         assertThat(withSynthetic.get(0)).isEqualTo(viaSynthetic);
         assertThat(all(synthetic, 20)).containsExactlyElementsOf(withSynthetic);
     }

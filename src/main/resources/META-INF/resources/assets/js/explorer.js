@@ -15,12 +15,12 @@ import { loadOfficial } from './official.js';
 import { loadCompany, setUpCompanySearch } from './company.js';
 import { loadOfficialSankey, loadOfficialProducts, loadOfficialTime } from './official-charts.js';
 import { loadClaims } from './claims.js';
-import { loadTransit, loadExposure, loadOutliers } from './investigations.js';
+import { loadTransit, loadPaths, loadExposure, loadOutliers } from './investigations.js';
 import { levelCounts, chooseLevel, renderSwitch, showMissing, LEVEL_WORDS } from './levels.js';
 
 const FILTER_KEYS = ['from', 'to', 'supplierCountries', 'recipientCountries', 'hs', 'chpl', 'sanctioned', 'topic', 'sources', 'synthetic'];
 const PANEL_KEYS = { sankey: ['flow', 'level'], products: ['drill', 'level'], time: ['time', 'level'], facts: [], official: [], company: ['company', 'level'],
-  transit: ['via', 'yearBefore', 'yearAfter'], exposure: [], outliers: [] };
+  transit: ['via', 'yearBefore', 'yearAfter'], paths: ['company'], exposure: [], outliers: [] };
 // each panel's loader per level of detail; findings are claims, so they are drawn as a claims graph, not by product or period
 const LOADERS = {
   sankey: { shipments: loadSankey, official: loadOfficialSankey, findings: loadClaims },
@@ -30,6 +30,7 @@ const LOADERS = {
   facts: { any: loadFacts },
   official: { any: loadOfficial },
   transit: { any: loadTransit },
+  paths: { any: loadPaths },
   exposure: { any: loadExposure },
   outliers: { any: loadOutliers },
 };

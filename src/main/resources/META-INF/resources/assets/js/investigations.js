@@ -2,7 +2,7 @@
 // recipients after they were listed, and which declared prices make no sense (company shipments). Each table is the
 // API's answer as it is, with the rule it applies said in the panel; the rules themselves live in the API.
 
-import { TRANSIT_ROUTES, EXPOSURE_RANKING, UNIT_VALUE_OUTLIERS } from './queries.js';
+import { TRANSIT_ROUTES, EXPOSURE_RANKING, UNIT_VALUE_OUTLIERS, SUPPLY_PATHS } from './queries.js';
 import { flowFilter } from './state.js';
 import { h, clear, eurShort, count, sourceLink } from './dom.js';
 import { finish } from './panel.js';
@@ -147,5 +147,59 @@ export async function loadOutliers(panel, state, nav) {
       h('td', {}, Number(o.medianEur).toLocaleString('en', { maximumFractionDigits: 2 })),
       h('td', {}, Number(o.modifiedZ).toFixed(1)),
       h('td', {}, count(o.peerCount)))))));
+  await finish(panel);
+}
+
+/** The path view's search: from the open company (else the first supplier country, default CN) to any recipient sanctioned that day. */
+export function pathFilter(state) {
+  const f = {
+    from: state.company ? { company: state.company } : { country: state.supplierCountries[0] || 'CN' },
+    to: { sanctioned: true },
+    maxHops: 3,
+    windowDays: 90,
+  };
+  if (state.hs.length) f.hsCodes = state.hs;
+  if (state.from) f.periodFrom = state.from;
+  if (state.to) f.periodTo = state.to;
+  if (state.synthetic) f.includeSynthetic = true;
+  return f;
+}
+
+export async function loadPaths(panel, state, nav) {
+  const filter = pathFilter(state);
+  const data = await panel.run(SUPPLY_PATHS, { filter });
+  if (!data) return;
+  const { edges, search } = data.supplyPaths;
+  const paths = edges.map((e) => e.node);
+  const start = filter.from.company ? 'the open company' : `suppliers in ${filter.from.country}`;
+  if (!paths.length) {
+    clear(panel.bodyEl);
+    panel.summary();
+    panel.showEmpty(`No chain of shipments leads from ${start} to a recipient under a sanction in force on the day it received `
+      + `the goods (up to ${search.maxHops} hops, each within ${search.windowDays} days of the one before)`
+      + (search.truncated ? '; the search was cut at its bounds, so a longer search might find one.' : '.'));
+    return;
+  }
+  panel.summary(`Chains from ${start} to recipients sanctioned on the day they received the goods: each hop is the shipments `
+    + `of one supplier to one recipient on one day, in the same HS heading, 1 to ${search.windowDays} days after the hop `
+    + 'before. A path is ranked by its smallest hop, the most that can have gone all the way; that the goods were the same '
+    + 'is a possibility the data allows, not a fact it shows.'
+    + (search.truncated ? ` The search stopped at its bounds (${count(search.explored)} partial paths explored): more paths may exist.` : ''));
+  const company = (c) => h('button', { type: 'button', class: 'link', onclick: () => nav({ company: c.id, view: 'company' }) },
+    c.name, c.country ? ` (${c.country.code})` : '');
+  clear(panel.bodyEl, h('ol', { class: 'path-list' }, paths.map((p) => h('li', { class: 'path', dataset: {
+    companies: [p.hops[0].supplier.id, ...p.hops.map((x) => x.recipient.id)].join('>'),
+    dates: p.hops.map((x) => x.date).join(','),
+    valueEur: p.valueEur ?? '',
+  } },
+  h('p', { class: 'path-value' }, `${eurShort(num(p.valueEur) || 0)} end to end, ${p.hopCount} ${p.hopCount === 1 ? 'hop' : 'hops'}`),
+  h('p', { class: 'path-chain' }, company(p.hops[0].supplier), p.hops.map((x) => [
+    h('span', { class: 'hop' }, ` → ${x.date}, ${x.valuePrecision === 'EXACT' ? '' : 'about '}${eurShort(num(x.valueEur) || 0)}`
+      + `${x.shipmentCount > 1 ? ` in ${x.shipmentCount} shipments` : ''} → `),
+    company(x.recipient),
+    x.recipientSanctions && x.recipientSanctions.length
+      ? h('span', { class: 'badge sanctioned' }, ' listed: ', x.recipientSanctions.map((s) => `${s.authority} ${s.listedOn}`).join('; '))
+      : null,
+  ]))))));
   await finish(panel);
 }

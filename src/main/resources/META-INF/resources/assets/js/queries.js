@@ -314,3 +314,23 @@ query ExplorerUnitValueOutliers($filter: FlowFilter) {
     pageInfo { hasNextPage }
   }
 }`;
+
+export const SUPPLY_PATHS = `# Which chain of companies carried the goods: chains of shipments of the same goods (same HS heading, each hop within
+# the window after the one before) ranked by the value carried end to end, with the value and sanctions at every hop.
+query ExplorerSupplyPaths($filter: SupplyPathFilter!) {
+  supplyPaths(filter: $filter, first: 10) {
+    edges {
+      node {
+        hopCount valueEur
+        hops {
+          position date hsCode valueEur valuePrecision shipmentCount
+          supplier { id name country { code } }
+          recipient { id name country { code } }
+          recipientSanctions { authority program listedOn }
+        }
+      }
+    }
+    pageInfo { hasNextPage }
+    search { maxHops windowDays fanOut maxCandidates explored pathCount truncated }
+  }
+}`;

@@ -1,7 +1,7 @@
 // The explorer's whole state lives in the URL: filters, chart modes, drill level, selected company, focused panel.
 // Reading and writing it here keeps every view shareable and reloadable.
 
-export const PANELS = ['sankey', 'products', 'time', 'facts', 'official', 'company', 'transit', 'exposure', 'outliers'];
+export const PANELS = ['sankey', 'products', 'time', 'facts', 'official', 'company', 'transit', 'paths', 'exposure', 'outliers'];
 const FLOW_MODES = ['countries', 'companies'];
 const TIME_GRAINS = ['year', 'quarter', 'month'];
 const TIERS = ['TIER_1', 'TIER_2', 'TIER_3A', 'TIER_3B', 'TIER_4A', 'TIER_4B'];
