@@ -201,7 +201,7 @@ final class LiveSocket extends SmallRyeGraphQLAbstractHandler {
             JsonNode given = payload == null ? null
                     : Optional.ofNullable(payload.get("authorization")).orElse(payload.get("Authorization"));
             String authorization = given != null && given.isTextual() ? given.asText() : null;
-            if (authorization == null || identity != null) {
+            if (authorization == null || ApiKeyIdentityProvider.role(identity).isPresent()) { // a key in the header wins
                 accept();
                 return;
             }
@@ -213,7 +213,10 @@ final class LiveSocket extends SmallRyeGraphQLAbstractHandler {
                     .subscribe().with(found -> {
                         identity = found;
                         accept();
-                    }, failed -> close(4403, "Forbidden: the API key is unknown or was revoked"));
+                    }, failed -> {
+                        rateLimit.consume(address, null); // a wrong key counts against its address, as over HTTP
+                        close(4403, "Forbidden: the API key is unknown or was revoked");
+                    });
         }
 
         private void accept() {
