@@ -15,6 +15,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.api.engine.LiveConnections;
 import org.tradeflows.api.engine.PersistedQueries;
 import org.tradeflows.api.live.LiveHub;
 import org.tradeflows.api.live.LiveSelectors;
@@ -153,7 +154,7 @@ public class LiveApi {
         if (after != null) {
             return after;
         }
-        Object token = context.unwrap(DataFetchingEnvironment.class).getGraphQlContext().get(LiveHub.RESUME_AFTER);
+        Object token = context.unwrap(DataFetchingEnvironment.class).getGraphQlContext().get(LiveConnections.RESUME_AFTER);
         return token instanceof Number n ? n.longValue() : null;
     }
 }

@@ -65,12 +65,6 @@ public class SanctionStore {
                 value(limit)), SanctionStore::map);
     }
 
-    /** Of the listings, those the filter takes (synthetic ones only when it asks for them), in id order: one read. */
-    public List<SanctionRecord> matching(SanctionFilter filter, Collection<Long> ids) {
-        return jdbc.list(sql("select " + COLUMNS + " from sanction s join company c on c.id = s.company_id where {}"
-                + " order by s.id", and(where(filter), sql("s.id = any({})", value(ids)))), SanctionStore::map);
-    }
-
     public long count(SanctionFilter filter) {
         return jdbc.count(sql("select count(*) from sanction s join company c on c.id = s.company_id where {}",
                 where(filter)));

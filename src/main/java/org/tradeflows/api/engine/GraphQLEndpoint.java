@@ -31,7 +31,8 @@ import org.tradeflows.store.DataVersion;
  * <ol>
  * <li>FAILURE: a failure handler that answers every failure with a coded body and no detail (413 REQUEST_TOO_LARGE);
  * <li>METHOD: anything but GET, POST, OPTIONS is answered 405;
- * <li>LIVE: a WebSocket upgrade becomes a connection of subscriptions ({@link LiveSocket});
+ * <li>LIVE: a WebSocket upgrade becomes a connection of subscriptions ({@link LiveSocket}); /graphql/stream answers
+ * one subscription as Server-Sent Events ({@link LiveStream});
  * <li>BODY: a POST body is read within quarkus.http.limits.max-body-size, a persisted query's hash becomes its text
  * (by POST and GET, {@link PersistedQueryRoutes}), and the request is checked ({@link GraphQLRequest}: JSON, a document
  * that parses), and a missing JSON Accept becomes application/json;
@@ -94,6 +95,14 @@ public class GraphQLEndpoint {
                 ctx.next();
             }
         });
+        LiveStream stream = new LiveStream(Arc.container().instance(CurrentIdentityAssociation.class).get(),
+                Arc.container().instance(CurrentVertxRequest.class).get(), liveConfig, liveConnections,
+                Arc.container().instance(PersistedQueries.class).get());
+        router.get(LiveStream.PATH).order(RouteOrder.BODY.order).handler(stream);
+        router.post(LiveStream.PATH).order(RouteOrder.BODY.order).handler(ctx -> {
+            ctx.request().resume();
+            body.handle(ctx);
+        }).handler(stream);
         router.post(PATH).order(RouteOrder.BODY.order).handler(ctx -> {
             ctx.request().resume();
             body.handle(ctx);

@@ -12,6 +12,9 @@ import org.tradeflows.config.LiveConfig;
 @ApplicationScoped
 public class LiveConnections {
 
+    /** Where the WebSocket and SSE handlers leave a connection's resume token, in the GraphQL context. */
+    public static final String RESUME_AFTER = "tradeflows.live.resume-after";
+
     private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
     private final LiveConfig config;
 

@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.reactivestreams.Subscriber;
-import org.tradeflows.api.live.LiveHub;
 import org.tradeflows.config.LiveConfig;
 import org.tradeflows.http.ErrorClassifier;
 import org.tradeflows.http.ErrorCodes;
@@ -196,7 +195,7 @@ final class LiveSocket extends SmallRyeGraphQLAbstractHandler {
             vertx.cancelTimer(initTimer);
             JsonNode resume = payload == null ? null : payload.get("resumeAfter");
             if (resume != null && (resume.canConvertToLong() || resume.asText().matches("\\d{1,18}"))) {
-                metaData.put(LiveHub.RESUME_AFTER, resume.canConvertToLong() ? resume.asLong() : Long.parseLong(resume.asText()));
+                metaData.put(LiveConnections.RESUME_AFTER, resume.canConvertToLong() ? resume.asLong() : Long.parseLong(resume.asText()));
             }
             JsonNode given = payload == null ? null
                     : Optional.ofNullable(payload.get("authorization")).orElse(payload.get("Authorization"));

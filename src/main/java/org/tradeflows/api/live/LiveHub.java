@@ -40,8 +40,6 @@ import org.tradeflows.store.LiveEventStore;
 @ApplicationScoped
 public class LiveHub {
 
-    /** Where the WebSocket and SSE handlers leave a connection's resume token, in the GraphQL context. */
-    public static final String RESUME_AFTER = "tradeflows.live.resume-after";
     private static final Logger LOG = Logger.getLogger(LiveHub.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 1000;
@@ -139,7 +137,7 @@ public class LiveHub {
             resumePending();
             sendNew();
             checkAnswers();
-            if (System.currentTimeMillis() - lastHousekeeping > HOUSEKEEPING_MILLIS) {
+            if (System.currentTimeMillis() - lastHousekeeping > Math.min(HOUSEKEEPING_MILLIS, config.watchAfterLeave().toMillis() / 3)) {
                 housekeeping();
             }
         } catch (RuntimeException e) {

@@ -41,6 +41,9 @@ public final class LiveSelectors {
 
     /** Sanctions as recorded, those the filter takes (by the rules of the sanctions query, in one read per batch). */
     public record SanctionSelector(SanctionFilter filter, SanctionStore sanctions) implements LiveSelector {
+        /** The widest run of ids read at once. */
+        private static final int RUN = 1000;
+
         @Override
         public List<Delivery> select(List<LiveEventRecord> batch) {
             List<LiveEventRecord> wanted = batch.stream().filter(e -> e.kind().equals("SANCTION_RECORDED")).toList();
@@ -48,8 +51,17 @@ public final class LiveSelectors {
                 return List.of();
             }
             Map<Long, SanctionRecord> byId = new HashMap<>();
-            sanctions.matching(filter, wanted.stream().map(e -> Long.parseLong(e.subject())).toList())
-                    .forEach(s -> byId.put(s.id(), s));
+            // the sanctions query's own read (page), over each run of nearby ids: a bulk load's listings are one run
+            List<Long> ids = wanted.stream().map(e -> Long.parseLong(e.subject())).sorted().toList();
+            int from = 0;
+            for (int i = 1; i <= ids.size(); i++) {
+                if (i == ids.size() || ids.get(i) - ids.get(from) >= RUN) {
+                    long first = ids.get(from);
+                    int span = (int) (ids.get(i - 1) - first + 1);
+                    sanctions.page(filter, first - 1, span).forEach(s -> byId.put(s.id(), s));
+                    from = i;
+                }
+            }
             List<Delivery> out = new ArrayList<>();
             for (LiveEventRecord e : wanted) {
                 SanctionRecord s = byId.get(Long.parseLong(e.subject()));

@@ -282,4 +282,73 @@ class LiveSubscriptionsTest {
             assertThat(ws.pending()).noneMatch(m -> m.toString().contains("CANADA"));
         }
     }
+
+    /** Lines of an event stream, read on a thread of their own as they arrive. */
+    private static java.util.concurrent.BlockingQueue<String> lines(java.net.http.HttpResponse<java.util.stream.Stream<String>> r) {
+        java.util.concurrent.BlockingQueue<String> out = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread t = new Thread(() -> r.body().forEach(out::add));
+        t.setDaemon(true);
+        t.start();
+        return out;
+    }
+
+    /** The id and data of the next "next" event of the stream. */
+    private static String[] nextEvent(java.util.concurrent.BlockingQueue<String> lines) throws InterruptedException {
+        String id = null;
+        boolean next = false;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (line == null) {
+                continue;
+            }
+            if (line.startsWith("id: ")) {
+                id = line.substring(4);
+            } else if (line.equals("event: next")) {
+                next = true;
+            } else if (next && line.startsWith("data: ")) {
+                return new String[] {id, line.substring(6)};
+            } else if (line.isEmpty()) {
+                id = null;
+                next = false;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void serverSentEventsCarryTheSameEventsAndResumeFromLastEventId() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String url = "http://localhost:" + port() + "/graphql/stream?query="
+                + java.net.URLEncoder.encode(RELEASES, StandardCharsets.UTF_8);
+        int before = hub.subscribers();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        var lines = lines(response);
+        awaitSubscribers(before + 1);
+        String keyA = load("test-live-sse-a", FILE_A);
+        String[] first = nextEvent(lines);
+        assertThat(first).isNotNull();
+        assertThat(first[1]).contains(keyA);
+        assertThat(Long.parseLong(first[0])).isEqualTo(releaseSeq(keyA));
+        response.body().close();
+
+        String keyB = load("test-live-sse-b", FILE_A);
+        long seqB = releaseSeq(keyB);
+        var again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Last-Event-ID", first[0])
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        String[] missed = nextEvent(lines(again));
+        assertThat(missed).as("the event missed while away").isNotNull();
+        assertThat(missed[1]).contains(keyB);
+        assertThat(Long.parseLong(missed[0])).isEqualTo(seqB);
+        again.body().close();
+
+        var query = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port()
+                + "/graphql/stream?query=" + java.net.URLEncoder.encode("{ currentRelease { key } }", StandardCharsets.UTF_8)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(query.statusCode()).isEqualTo(400);
+        assertThat(query.body()).contains("BAD_REQUEST").contains("subscriptions only");
+    }
 }
