@@ -61,12 +61,8 @@ public class RateLimitFilter {
      * wrong key, which count against their IP address so that guessing keys is rate limited too.
      */
     public boolean admit(RoutingContext ctx, String client, ApiRole role) {
-        int limit = role == null ? config.anonymous() : switch (role) {
-            case ADMIN -> config.admin();
-            case CURATOR -> config.curator();
-            case READER -> config.reader();
-        };
-        RateLimiter.Decision d = limiter.consume(client, limit, config.window().toMillis());
+        RateLimiter.Decision d = consume(client, role);
+        int limit = d.limit();
         ctx.response().putHeader("X-RateLimit-Limit", String.valueOf(d.limit()))
                 .putHeader("X-RateLimit-Remaining", String.valueOf(d.remaining()))
                 .putHeader("X-RateLimit-Reset", String.valueOf(d.resetSeconds()));
@@ -79,6 +75,28 @@ public class RateLimitFilter {
                 + config.window().toSeconds() + " s for " + who + " reached; retry after " + Math.max(1, d.resetSeconds())
                 + " s" + (role == null ? ", or ask for an API key, which has higher limits" : ""));
         return false;
+    }
+
+    /**
+     * Counts one request of the client (its IP address as {@link #anonymousClient}, or "key:" and its key's id) against
+     * the limit of its role, without answering anything: for requests that are not HTTP requests, such as each
+     * subscription started on a WebSocket. Always allowed when rate limiting is off.
+     */
+    public RateLimiter.Decision consume(String client, ApiRole role) {
+        int limit = role == null ? config.anonymous() : switch (role) {
+            case ADMIN -> config.admin();
+            case CURATOR -> config.curator();
+            case READER -> config.reader();
+        };
+        if (!config.enabled()) {
+            return new RateLimiter.Decision(true, limit, limit, 0);
+        }
+        return limiter.consume(client, limit, config.window().toMillis());
+    }
+
+    /** The client a key counts as ("key:" and the key's id). */
+    public static String keyClient(SecurityIdentity identity) {
+        return "key:" + keyOf(identity);
     }
 
     public static String anonymousClient(RoutingContext ctx) {

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,7 +44,9 @@ public class Jdbc {
     private final int timeoutSeconds;
 
     private final StatementBudget.Finder budgets;
+    private final boolean counted;
 
+    @Inject
     public Jdbc(AgroalDataSource dataSource, MeterRegistry registry, LimitsConfig limits, StatementBudget.Finder budgets) {
         this.dataSource = dataSource;
         this.budgets = budgets;
@@ -51,10 +54,29 @@ public class Jdbc {
         this.statements = Counter.builder("tradeflows.sql.statements")
                 .description("SQL statements run by the read path (Jdbc)").register(registry);
         this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, (statementTimeout.toMillis() + 999) / 1000);
+        this.counted = true;
+    }
+
+    private Jdbc(Jdbc of) {
+        this.dataSource = of.dataSource;
+        this.budgets = of.budgets;
+        this.statements = of.statements;
+        this.timeoutSeconds = of.timeoutSeconds;
+        this.counted = false;
+    }
+
+    /**
+     * The same, for statements that serve no request (the live-answers poll, several a second even when idle): they
+     * are left out of tradeflows.sql.statements, which counts the read path's statements per request.
+     */
+    public Jdbc uncounted() {
+        return new Jdbc(this);
     }
 
     public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
-        statements.increment();
+        if (counted) {
+            statements.increment();
+        }
         LOG.debugf("SQL %s", sql.lines().findFirst().orElse(""));
         StatementBudget budget = budgets.current();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -88,7 +110,9 @@ public class Jdbc {
     }
 
     public int update(String sql, List<?> params) {
-        statements.increment();
+        if (counted) {
+            statements.increment();
+        }
         StatementBudget budget = budgets.current();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setQueryTimeout(budget == null ? timeoutSeconds : budget.admit(ps, timeoutSeconds));

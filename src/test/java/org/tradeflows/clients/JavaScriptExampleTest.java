@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tradeflows.api.live.LiveHub;
 import org.tradeflows.store.Jdbc;
+import org.tradeflows.support.Uploads;
 import org.tradeflows.support.Processes;
 
 /**
@@ -27,6 +29,8 @@ class JavaScriptExampleTest {
     URL server;
     @Inject
     Jdbc jdbc;
+    @Inject
+    LiveHub hub;
 
     @BeforeAll
     static void install() throws Exception {
@@ -59,6 +63,48 @@ class JavaScriptExampleTest {
         assertThat(first).contains("not known yet: sent once with its text").contains(statement);
         String second = run(List.of("node", "persisted.mjs"), Map.of("TRADEFLOWS_URL", base()));
         assertThat(second).contains("answered by hash").contains("public").doesNotContain("not known yet").contains(statement);
+    }
+
+    /** graphql-ws subscribes to releasePublished; a load is printed as it commits; run again with its token, the missed one. */
+    @Test
+    void theLiveScriptPrintsAReleaseAsItCommitsAndResumesAfterItsLastSequence() throws Exception {
+        int before = hub.subscribers();
+        ProcessBuilder pb = new ProcessBuilder("node", "live.mjs").directory(DIR.toFile()).redirectErrorStream(true);
+        pb.environment().put("TRADEFLOWS_URL", base());
+        Process node = pb.start();
+        java.util.concurrent.BlockingQueue<String> out = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(node.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)).lines().forEach(out::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> hub.subscribers() > before);
+            String keyA = load("test-live-js-a");
+            assertThat(node.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("node ended after one event").isTrue();
+            reader.join(5000);
+            String printed = String.join("\n", out);
+            long seqA = jdbc.count("select e.seq from live_event e join data_release r on e.subject = r.id::text "
+                    + "and e.kind = 'RELEASE_PUBLISHED' where r.key = ?", List.of(keyA));
+            assertThat(node.exitValue()).as(printed).isZero();
+            assertThat(printed).contains("connected").contains("release " + keyA + " (INGEST), sequence " + seqA);
+
+            String keyB = load("test-live-js-b");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.count(
+                    "select count(*) from live_event e join data_release r on e.subject = r.id::text where r.key = ?",
+                    List.of(keyB)) == 1);
+            String resumed = Processes.succeed(List.of("node", "live.mjs"), Map.of("TRADEFLOWS_URL", base(),
+                    "RESUME_AFTER", String.valueOf(seqA)), DIR);
+            assertThat(resumed).contains("release " + keyB + " (INGEST)");
+        } finally {
+            node.destroy();
+        }
+    }
+
+    private static String load(String source) {
+        Map<String, Object> params = new java.util.LinkedHashMap<>(Uploads.source(source));
+        params.put("replace", true);
+        return Uploads.upload("baci", "t,i,j,k,v,q\n2021,156,643,840710,100.000,1\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), params, 200).getString("releaseKey");
     }
 
     @Test

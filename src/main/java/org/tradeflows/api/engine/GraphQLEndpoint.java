@@ -20,6 +20,9 @@ import org.tradeflows.http.ErrorClassifier;
 import org.tradeflows.http.ErrorCodes;
 import org.tradeflows.http.HttpAnswers;
 import org.tradeflows.config.LimitsConfig;
+import org.tradeflows.config.LiveConfig;
+import org.tradeflows.http.RateLimitFilter;
+import io.quarkus.security.identity.IdentityProviderManager;
 import org.tradeflows.store.DataVersion;
 
 /**
@@ -28,6 +31,8 @@ import org.tradeflows.store.DataVersion;
  * <ol>
  * <li>FAILURE: a failure handler that answers every failure with a coded body and no detail (413 REQUEST_TOO_LARGE);
  * <li>METHOD: anything but GET, POST, OPTIONS is answered 405;
+ * <li>LIVE: a WebSocket upgrade becomes a connection of subscriptions ({@link LiveSocket}); /graphql/stream answers
+ * one subscription as Server-Sent Events ({@link LiveStream});
  * <li>BODY: a POST body is read within quarkus.http.limits.max-body-size, a persisted query's hash becomes its text
  * (by POST and GET, {@link PersistedQueryRoutes}), and the request is checked ({@link GraphQLRequest}: JSON, a document
  * that parses), and a missing JSON Accept becomes application/json;
@@ -49,13 +54,18 @@ public class GraphQLEndpoint {
     private final LimitsConfig limits;
     private final ResponseCache responseCache;
     private final long maxBodyBytes;
+    private final LiveConfig liveConfig;
+    private final LiveConnections liveConnections;
 
-    public GraphQLEndpoint(DataVersion dataVersion, LimitsConfig limits, ResponseCache responseCache,
+    public GraphQLEndpoint(DataVersion dataVersion, LimitsConfig limits, ResponseCache responseCache, LiveConfig liveConfig,
+            LiveConnections liveConnections,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.dataVersion = dataVersion;
         this.limits = limits;
         this.responseCache = responseCache;
         this.maxBodyBytes = maxBody.asLongValue();
+        this.liveConfig = liveConfig;
+        this.liveConnections = liveConnections;
     }
 
     /** The engine's instrumentations, in the order they run (EngineSetup puts SmallRye's own after them). */
@@ -73,6 +83,26 @@ public class GraphQLEndpoint {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
         // persisted queries (a hash for a text, the allow-list) are resolved before anything reads the request
         PersistedQueryRoutes persisted = new PersistedQueryRoutes(Arc.container().instance(PersistedQueries.class).get());
+        LiveSocket live = new LiveSocket(Arc.container().instance(CurrentIdentityAssociation.class).get(),
+                Arc.container().instance(CurrentVertxRequest.class).get(), liveConfig,
+                liveConnections, Arc.container().instance(RateLimitFilter.class).get(),
+                Arc.container().instance(PersistedQueries.class).get(),
+                Arc.container().instance(IdentityProviderManager.class).get());
+        router.get(PATH).order(RouteOrder.LIVE.order).handler(ctx -> {
+            if (LiveSocket.isUpgrade(ctx)) {
+                live.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+        LiveStream stream = new LiveStream(Arc.container().instance(CurrentIdentityAssociation.class).get(),
+                Arc.container().instance(CurrentVertxRequest.class).get(), liveConfig, liveConnections,
+                Arc.container().instance(PersistedQueries.class).get());
+        router.get(LiveStream.PATH).order(RouteOrder.BODY.order).handler(stream);
+        router.post(LiveStream.PATH).order(RouteOrder.BODY.order).handler(ctx -> {
+            ctx.request().resume();
+            body.handle(ctx);
+        }).handler(stream);
         router.post(PATH).order(RouteOrder.BODY.order).handler(ctx -> {
             ctx.request().resume();
             body.handle(ctx);

@@ -9,6 +9,11 @@ enum RouteOrder {
     FAILURE(-30),
     /** Before the body is read: a wrong method needs no body and is answered 405. */
     METHOD(-29),
+    /**
+     * A WebSocket upgrade (GET): subscriptions. Before SmallRye's own WebSocket handler (order -99), which must never
+     * see a socket, and so before the rate-limit filter (order -90): the handler counts the upgrade itself.
+     */
+    LIVE(-100),
     /** Reads and checks a POST body once (size, JSON, document) before any handler uses it. */
     BODY(-28),
     /** Queries by GET, and by POST once checked: answered from kept answers or run, bounded; the rest falls through. */

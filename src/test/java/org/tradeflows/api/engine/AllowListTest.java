@@ -10,6 +10,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tradeflows.support.GraphQL;
+import org.tradeflows.support.GraphQLWs;
 import org.tradeflows.support.Keys;
 
 /** tradeflows.graphql.persisted.only=true: a query that is not registered is refused, by text or by hash; a registered one runs. */
@@ -56,5 +57,23 @@ class AllowListTest {
         assertThat(nowListed.getList("errors")).isNull();
         assertThat(nowListed.getString("data.currentRelease.key")).isNotBlank();
         assertThat(GraphQL.postAs(null, unregistered, null).getList("errors")).isNull();
+    }
+
+    @jakarta.inject.Inject
+    io.vertx.core.Vertx vertx;
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL server;
+
+    /** A subscription is a document like any other: over a WebSocket too, only a registered one runs. */
+    @Test
+    void aSubscriptionOverAWebSocketMeetsTheAllowList() throws Exception {
+        String unregistered = "subscription NotListed { releasePublished { sequence } } # " + System.nanoTime();
+        try (GraphQLWs ws = GraphQLWs.connect(vertx, server.getPort(), Map.of())) {
+            ws.subscribe("s", unregistered, null);
+            com.fasterxml.jackson.databind.JsonNode refused = ws.next("s", java.time.Duration.ofSeconds(30));
+            assertThat(refused.path("type").asText()).isEqualTo("error");
+            assertThat(refused.at("/payload/0/extensions/code").asText()).isEqualTo("PERSISTED_QUERY_NOT_ALLOWED");
+            assertThat(refused.at("/payload/0/message").asText()).contains(PersistedQueriesTest.sha256(unregistered));
+        }
     }
 }
