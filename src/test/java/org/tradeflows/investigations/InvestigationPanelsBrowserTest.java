@@ -53,18 +53,6 @@ class InvestigationPanelsBrowserTest {
         browser.assertNoConsoleErrors();
     }
 
-    private WebElement awaitPanel(String name) {
-        String css = "#panel-" + name;
-        browser.waiting().withMessage(() -> name + " panel did not finish: state " + browser.find(css).getAttribute("data-state")
-                + ", message " + browser.find(css + " .message").getText()).until(d -> {
-                    WebElement panel = browser.find(css);
-                    String state = panel.getAttribute("data-state");
-                    return ("ready".equals(state) || "empty".equals(state) || "error".equals(state))
-                            && browser.script("return location.search").equals(panel.getAttribute("data-search"));
-                });
-        return browser.find(css);
-    }
-
     private static BigDecimal number(String text) {
         return text == null || text.isEmpty() || text.equals("-") ? null : new BigDecimal(text);
     }
@@ -83,7 +71,7 @@ class InvestigationPanelsBrowserTest {
     @Test
     void theTransitTableAndItsSmallMultiplesShowTheLegsAsSqlSumsThem() {
         browser.open(explorer + "?supplierCountries=MN&recipientCountries=BT&hs=85&source=test-invest&via=NP,BD,IN");
-        WebElement panel = awaitPanel("transit");
+        WebElement panel = browser.awaitPanel("transit");
         assertThat(panel.getAttribute("data-state")).isEqualTo("ready");
         List<String> expected = TransitRoutesTest.expected(jdbc, "via in ('NP', 'BD', 'IN')");
         List<WebElement> rows = browser.findAll("#panel-transit tr.transit-row");
@@ -108,13 +96,13 @@ class InvestigationPanelsBrowserTest {
     @Test
     void theTransitFormChangesTheYearsInTheUrl() {
         browser.open(explorer + "?supplierCountries=MN&recipientCountries=BT&hs=85&source=test-invest&via=NP");
-        awaitPanel("transit");
+        browser.awaitPanel("transit");
         WebElement year = browser.find("#panel-transit input[name=yearBefore]");
         year.clear();
         year.sendKeys("2022");
         browser.find("#panel-transit form.transit-options button").click();
         browser.waiting().until(d -> String.valueOf((Object) browser.script("return location.search")).contains("before=2022"));
-        WebElement panel = awaitPanel("transit");
+        WebElement panel = browser.awaitPanel("transit");
         // MN → NP has no 2022 figure, NP → BT neither: the table shows the 2023 legs against nothing
         if ("ready".equals(panel.getAttribute("data-state"))) {
             WebElement row = browser.find("#panel-transit tr.transit-row[data-via=NP]");
@@ -128,7 +116,7 @@ class InvestigationPanelsBrowserTest {
     @Test
     void theExposureRankingMatchesIndependentSql() {
         browser.open(explorer + "?supplierCountries=MN&recipientCountries=RU");
-        WebElement panel = awaitPanel("exposure");
+        WebElement panel = browser.awaitPanel("exposure");
         assertThat(panel.getAttribute("data-state")).isEqualTo("ready");
         String exposed = "s.supplier_country = 'MN' and s.recipient_country = 'RU' and not s.synthetic and s.supplier_id is not null "
                 + "and exists (select 1 from sanction x where " + SanctionsExposureTest.IN_FORCE + " and "
@@ -148,7 +136,7 @@ class InvestigationPanelsBrowserTest {
     @Test
     void theOutlierListMatchesIndependentSqlAndAnEmptyFilterSaysSo() {
         browser.open(explorer + "?supplierCountries=MN&recipientCountries=BT");
-        WebElement panel = awaitPanel("outliers");
+        WebElement panel = browser.awaitPanel("outliers");
         assertThat(panel.getAttribute("data-state")).isEqualTo("ready");
         List<String> expected = UnitValueOutliersTest.expected(jdbc, "net_weight_kg", "'kg'", new BigDecimal("3.5")).stream()
                 .map(s -> s.split("/")[0]).toList();
@@ -158,7 +146,7 @@ class InvestigationPanelsBrowserTest {
 
         browser.open(explorer + "?supplierCountries=MN&recipientCountries=BT&from=1999-01-01&to=1999-12-31");
         for (String name : List.of("outliers", "exposure")) {
-            WebElement empty = awaitPanel(name);
+            WebElement empty = browser.awaitPanel(name);
             assertThat(empty.getAttribute("data-state")).as(name).isEqualTo("empty");
             assertThat(browser.find("#panel-" + name + " .message").getText()).as(name).isNotBlank();
         }
@@ -168,7 +156,7 @@ class InvestigationPanelsBrowserTest {
     void thePathViewShowsTheChainsToSanctionedRecipientsAsIndependentSqlFindsThem() {
         long a = InvestigationData.companyId(jdbc, "test-path-a");
         browser.open(explorer + "?company=" + GlobalId.of("Company", a) + "&hs=85");
-        WebElement panel = awaitPanel("paths");
+        WebElement panel = browser.awaitPanel("paths");
         List<String> expected = SupplyPathsTest.expected(jdbc, "$.sup = " + a, l -> l + ".rec_listed", 3, 90, "hs4", false, false,
                 false);
         assertThat(expected).isNotEmpty();

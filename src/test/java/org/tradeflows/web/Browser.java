@@ -112,6 +112,23 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /**
+     * Waits until the explorer panel has finished loading the view in the address bar (ready, empty or error) and
+     * answers it.
+     */
+    public WebElement awaitPanel(String name) {
+        String css = "#panel-" + name;
+        waiting().withMessage(() -> name + " panel did not finish: state " + find(css).getAttribute("data-state")
+                + ", loaded " + find(css).getAttribute("data-search") + ", message " + find(css + " .message").getText())
+                .until(d -> {
+                    WebElement panel = find(css);
+                    String state = panel.getAttribute("data-state");
+                    return ("ready".equals(state) || "empty".equals(state) || "error".equals(state))
+                            && String.valueOf((Object) script("return location.search")).equals(panel.getAttribute("data-search"));
+                });
+        return find(css);
+    }
+
     /** Waits until the element has the attribute value, e.g. a panel's data-state="ready". */
     public WebElement awaitAttribute(String css, String attribute, String value) {
         waiting().withMessage(() -> css + " never had " + attribute + "=" + value + " (has "

@@ -88,18 +88,6 @@ class ExplorerBrowserTest {
     }
 
     /** Waits until the panel has finished loading the view in the address bar. */
-    private WebElement awaitPanel(String name) {
-        String css = "#panel-" + name;
-        browser.waiting().withMessage(() -> name + " panel did not finish: state " + browser.find(css).getAttribute("data-state")
-                + ", loaded " + browser.find(css).getAttribute("data-search") + ", message "
-                + browser.find(css + " .message").getText()).until(d -> {
-                    WebElement panel = browser.find(css);
-                    String state = panel.getAttribute("data-state");
-                    return ("ready".equals(state) || "empty".equals(state))
-                            && browser.script("return location.search").equals(panel.getAttribute("data-search"));
-                });
-        return browser.find(css);
-    }
 
     private Map<String, Group> sql(String keySql, String where, Object... params) {
         Map<String, Group> out = new HashMap<>();
@@ -156,7 +144,7 @@ class ExplorerBrowserTest {
     @Test
     void sankeyShowsTheCountryFlowsAsPlainSqlSumsThemAndItsQueryGivesTheSameFigures() {
         browser.open(url(""));
-        awaitPanel("sankey");
+        browser.awaitPanel("sankey");
         Map<String, Group> shown = rows("#panel-sankey tbody tr", r -> r.getAttribute("data-from") + ">" + r.getAttribute("data-to"));
         assertLargestGroups(shown, sql("s.supplier_country || '>' || s.recipient_country", ""), 40);
 
@@ -204,7 +192,7 @@ class ExplorerBrowserTest {
     @Test
     void filtersNarrowEveryChartAndLiveInTheUrl() {
         browser.open(url(""));
-        awaitPanel("sankey");
+        browser.awaitPanel("sankey");
         browser.find("#f-from").sendKeys("01012023");
         browser.find("#f-to").sendKeys("06302024");
         browser.find("#f-supplier").sendKeys("cn");
@@ -215,14 +203,14 @@ class ExplorerBrowserTest {
 
         String where = "and s.period_start between ? and ? and s.supplier_country = 'CN' and " + SANCTIONED_AT_SHIPMENT;
         Object[] period = {LocalDate.of(2023, 1, 1), LocalDate.of(2024, 6, 30)};
-        awaitPanel("sankey");
+        browser.awaitPanel("sankey");
         Map<String, Group> pairs = rows("#panel-sankey tbody tr", r -> r.getAttribute("data-from") + ">" + r.getAttribute("data-to"));
         assertThat(pairs).isNotEmpty();
         assertLargestGroups(pairs, sql("s.supplier_country || '>' || s.recipient_country", where, period), 40);
-        awaitPanel("time");
+        browser.awaitPanel("time");
         assertLargestGroups(rows("#panel-time tbody tr", r -> r.getAttribute("data-period")),
                 sql("to_char(s.period_start, 'YYYY')", where, period), 100);
-        awaitPanel("products");
+        browser.awaitPanel("products");
         assertLargestGroups(rows("#panel-products tbody tr", r -> r.getAttribute("data-code")), sql(SECTION, where, period), 25);
         assertThat(browser.find("#filter-summary").getText()).contains("2023-01-01 to 2024-06-30").contains("from CN")
                 .contains("sanctioned recipients");
@@ -230,13 +218,13 @@ class ExplorerBrowserTest {
         // the month view, chosen by its radio button, is part of the URL too
         browser.find("#panel-time input[value=month]").click();
         browser.awaitUrlContains("time=month");
-        awaitPanel("time");
+        browser.awaitPanel("time");
         Map<String, Group> months = rows("#panel-time tbody tr", r -> r.getAttribute("data-period"));
         assertLargestGroups(months, sql("to_char(s.period_start, 'YYYY-MM')", where, period), 100);
 
         // reload: the same view, form filled in from the URL
         browser.driver().navigate().refresh();
-        awaitPanel("time");
+        browser.awaitPanel("time");
         assertThat(browser.find("#f-from").getAttribute("value")).isEqualTo("2023-01-01");
         assertThat(browser.find("#f-supplier").getAttribute("value")).isEqualTo("CN");
         assertThat(new Select(browser.find("#f-sanctioned")).getFirstSelectedOption().getAttribute("value")).isEqualTo("true");
@@ -247,7 +235,7 @@ class ExplorerBrowserTest {
         browser.find("#f-hs").sendKeys("01");
         browser.find("#filters button[type=submit]").click();
         browser.awaitUrlContains("hs=01");
-        awaitPanel("sankey");
+        browser.awaitPanel("sankey");
         assertLargestGroups(rows("#panel-sankey tbody tr", r -> r.getAttribute("data-from") + ">" + r.getAttribute("data-to")),
                 sql("s.supplier_country || '>' || s.recipient_country", where + " and s.hs_code like '01%'", period), 40);
         browser.screenshot("explorer-filtered");
@@ -255,14 +243,14 @@ class ExplorerBrowserTest {
         // back: the previous view again
         browser.driver().navigate().back();
         browser.waiting().until(d -> !d.getCurrentUrl().contains("hs=01"));
-        awaitPanel("sankey");
+        browser.awaitPanel("sankey");
         assertThat(browser.find("#f-hs").getAttribute("value")).isEmpty();
     }
 
     @Test
     void drillDownFollowsTheHsTreeAndTheBreadcrumbLeadsBack() {
         browser.open(url(""));
-        WebElement panel = awaitPanel("products");
+        WebElement panel = browser.awaitPanel("products");
         Map<String, Group> sections = rows("#panel-products tbody tr", r -> r.getAttribute("data-code"));
         assertLargestGroups(sections, sql(SECTION, ""), 25);
 
@@ -275,7 +263,7 @@ class ExplorerBrowserTest {
         new Actions(browser.driver()).moveToElement(chart, (int) (point.get(0).doubleValue() - box.getWidth() / 2.0),
                 (int) (point.get(1).doubleValue() - box.getHeight() / 2.0)).click().perform();
         browser.awaitUrlContains("drill=" + largest);
-        awaitPanel("products");
+        browser.awaitPanel("products");
         Map<String, Group> chapters = rows("#panel-products tbody tr", r -> r.getAttribute("data-code"));
         assertLargestGroups(chapters, sql("left(s.hs_code, 2)", "and " + SECTION + " = ?", largest), 100);
 
@@ -284,7 +272,7 @@ class ExplorerBrowserTest {
         browser.find("#panel-products details.data > summary").click();
         browser.find("#panel-products tbody tr[data-code='" + chapter + "'] button.drill").click();
         browser.awaitUrlContains("drill=" + chapter);
-        awaitPanel("products");
+        browser.awaitPanel("products");
         Map<String, Group> headings = rows("#panel-products tbody tr", r -> r.getAttribute("data-code"));
         assertLargestGroups(headings, sql("left(s.hs_code, 4)", "and s.hs_code like ? and length(s.hs_code) >= 4", chapter + "%"), 100);
         assertThat(browser.findAll("#panel-products .breadcrumb li")).extracting(WebElement::getText)
@@ -294,7 +282,7 @@ class ExplorerBrowserTest {
         String heading = headings.keySet().iterator().next();
         browser.find("#panel-products tbody tr[data-code='" + heading + "'] button.drill").click();
         browser.awaitUrlContains("drill=" + heading);
-        awaitPanel("products");
+        browser.awaitPanel("products");
         assertLargestGroups(rows("#panel-products tbody tr", r -> r.getAttribute("data-code")),
                 sql("left(s.hs_code, 6)", "and s.hs_code like ? and length(s.hs_code) >= 6", heading + "%"), 100);
         assertThat(browser.findAll("#panel-products tbody button.drill")).as("HS6 is the last level").isEmpty();
@@ -302,23 +290,23 @@ class ExplorerBrowserTest {
         // the breadcrumb leads back up, to the chapter and to all sections
         browser.find("#panel-products .breadcrumb button[data-code='" + chapter + "']").click();
         browser.awaitUrlContains("drill=" + chapter + "&");
-        awaitPanel("products");
+        browser.awaitPanel("products");
         assertThat(rows("#panel-products tbody tr", r -> r.getAttribute("data-code"))).isEqualTo(headings);
         browser.find("#panel-products .breadcrumb button[data-code='']").click();
         browser.waiting().until(d -> !d.getCurrentUrl().contains("drill="));
-        awaitPanel("products");
+        browser.awaitPanel("products");
         assertThat(rows("#panel-products tbody tr", r -> r.getAttribute("data-code"))).isEqualTo(sections);
     }
 
     @Test
     void companyProfileOfTheOpenDatasetShowsNamesIdentifiersSanctionsAndFindings() {
         browser.open(explorer.toString());
-        awaitPanel("facts");
+        browser.awaitPanel("facts");
         browser.find("#company-search-text").sendKeys("Ural Civil Aviation", Keys.ENTER);
         browser.awaitAttribute("#panel-company .search-results", "data-state", "ready");
         browser.find("#panel-company .search-results button").click();
         browser.awaitUrlContains("company=");
-        awaitPanel("company");
+        browser.awaitPanel("company");
 
         long id = jdbc.one("select id from company where name ilike '%Ural Civil Aviation%' and merged_into_id is null",
                 List.of(), rs -> rs.getLong(1)).orElseThrow();
@@ -345,16 +333,16 @@ class ExplorerBrowserTest {
     @Test
     void companyProfileFromTheSankeyListsCounterpartiesAsPlainSqlSumsThem() {
         browser.open(url(""));
-        awaitPanel("sankey");
+        browser.awaitPanel("sankey");
         browser.find("#panel-sankey input[value=companies]").click();
         browser.awaitUrlContains("flow=companies");
-        awaitPanel("sankey");
+        browser.awaitPanel("sankey");
         browser.find("#panel-sankey details.data > summary").click();
         WebElement first = browser.find("#panel-sankey tbody tr td button");
         String supplier = browser.find("#panel-sankey tbody tr").getAttribute("data-from");
         first.click();
         browser.awaitUrlContains("company=");
-        awaitPanel("company");
+        browser.awaitPanel("company");
         long id = Long.parseLong(dbId(supplier));
 
         Map<String, Group> expected = new HashMap<>();
@@ -373,12 +361,12 @@ class ExplorerBrowserTest {
         jdbc.update("insert into company_alias (company_id, alias, kind) values (?, ?, 'ALIAS') on conflict do nothing",
                 List.of(id, "Explorer Test Alias " + id));
         browser.driver().navigate().refresh();
-        awaitPanel("company");
+        browser.awaitPanel("company");
         assertThat(rows("#panel-company table.counterparties tbody tr",
                 r -> r.getAttribute("data-role") + ":" + dbId(r.getAttribute("data-id")))).isEqualTo(shown);
         assertThat(browser.find("#panel-company .identifiers").getText()).contains("OTHER explorer-test-" + id);
         assertThat(browser.find("#panel-company .aliases").getText()).contains("Explorer Test Alias " + id);
-        awaitPanel("sankey");
+        browser.awaitPanel("sankey");
         browser.screenshot("explorer-company-synthetic");
     }
 
@@ -386,12 +374,12 @@ class ExplorerBrowserTest {
     void findingsAndOfficialTotalsStandApartFromShipments() {
         // at the level of company shipments (without a level, the explorer chooses the first level that has rows)
         browser.open(explorer + "?supplierCountries=CN&recipientCountries=RU&level=shipments");
-        awaitPanel("facts");
-        awaitPanel("official");
+        browser.awaitPanel("facts");
+        browser.awaitPanel("official");
         // the Sankey shows real (non-synthetic) shipments only: empty exactly when there are none for the pair
         long open = jdbc.count("select count(*) from shipment where not synthetic and supplier_country = 'CN' "
                 + "and recipient_country = 'RU'", List.of());
-        assertThat(awaitPanel("sankey").getAttribute("data-state")).as("open CN->RU shipments: %d", open)
+        assertThat(browser.awaitPanel("sankey").getAttribute("data-state")).as("open CN->RU shipments: %d", open)
                 .isEqualTo(open == 0 ? "empty" : "ready");
 
         WebElement finding = browser.find("#panel-facts .fact[data-key='direct-supplies-to-sanctioned-firms']");
@@ -435,7 +423,7 @@ class ExplorerBrowserTest {
     @Test
     void anyChartEmbedsWithAMinimalLayout() {
         browser.open(url("&embed=sankey"));
-        awaitPanel("sankey");
+        browser.awaitPanel("sankey");
         assertThat(browser.find(".site-header").isDisplayed()).isFalse();
         assertThat(browser.find("#filters").isDisplayed()).isFalse();
         for (String other : List.of("products", "time", "company", "facts", "official")) {
@@ -450,7 +438,7 @@ class ExplorerBrowserTest {
 
         // the snippet offered to newsrooms points at exactly this view
         browser.open(url(""));
-        awaitPanel("time");
+        browser.awaitPanel("time");
         String snippet = browser.find("#panel-time textarea.embed-code").getAttribute("value");
         assertThat(snippet).startsWith("<iframe src=\"").contains("embed=time").contains("source=" + SOURCE).contains("title=\"When");
     }
@@ -458,7 +446,7 @@ class ExplorerBrowserTest {
     @Test
     void showTheQueryOpensThatQueryWithItsVariablesInGraphiql() {
         browser.open(url("&time=quarter"));
-        awaitPanel("time");
+        browser.awaitPanel("time");
         String href = browser.find("#panel-time a.show-query").getAttribute("href");
         Map<String, String> link = linkParameters(href);
         assertThat(link.get("query")).contains("query ExplorerTimeSeries");
@@ -476,7 +464,7 @@ class ExplorerBrowserTest {
     @Test
     void controlsAreLabelledAndTheDrillDownWorksFromTheKeyboard() {
         browser.open(url(""));
-        awaitPanel("products");
+        browser.awaitPanel("products");
         List<String> unlabelled = browser.script("return [...document.querySelectorAll('input, select, textarea')]"
                 + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.outerHTML);");
         assertThat(unlabelled).as("controls without a label").isEmpty();
@@ -498,7 +486,7 @@ class ExplorerBrowserTest {
         String code = focused.findElement(By.xpath("./ancestor::tr")).getAttribute("data-code");
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
         browser.awaitUrlContains("drill=" + code);
-        awaitPanel("products");
+        browser.awaitPanel("products");
         assertThat(browser.driver().switchTo().activeElement().getTagName()).as("focus moves to the panel heading").isEqualTo("h2");
     }
 

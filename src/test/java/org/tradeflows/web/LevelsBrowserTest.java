@@ -81,18 +81,6 @@ class LevelsBrowserTest {
         browser.assertNoConsoleErrors();
     }
 
-    private WebElement awaitPanel(String name) {
-        String css = "#panel-" + name;
-        browser.waiting().withMessage(() -> name + " panel did not finish: state " + browser.find(css).getAttribute("data-state")
-                + ", message " + browser.find(css + " .message").getText()).until(d -> {
-                    WebElement panel = browser.find(css);
-                    String state = panel.getAttribute("data-state");
-                    return ("ready".equals(state) || "empty".equals(state))
-                            && browser.script("return location.search").equals(panel.getAttribute("data-search"));
-                });
-        return browser.find(css);
-    }
-
     private String awaitLevel() {
         browser.waiting().until(d -> !browser.findAll("#level-switch button.level[aria-pressed=true]").isEmpty());
         return browser.find("#level-switch").getAttribute("data-level");
@@ -147,9 +135,9 @@ class LevelsBrowserTest {
                 .isEqualTo(String.valueOf(shipments));
         // an embed keeps the level chosen now, so that a published chart does not change kind when other data arrives
         assertThat(browser.find("#panel-sankey textarea.embed-code").getAttribute("value")).contains("level=" + level);
-        assertThat(awaitPanel("facts").getAttribute("data-state")).isEqualTo("ready");
-        assertThat(awaitPanel("official").getAttribute("data-state")).isEqualTo("ready");
-        assertThat(awaitPanel("sankey").getAttribute("data-state")).isEqualTo("ready");
+        assertThat(browser.awaitPanel("facts").getAttribute("data-state")).isEqualTo("ready");
+        assertThat(browser.awaitPanel("official").getAttribute("data-state")).isEqualTo("ready");
+        assertThat(browser.awaitPanel("sankey").getAttribute("data-state")).isEqualTo("ready");
         if (!"official".equals(level)) {
             return; // another class loaded open CN -> RU shipments: the shipment charts are proven by ExplorerBrowserTest
         }
@@ -180,7 +168,7 @@ class LevelsBrowserTest {
         assertThat(browser.find("#panel-sankey .summary").getText()).contains("Official statistics for " + year);
 
         // the time series: one series per reporter, flow, source and all-goods, by year, as SQL groups them
-        awaitPanel("time");
+        browser.awaitPanel("time");
         assertSameFigures(shown(browser.findAll("#panel-time tr.official-period"), r -> r.getAttribute("data-period") + " "
                 + r.getAttribute("data-series")), official("extract(year from t.period_start)::int || ' ' || t.reporter || ' ' || t.flow "
                 + "|| ' ' || s.key || case when t.product_code is null then '' else ' products' end", pairs, List.of()));
@@ -188,7 +176,7 @@ class LevelsBrowserTest {
 
         // products: the open dataset's official figures are all-goods totals, so there is no HS breakdown unless product rows exist
         long productFigures = jdbc.count("select count(*) from trade_volume t where product_code is not null and " + pairs, List.of());
-        WebElement products = awaitPanel("products");
+        WebElement products = browser.awaitPanel("products");
         if (productFigures == 0) {
             assertThat(products.getAttribute("data-state")).isEqualTo("empty");
             assertThat(products.findElement(org.openqa.selenium.By.cssSelector(".message")).getText()).contains("fetch baci");
@@ -213,7 +201,7 @@ class LevelsBrowserTest {
         assertThat(browser.find("#panel-sankey .modes").isDisplayed()).as("countries/companies mode on official figures").isFalse();
 
         // Sankey: the latest year (2023), each exporter's figures per partner; every group of every year in the table
-        awaitPanel("sankey");
+        browser.awaitPanel("sankey");
         assertThat(browser.find("#panel-sankey").getAttribute("data-state")).isEqualTo("ready");
         assertThat(browser.find("#panel-sankey .chart").getAttribute("data-state")).isEqualTo("ready");
         Map<String, Figure> pairs = official("t.reporter || '>' || t.partner || ' ' || extract(year from t.period_start)::int",
@@ -227,13 +215,13 @@ class LevelsBrowserTest {
         assertThat(((Number) links).intValue()).isEqualTo(3);
 
         // HS drill-down: sections, then a section's chapters, then a chapter's headings, each as SQL groups them
-        awaitPanel("products");
+        browser.awaitPanel("products");
         String section = "(select section_code from product_category where code = left(t.product_code, 2))";
         String series = " || ' ' || t.reporter || ' ' || t.flow || ' ' || s.key || ' products'";
         assertSameFigures(shown(browser.findAll("#panel-products tr.official-product"),
                 r -> r.getAttribute("data-code") + " " + r.getAttribute("data-series")), official(section + series, mine, List.of()));
         // time series by year: one series per reporter and source (before the drill-down, which it does not follow)
-        awaitPanel("time");
+        browser.awaitPanel("time");
         assertSameFigures(shown(browser.findAll("#panel-time tr.official-period"),
                 r -> r.getAttribute("data-period") + " " + r.getAttribute("data-series")),
                 official("extract(year from t.period_start)::int" + series, mine, List.of()));
@@ -242,14 +230,14 @@ class LevelsBrowserTest {
         openTable("products");
         browser.find("#panel-products tr.official-product[data-code='" + machinery + "'] button.drill").click();
         browser.awaitUrlContains("drill=" + machinery);
-        awaitPanel("products");
+        browser.awaitPanel("products");
         assertSameFigures(shown(browser.findAll("#panel-products tr.official-product"),
                 r -> r.getAttribute("data-code") + " " + r.getAttribute("data-series")),
                 official("left(t.product_code, 2)" + series, mine + " and " + section + " = ?", List.of(machinery)));
         openTable("products");
         browser.find("#panel-products tr.official-product[data-code='84'] button.drill").click();
         browser.awaitUrlContains("drill=84");
-        awaitPanel("products");
+        browser.awaitPanel("products");
         assertSameFigures(shown(browser.findAll("#panel-products tr.official-product"),
                 r -> r.getAttribute("data-code") + " " + r.getAttribute("data-series")),
                 official("left(t.product_code, 4)" + series, mine + " and t.product_code like '84%'", List.of()));
@@ -263,13 +251,13 @@ class LevelsBrowserTest {
         // the switch to shipments: none of this source, so the panel says what is missing and offers the way back
         browser.find("#level-switch button[data-level=shipments]").click();
         browser.awaitUrlContains("level=shipments");
-        WebElement sankey = awaitPanel("sankey");
+        WebElement sankey = browser.awaitPanel("sankey");
         assertThat(sankey.getAttribute("data-state")).isEqualTo("empty");
         assertThat(sankey.findElement(org.openqa.selenium.By.cssSelector(".message [data-missing=shipments]")).getText())
                 .contains("No company shipments for these filters").contains("load --format shipments");
         sankey.findElement(org.openqa.selenium.By.cssSelector(".message button[data-level=official]")).click();
         browser.awaitUrlContains("level=official");
-        assertThat(awaitPanel("sankey").getAttribute("data-state")).isEqualTo("ready");
+        assertThat(browser.awaitPanel("sankey").getAttribute("data-state")).isEqualTo("ready");
     }
 
     @Test
@@ -277,7 +265,7 @@ class LevelsBrowserTest {
         browser.open(explorer + "?level=official&source=" + BACI_SOURCE + "&from=1995-01-01&to=1995-12-31");
         assertThat(awaitLevel()).isEqualTo("official");
         for (String panel : List.of("sankey", "products", "time", "official")) {
-            WebElement p = awaitPanel(panel);
+            WebElement p = browser.awaitPanel(panel);
             assertThat(p.getAttribute("data-state")).as(panel).isEqualTo("empty");
             assertThat(p.findElement(org.openqa.selenium.By.cssSelector(".message")).getText()).as(panel)
                     .contains("No official statistics for these filters").contains("fetch baci --years");
@@ -285,7 +273,7 @@ class LevelsBrowserTest {
         // without a level, the first level with rows is chosen; with none anywhere, shipments say what is missing
         browser.open(explorer + "?source=" + BACI_SOURCE + "&from=1995-01-01&to=1995-12-31&supplierCountries=CN");
         awaitLevel();
-        WebElement sankey = awaitPanel("sankey");
+        WebElement sankey = browser.awaitPanel("sankey");
         long findings = jdbc.count("""
                 select count(distinct f.id) from finding f join finding_country c on c.finding_id = f.id
                 where c.country_code = 'CN' and (f.period_end is null or f.period_end >= date '1995-01-01')
@@ -300,7 +288,7 @@ class LevelsBrowserTest {
     void reportedFindingsDrawAsAClaimsGraphOfWhoSuppliedWhom() {
         browser.open(explorer + "?supplierCountries=CN&recipientCountries=RU&level=findings");
         assertThat(awaitLevel()).isEqualTo("findings");
-        WebElement sankey = awaitPanel("sankey");
+        WebElement sankey = browser.awaitPanel("sankey");
         assertThat(sankey.getAttribute("data-state")).isEqualTo("ready");
         assertThat(browser.find("#sankey-title").getText()).isEqualTo("Who supplied whom, as reported");
         assertThat(sankey.findElement(org.openqa.selenium.By.cssSelector(".summary")).getText())
@@ -357,7 +345,7 @@ class LevelsBrowserTest {
                 .contains("at least EUR 55 million");
         // findings are not summed by product or period: those panels say why and offer the other levels
         for (String panel : List.of("products", "time")) {
-            assertThat(awaitPanel(panel).findElement(org.openqa.selenium.By.cssSelector(".message")).getText())
+            assertThat(browser.awaitPanel(panel).findElement(org.openqa.selenium.By.cssSelector(".message")).getText())
                     .contains("claims that overlap");
         }
         browser.screenshot("levels-claims");
