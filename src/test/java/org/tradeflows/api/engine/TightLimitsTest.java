@@ -94,7 +94,8 @@ class TightLimitsTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.jsonPath().getString("errors[0].extensions.code")).isEqualTo("TIMEOUT");
             assertThat(r.jsonPath().getString("errors[0].message")).contains("time limit");
-            assertThat(millis).isLessThan(10_000);
+            // a 1 s statement timeout: answered within a few seconds, not at some later limit (a 6 s timeout fails here)
+            assertThat(millis).isBetween(900L, 4_500L);
 
             // by GET, a transient error is never stored by a cache on the way, nor kept by the service
             String byGet = notAnsweredBefore("{ companies { totalCount } }");
