@@ -101,7 +101,7 @@ class RollupMaintenanceTest {
         return DriverManager.getConnection(DatabaseTestResource.URL, "postgres", null);
     }
 
-    /** Two suppliers that a curator will find to be one company; the second also ships to the first. */
+    /** Two suppliers that a curator will find to be one company (the second also ships to the first), and a bystander. */
     private static byte[] file(String tag) {
         StringBuilder csv = new StringBuilder("source_ref,supplier_name,supplier_country,recipient_name,recipient_country,"
                 + "date,hs_code,value,currency,value_qualifier,net_weight_kg\n");
@@ -117,6 +117,12 @@ class RollupMaintenanceTest {
                     .append(',').append(hs[i % 4]).append(',').append(1000 + 37 * i).append(".50,")
                     .append(i % 3 == 0 ? "USD" : "EUR").append(',').append(qualifiers[i % 4]).append(',')
                     .append(i % 4 == 0 ? "" : String.valueOf(10 + i)).append('\n');
+        }
+        // a bystander ships to the same buyers: their rollup rows, touched by the merge, must keep its shipments too
+        for (int i = 0; i < 9; i++) {
+            csv.append("RM-").append(tag).append("-b").append(i).append(",Rollupmerge Bystander Optics ").append(tag).append(",CN,")
+                    .append("Rollupmerge Buyer ").append(i % 3).append(' ').append(tag).append(",RU,").append(2022 + i % 2)
+                    .append("-0").append(1 + i % 9).append("-20,90138000,").append(500 + i).append(".00,EUR,EXACT,5\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
