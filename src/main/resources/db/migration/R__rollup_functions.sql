@@ -1,6 +1,7 @@
 -- The rollup functions as they stand, stated once (they were defined in V5 and redefined in V8 and V9; those
 -- migrations stay as applied). Repeatable: Flyway runs this after every V migration and again when it changes.
--- Functions only: the tables are V5/V8's, the triggers V5/V6/V11's, and nothing here writes data.
+-- Functions, and the one trigger that came after them (TRUNCATE, below); the tables are V5/V8's, the other triggers
+-- V5/V6/V11's, and nothing here writes data.
 --
 -- The model. Three tables hold shipment sums at coarser grains, so that aggregates answer without scanning shipments:
 --   flow_rollup_month    synthetic, source, country pair, HS6 (or the 2-5 digits declared), month      (V5)
@@ -15,6 +16,7 @@
 --       → rollup_add_flows_sql, rollup_add_years_sql, rollup_add_companies_sql on new_rows
 --   shipment_rollup_delete, shipment_rollup_update → shipment_rollup_recompute()
 --       → months and companies recomputed from shipment, then rollup_refresh_years() for the touched years
+--   shipment_rollup_truncate (after truncate)      → shipment_rollup_on_truncate(): the rollups emptied with it
 --   <table>_data_version on every table an answer can read (V6, V11) → bump_data_version()
 -- The *_sql functions return SQL text that the trigger runs itself: only it can see its transition tables.
 
@@ -166,3 +168,15 @@ begin
     update data_version set version = version + 1;
     return null;
 end $$;
+
+-- TRUNCATE fires no row or delete trigger: without this the rollups kept the sums of shipments that were gone.
+-- Every rollup cell is a sum of shipments, so none survives the shipments' TRUNCATE. Stated here, with
+-- create or replace, so that a database at any V migration gets it (no V migration was free for it).
+create or replace function shipment_rollup_on_truncate() returns trigger language plpgsql as $$
+begin
+    truncate flow_rollup_month, flow_rollup_year, company_rollup_year;
+    return null;
+end $$;
+
+create or replace trigger shipment_rollup_truncate after truncate on shipment
+    for each statement execute function shipment_rollup_on_truncate();

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.StringReader;
@@ -19,7 +20,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.query.ExportSql;
 import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.SyntheticData;
@@ -45,6 +45,19 @@ class ExportTest {
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(body)).getRecords();
     }
 
+    /** The columns the README's export table lists for the export whose path starts so, in their documented order. */
+    static List<String> documentedColumns(String path) throws java.io.IOException {
+        String row = java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md")).stream()
+                .filter(l -> l.startsWith("| `" + path)).findFirst().orElseThrow();
+        String columns = row.split("\\|")[3];
+        List<String> names = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([a-z0-9_]+)`").matcher(columns);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
     @Test
     void shipmentsCsvHasTheDocumentedHeaderEveryRowAndItsRelease() throws Exception {
         Response r = given().queryParam("filter", FILTER).when().get("/export/shipments.csv");
@@ -53,7 +66,7 @@ class ExportTest {
                 .header("X-Tradeflows-Release", equalTo(jdbc.one("select key from data_release where not synthetic order by id desc limit 1",
                         List.of(), rs -> rs.getString(1)).orElseThrow()));
         String body = r.asString();
-        assertThat(body.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", ExportSql.SHIPMENT_COLUMNS));
+        assertThat(body.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", documentedColumns("/export/shipments.")));
         List<CSVRecord> rows = csv(body);
         assertThat(rows).hasSize(800);
         BigDecimal eur = rows.stream().map(x -> x.get("value_eur")).filter(v -> !v.isEmpty()).map(BigDecimal::new)
@@ -77,7 +90,7 @@ class ExportTest {
         assertThat(lines).hasSize((int) expected + 1);
         assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"_trailer\":{\"rows\":" + expected + ",\"complete\":true}}");
         Map<String, Object> first = new ObjectMapper().readValue(lines.get(0), new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
-        assertThat(first.keySet()).containsExactlyElementsOf(ExportSql.SHIPMENT_COLUMNS);
+        assertThat(first.keySet()).containsExactlyElementsOf(documentedColumns("/export/shipments."));
         assertThat(first.get("value")).isInstanceOf(Number.class);
         assertThat(first.get("synthetic")).isEqualTo(true);
         assertThat((String) first.get("hs_code")).startsWith("84");
@@ -87,11 +100,41 @@ class ExportTest {
     void flowsExportEqualsTheGraphqlGroups() throws Exception {
         List<CSVRecord> rows = csv(given().queryParam("groupBy", "HS2,YEAR").queryParam("filter", FILTER)
                 .when().get("/export/flows.csv").then().statusCode(200).extract().asString());
-        long groups = GraphQL.data("{ flows(groupBy: [HS2, YEAR], filter: " + FILTER.replace("\"sources\"", "sources")
-                .replace("\"includeSynthetic\"", "includeSynthetic") + ") { totalCount } }").getLong("data.flows.totalCount");
-        assertThat(rows).hasSize((int) groups);
-        assertThat(rows.get(0).toMap().keySet()).startsWith("hs2", "year", "value_eur");
-        assertThat(new BigDecimal(rows.get(0).get("value_eur"))).isGreaterThanOrEqualTo(new BigDecimal(rows.get(1).get("value_eur")));
+        String filter = FILTER.replace("\"sources\"", "sources").replace("\"includeSynthetic\"", "includeSynthetic");
+        JsonPath graphql = GraphQL.data("{ flows(groupBy: [HS2, YEAR], filter: " + filter + ", first: 100) { totalCount edges { node { "
+                + "hs2 { code } year valueEur valueUsd valueQualifier shipmentCount shipmentsWithoutEur netWeightKg firstDate lastDate "
+                + "shareOfTotal distinctSuppliers distinctRecipients } } } }");
+        assertThat(rows).hasSize(graphql.getInt("data.flows.totalCount"));
+        // the documented columns: the dimensions in groupBy order, then the measures listed after them in the README
+        List<String> measures = documentedColumns("/export/flows.");
+        measures = measures.subList(measures.indexOf("value_eur"), measures.size());
+        List<String> header = new java.util.ArrayList<>(List.of("hs2", "year"));
+        header.addAll(measures);
+        assertThat(rows.get(0).toMap().keySet()).containsExactlyElementsOf(header);
+        // row by row, in the same order, every value as GraphQL gives it (its first page of 100)
+        List<Map<String, Object>> nodes = graphql.getList("data.flows.edges.node");
+        assertThat(nodes).hasSize(Math.min(100, rows.size()));
+        for (int i = 0; i < nodes.size(); i++) {
+            CSVRecord row = rows.get(i);
+            Map<String, Object> node = nodes.get(i);
+            String at = "row " + (i + 1);
+            assertThat(row.get("hs2")).as(at).isEqualTo(((Map<?, ?>) node.get("hs2")).get("code"));
+            assertThat(row.get("year")).as(at).isEqualTo(String.valueOf(node.get("year")));
+            for (String[] pair : new String[][] {{"value_eur", "valueEur"}, {"value_usd", "valueUsd"}, {"shipment_count", "shipmentCount"},
+                    {"shipments_without_eur", "shipmentsWithoutEur"}, {"net_weight_kg", "netWeightKg"}, {"share_of_total", "shareOfTotal"},
+                    {"distinct_suppliers", "distinctSuppliers"}, {"distinct_recipients", "distinctRecipients"}}) {
+                Object want = node.get(pair[1]);
+                String have = row.get(pair[0]);
+                if (want == null) {
+                    assertThat(have).as("%s %s", at, pair[0]).isEmpty();
+                } else {
+                    assertThat(new BigDecimal(have)).as("%s %s", at, pair[0]).isEqualByComparingTo(new BigDecimal(want.toString()));
+                }
+            }
+            assertThat(row.get("value_qualifier")).as(at).isEqualTo(node.get("valueQualifier"));
+            assertThat(row.get("first_date")).as(at).isEqualTo(node.get("firstDate"));
+            assertThat(row.get("last_date")).as(at).isEqualTo(node.get("lastDate"));
+        }
     }
 
     @Test

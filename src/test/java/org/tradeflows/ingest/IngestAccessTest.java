@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import org.junit.jupiter.api.Test;
+import org.tradeflows.support.Keys;
 import org.tradeflows.support.Uploads;
 
 /**
@@ -46,11 +46,18 @@ class IngestAccessTest {
     }
 
     @Test
-    @TestSecurity(user = "a-reader", roles = "reader")
-    void aReaderIsForbidden() {
-        given().contentType("text/csv").body(RATES).when().post("/ingest/exchange-rates").then().statusCode(403)
+    void aReaderKeyIsForbiddenACuratorKeyMayUpload() {
+        // real keys, made by createApiKey as the README says, not a test identity
+        String reader = Keys.create("READER", "ingest access reader");
+        given().header("Authorization", "Bearer " + reader).contentType("text/csv").body(RATES)
+                .queryParam("source", "test-access").queryParam("sourceTitle", "Access test").queryParam("dryRun", true)
+                .when().post("/ingest/exchange-rates").then().statusCode(403)
                 .contentType(startsWith("application/json")).body("errors[0].extensions.code", equalTo("FORBIDDEN"))
                 .body("errors[0].message", containsString("curator"));
+        String curator = Keys.create("CURATOR", "ingest access curator");
+        given().header("Authorization", "Bearer " + curator).contentType("text/csv").body(RATES)
+                .queryParam("source", "test-access").queryParam("sourceTitle", "Access test").queryParam("dryRun", true)
+                .when().post("/ingest/exchange-rates").then().statusCode(200).body("status", equalTo("DRY_RUN"));
     }
 
     @Test

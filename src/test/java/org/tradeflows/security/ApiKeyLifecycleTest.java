@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.Keys;
 
 /** Keys are created by admins, shown once, stored as hashes, listed without the secret, and stop at once when revoked. */
 @QuarkusTest
 class ApiKeyLifecycleTest {
+
+    @Inject
+    Jdbc jdbc;
 
     private static final String VIEWER = "{ viewer { authenticated name roles } }";
     private static final String CREATE = """
@@ -38,6 +43,14 @@ class ApiKeyLifecycleTest {
         String listing = GraphQL.dataAs(Keys.ADMIN, "{ apiKeys(first: 100) { edges { node { id prefix name } } totalCount } }", null)
                 .prettify();
         assertThat(listing).contains(id).doesNotContain(key);
+        // read in the database itself: no row of the key table or the audit trail holds the key or its secret part
+        String secret = key.substring(ApiKeySecrets.SHOWN);
+        for (String table : List.of("api_key", "audit_entry")) {
+            assertThat(jdbc.count("select count(*) from " + table + " t where strpos(t::text, ?) > 0", List.of(secret)))
+                    .as("rows of %s holding the key", table).isZero();
+        }
+        assertThat(jdbc.count("select count(*) from api_key where key_sha256 = ? and key_prefix = ?",
+                List.of(ApiKeySecrets.sha256(key), key.substring(0, 10)))).as("stored as its SHA-256 and its prefix").isEqualTo(1);
 
         JsonPath revoked = GraphQL.dataAs(Keys.ADMIN, "mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt revokedBy } }",
                 Map.of("id", id));

@@ -9,6 +9,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tradeflows.model.GlobalId;
@@ -155,5 +156,35 @@ class GetAndCorsTest {
                 .when().get("/graphql").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "https://charts.example")
                 .header("Access-Control-Expose-Headers", containsString("ETag"));
+    }
+
+    /** What the README lists as exposed, read from the header of a real cross-origin answer (GET and POST). */
+    @Test
+    void aPageOnAnotherOriginMayReadTheReleaseTheLimitsAndRetryAfter() {
+        List<String> promised = List.of("etag", "retry-after", "x-tradeflows-release", "x-ratelimit-limit",
+                "x-ratelimit-remaining", "x-ratelimit-reset");
+        Response preflight = given().header("Origin", "https://news.example").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "if-none-match").when().options("/graphql");
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://news.example");
+        assertThat(names(preflight.header("Access-Control-Allow-Methods"))).contains("get", "post", "options");
+        assertThat(names(preflight.header("Access-Control-Allow-Headers")))
+                .contains("content-type", "accept", "authorization", "if-none-match");
+        for (Response real : List.of(
+                given().header("Origin", "https://news.example").queryParam("query", "{ viewer { authenticated } }").when().get("/graphql"),
+                given().header("Origin", "https://news.example").contentType("application/json")
+                        .body(Map.of("query", "{ viewer { authenticated } }")).when().post("/graphql"))) {
+            assertThat(real.statusCode()).isEqualTo(200);
+            assertThat(real.header("Access-Control-Allow-Origin")).isEqualTo("https://news.example");
+            assertThat(names(real.header("Access-Control-Expose-Headers"))).containsAll(promised);
+            // and the headers exposed are really there to be read
+            assertThat(real.header("X-RateLimit-Limit")).isNotBlank();
+            assertThat(real.header("X-Tradeflows-Release")).isNotBlank();
+        }
+    }
+
+    private static List<String> names(String header) {
+        assertThat(header).isNotNull();
+        return java.util.Arrays.stream(header.split(",")).map(h -> h.trim().toLowerCase(java.util.Locale.ROOT)).toList();
     }
 }
