@@ -35,6 +35,7 @@ import java.util.Optional;
 import org.tradeflows.http.ErrorClassifier;
 import org.tradeflows.http.ErrorCodes;
 import org.tradeflows.http.HttpAnswers;
+import org.tradeflows.http.SharedRedis;
 import org.tradeflows.api.engine.RequestBudget;
 import org.tradeflows.store.DataVersion;
 
@@ -108,7 +109,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
             ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
         }
         if (!byGet && Boolean.TRUE.equals(ctx.get(MUTATION))) { // changes data: never kept, never answered from a kept answer
-            execute(ctx, request, metaData, new Writer(ctx, false, type, null, responseCache, spending));
+            execute(ctx, request, metaData, new Writer(ctx, false, type, 0, null, responseCache, spending));
             return;
         }
         dataVersion.shared().whenComplete((state, failure) -> context.runOnContext(ignored -> {
@@ -117,7 +118,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                     ErrorClassifier.Coded c = GraphQLErrors.classify(failure, null);
                     HttpAnswers.error(ctx, ErrorCodes.SERVICE_UNAVAILABLE.equals(c.code()) ? 503 : 500, c.code(), c.message());
                 } else { // by POST the query runs as it would without kept answers, and says what failed
-                    execute(ctx, request, metaData, new Writer(ctx, false, type, null, responseCache, spending));
+                    execute(ctx, request, metaData, new Writer(ctx, false, type, 0, null, responseCache, spending));
                 }
                 return;
             }
@@ -134,13 +135,15 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                 }
             }
             String key = etag + " " + type;
-            Optional<ResponseCache.Answer> cached = responseCache.get(key);
-            if (cached.isPresent()) {
-                ctx.response().setStatusCode(200).putHeader("Content-Type", cached.get().contentType())
-                        .end(Buffer.buffer(cached.get().body()));
-                return;
-            }
-            execute(ctx, request, metaData, new Writer(ctx, byGet, type, key, responseCache, spending));
+            responseCache.lookup(state.version(), key).onComplete(found -> SharedRedis.onContext(context, () -> {
+                Optional<ResponseCache.Answer> cached = found.result();
+                if (cached.isPresent()) {
+                    ctx.response().setStatusCode(200).putHeader("Content-Type", cached.get().contentType())
+                            .end(Buffer.buffer(cached.get().body()));
+                    return;
+                }
+                execute(ctx, request, metaData, new Writer(ctx, byGet, type, state.version(), key, responseCache, spending));
+            }));
         }));
     }
 
@@ -283,7 +286,8 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
      * itself is not to be cached by clients; by POST, an aborted execution is a 500, as SmallRye's handler answers it.
      * The answer is kept under {@code key}, unless that is null.
      */
-    private record Writer(RoutingContext ctx, boolean byGet, String type, String key, ResponseCache responseCache, RequestBudget budget)
+    private record Writer(RoutingContext ctx, boolean byGet, String type, long version, String key, ResponseCache responseCache,
+            RequestBudget budget)
             implements ExecutionResponseWriter {
 
         @Override
@@ -303,7 +307,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
             }
             byte[] body = er.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
             if (errors.isEmpty() && key != null) {
-                responseCache.put(key, new ResponseCache.Answer(type, body));
+                responseCache.put(version, key, new ResponseCache.Answer(type, body));
             }
             ctx.response().setStatusCode(status(er, type)).putHeader("Content-Type", type).end(Buffer.buffer(body));
         }
