@@ -6,8 +6,10 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import io.quarkus.jsonp.JsonProviderHolder;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
@@ -37,6 +39,8 @@ import org.tradeflows.http.ErrorCodes;
 import org.tradeflows.http.HttpAnswers;
 import org.tradeflows.http.SharedRedis;
 import org.tradeflows.api.engine.RequestBudget;
+import org.tradeflows.model.ApiRole;
+import org.tradeflows.security.ApiKeyIdentityProvider;
 import org.tradeflows.store.DataVersion;
 
 /**
@@ -123,6 +127,9 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                 return;
             }
             ctx.response().putHeader(HttpAnswers.RELEASE_HEADER, state.release());
+            if (readsFromReplicas(ctx)) { // a replica serves it only once it has replayed the version read here
+                spending.readFromReplicaAtOrAfter(state.version());
+            }
             String etag = "W/\"" + state.version() + "-" + fingerprint(request, authorization) + "\"";
             if (byGet) {
                 ctx.response().putHeader("ETag", etag)
@@ -145,6 +152,12 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                 execute(ctx, request, metaData, new Writer(ctx, byGet, type, state.version(), key, responseCache, spending));
             }));
         }));
+    }
+
+    /** Anonymous callers and readers read from replicas; curators and admins read their own writes on the primary. */
+    private static boolean readsFromReplicas(RoutingContext ctx) {
+        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        return ApiKeyIdentityProvider.role(identity).map(role -> role == ApiRole.READER).orElse(true);
     }
 
     /** Answers TIMEOUT and cancels the statements the query still runs (cancelling blocks: on a worker). */
