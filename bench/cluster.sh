@@ -5,7 +5,7 @@
 #          redis-server of its own (16381, nothing on disk), two service instances (8191, 8192) sharing both, and
 #          HAProxy (Debian's package) in front on 8190, balancing round robin on /q/health/ready.
 #   down   stops and removes all of it (the replica cluster is dropped; the primary and its database are left).
-# The service does not read from the replica yet (README, "Several instances"): it is here as the topology.
+# With the replica, both instances get it as tradeflows.replicas (anonymous and readers' reads go to it).
 # Needs root for the replica (pg_createcluster, pg_basebackup as postgres). State and logs in target/cluster/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,8 +51,12 @@ MSG
 
 start_instance() { # port
   local port=$1
+  local replicas=""
+  if pg_lsclusters -h | awk '{print $2}' | grep -qx "$REPLICA"; then
+    replicas="-Dtradeflows.replicas=jdbc:postgresql://127.0.0.1:$REPLICA_PORT/$DB"
+  fi
   java -Xmx384m -Dquarkus.http.port="$port" -Dquarkus.datasource.jdbc.url="jdbc:postgresql://localhost:5432/$DB" \
-    -Dtradeflows.redis.url="redis://127.0.0.1:$REDIS_PORT" -jar target/quarkus-app/quarkus-run.jar \
+    -Dtradeflows.redis.url="redis://127.0.0.1:$REDIS_PORT" $replicas -jar target/quarkus-app/quarkus-run.jar \
     > "$WORK/instance-$port.log" 2>&1 &
   echo $! > "$WORK/instance-$port.pid"
 }
@@ -72,9 +76,9 @@ up() {
   createdb -h 127.0.0.1 -U postgres "$DB" 2>/dev/null || true
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
     --pidfile "$WORK/redis.pid" --logfile "$WORK/redis.log"
+  up_replica # streams the migrations and the open dataset the first instance loads
   # one at a time: the first start migrates the database and loads the open dataset
   start_instance "${PORTS[0]}"; wait_ready "${PORTS[0]}"
-  up_replica
   start_instance "${PORTS[1]}"; wait_ready "${PORTS[1]}"
   cat > "$WORK/haproxy.cfg" <<CFG
 global
@@ -125,7 +129,7 @@ down() {
 status() {
   echo "load balancer: http://127.0.0.1:$LB_PORT/  (HAProxy, round robin)"
   for port in "${PORTS[@]}"; do
-    echo "instance $port: $(curl -s "http://127.0.0.1:$port/q/health" | grep -o '"name":"redis"[^}]*}' || echo down)"
+    echo "instance $port: $(curl -s "http://127.0.0.1:$port/q/health" | grep -o '"name":"\(redis\|replicas\)"[^}]*}' | tr '\n' ' ' || echo down)"
   done
   echo "redis $REDIS_PORT: $(redis-cli -p "$REDIS_PORT" ping 2>&1)"
   if pg_lsclusters -h | awk '{print $2}' | grep -qx "$REPLICA"; then

@@ -141,8 +141,32 @@ public class Replicas {
     }
 
     /** Counts a read on the primary. */
-    void countPrimary() {
+    public void countPrimary() {
         primaryQueries.increment();
+    }
+
+    /**
+     * A connection to a replica in use that has replayed at least the given data version (counted as one read on
+     * it), or empty: then the caller reads from the primary. For exports, which stream on a connection of their own.
+     */
+    public Optional<Connection> connectionAtOrAfter(long floor) {
+        Replica r = pick(floor);
+        if (r == null) {
+            return Optional.empty();
+        }
+        try {
+            Connection c = r.pool.getConnection();
+            r.queries.increment();
+            return Optional.of(c);
+        } catch (SQLException e) {
+            failed(r, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Whether any replica is configured at all (else no data version needs reading to choose one). */
+    public boolean configured() {
+        return !replicas.isEmpty();
     }
 
     /** A replica in use that has replayed at least {@code floor}, round robin; null for the primary. */
