@@ -24,7 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.tradeflows.config.ReplicasConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -89,12 +91,15 @@ public class Replicas {
         return t;
     });
 
-    public Replicas(@ConfigProperty(name = "tradeflows.replicas") Optional<List<String>> urls,
-            @ConfigProperty(name = "tradeflows.replicas.max-lag", defaultValue = "5S") Duration maxLag,
-            @ConfigProperty(name = "tradeflows.replicas.check-interval", defaultValue = "1S") Duration checkInterval,
-            @ConfigProperty(name = "tradeflows.replicas.pool-size", defaultValue = "8") int poolSize,
-            @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password, MeterRegistry registry) {
+    public Replicas(ReplicasConfig config, MeterRegistry registry) {
+        Duration maxLag = config.maxLag();
+        Duration checkInterval = config.checkInterval();
+        int poolSize = config.poolSize();
+        Optional<List<String>> urls = config.urls();
+        // the primary's credentials, which the replicas share (read as DatabaseBootstrap reads them)
+        Config settings = ConfigProvider.getConfig();
+        String user = settings.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres");
+        Optional<String> password = settings.getOptionalValue("quarkus.datasource.password", String.class);
         this.maxLag = maxLag;
         this.user = user;
         this.password = password;
