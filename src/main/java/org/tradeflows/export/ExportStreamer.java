@@ -3,7 +3,9 @@ package org.tradeflows.export;
 import io.agroal.api.AgroalDataSource;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -19,11 +21,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 import org.tradeflows.query.ExportQuery;
+import org.tradeflows.model.ApiRole;
+import org.tradeflows.security.ApiKeyIdentityProvider;
+import org.tradeflows.store.DataVersion;
 import org.tradeflows.store.Jdbc;
+import org.tradeflows.store.Replicas;
 import org.tradeflows.store.SourceStore;
 
 /**
@@ -52,11 +59,35 @@ public class ExportStreamer {
         t.setDaemon(true);
         return t;
     });
+    private final Replicas replicas;
+    private final DataVersion dataVersion;
 
-    public ExportStreamer(AgroalDataSource dataSource, CurrentVertxRequest request, SourceStore sources) {
+    public ExportStreamer(AgroalDataSource dataSource, CurrentVertxRequest request, SourceStore sources, Replicas replicas,
+            DataVersion dataVersion) {
         this.dataSource = dataSource;
         this.request = request;
         this.sources = sources;
+        this.replicas = replicas;
+        this.dataVersion = dataVersion;
+    }
+
+    /**
+     * Anonymous callers' and readers' exports stream from a read replica that has replayed the primary's current data
+     * version; curators' and admins' (and every export when no replica is in use) from the primary.
+     */
+    private Connection connection(RoutingContext rc) throws SQLException {
+        if (replicas.configured()) {
+            SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+            boolean reader = ApiKeyIdentityProvider.role(identity).map(role -> role == ApiRole.READER).orElse(true);
+            if (reader) {
+                Optional<Connection> replica = replicas.connectionAtOrAfter(dataVersion.current());
+                if (replica.isPresent()) {
+                    return replica.get();
+                }
+            }
+        }
+        replicas.countPrimary();
+        return dataSource.getConnection();
     }
 
     /** Must be called while handling the export's request: it announces the trailer on that request's response. */
@@ -68,7 +99,7 @@ public class ExportStreamer {
         response.putHeader("Trailer", ROWS_TRAILER);
         return out -> {
             long rows;
-            try (Connection c = dataSource.getConnection()) {
+            try (Connection c = connection(rc)) {
                 c.setAutoCommit(false);
                 c.setReadOnly(true);
                 try (PreparedStatement ps = c.prepareStatement("/* tradeflows export " + tag + " */ " + query.sql())) {

@@ -52,15 +52,21 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     /** Answers a refused key with a coded GraphQL-shaped body, or 429 when the IP address keeps sending bad keys. */
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
-        if (rateLimit.enabled() && !rateLimit.admit(context, RateLimitFilter.anonymousClient(context), null)) {
-            return Uni.createFrom().item(true);
+        if (!rateLimit.enabled()) {
+            return Uni.createFrom().item(refuse(context));
         }
+        return Uni.createFrom().completionStage(rateLimit.admit(context, RateLimitFilter.anonymousClient(context), null)
+                .toCompletionStage()).map(admitted -> admitted ? refuse(context) : true);
+    }
+
+    /** Answers 401 with what the request needs. */
+    private static boolean refuse(RoutingContext context) {
         String header = context.request().getHeader("Authorization");
         boolean bearer = header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
         context.response().putHeader("WWW-Authenticate", "Bearer realm=\"tradeflows\"");
         HttpAnswers.error(context, 401, ErrorCodes.UNAUTHENTICATED, (bearer
                 ? "Authorization: the API key is unknown or was revoked" : MALFORMED) + "; " + advice(context.normalizedPath()));
-        return Uni.createFrom().item(true);
+        return true;
     }
 
     /** What to do instead: an upload needs a curator's key; reading works without any. */

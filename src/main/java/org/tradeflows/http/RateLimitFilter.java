@@ -3,6 +3,10 @@ package org.tradeflows.http;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,18 +55,28 @@ public class RateLimitFilter {
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         Optional<ApiRole> role = ApiKeyIdentityProvider.role(identity);
         String client = role.isEmpty() ? anonymousClient(ctx) : "key:" + keyOf(identity);
-        if (admit(ctx, client, role.orElse(null))) {
-            ctx.next();
-        }
+        admit(ctx, client, role.orElse(null)).onSuccess(admitted -> {
+            if (admitted) {
+                ctx.next();
+            }
+        });
     }
 
     /**
-     * Counts a request and, when it is over the limit, answers 429 and returns false. Also used for requests with a
-     * wrong key, which count against their IP address so that guessing keys is rate limited too.
+     * Counts a request and, when it is over the limit, answers 429 and completes with false; it completes on the
+     * request's own thread. Also used for requests with a wrong key, which count against their IP address so that
+     * guessing keys is rate limited too.
      */
-    public boolean admit(RoutingContext ctx, String client, ApiRole role) {
-        RateLimiter.Decision d = consume(client, role);
-        int limit = d.limit();
+    public Future<Boolean> admit(RoutingContext ctx, String client, ApiRole role) {
+        int limit = limit(role);
+        Context context = Vertx.currentContext();
+        Promise<Boolean> admitted = Promise.promise();
+        limiter.consume(client, limit, config.window().toMillis()).onComplete(decided -> SharedRedis.onContext(context,
+                () -> admitted.complete(answer(ctx, decided.result(), limit, role))));
+        return admitted.future();
+    }
+
+    private boolean answer(RoutingContext ctx, RateLimiter.Decision d, int limit, ApiRole role) {
         ctx.response().putHeader("X-RateLimit-Limit", String.valueOf(d.limit()))
                 .putHeader("X-RateLimit-Remaining", String.valueOf(d.remaining()))
                 .putHeader("X-RateLimit-Reset", String.valueOf(d.resetSeconds()));
@@ -82,16 +96,20 @@ public class RateLimitFilter {
      * the limit of its role, without answering anything: for requests that are not HTTP requests, such as each
      * subscription started on a WebSocket. Always allowed when rate limiting is off.
      */
-    public RateLimiter.Decision consume(String client, ApiRole role) {
-        int limit = role == null ? config.anonymous() : switch (role) {
+    public Future<RateLimiter.Decision> consume(String client, ApiRole role) {
+        int limit = limit(role);
+        if (!config.enabled()) {
+            return Future.succeededFuture(new RateLimiter.Decision(true, limit, limit, 0));
+        }
+        return limiter.consume(client, limit, config.window().toMillis());
+    }
+
+    private int limit(ApiRole role) {
+        return role == null ? config.anonymous() : switch (role) {
             case ADMIN -> config.admin();
             case CURATOR -> config.curator();
             case READER -> config.reader();
         };
-        if (!config.enabled()) {
-            return new RateLimiter.Decision(true, limit, limit, 0);
-        }
-        return limiter.consume(client, limit, config.window().toMillis());
     }
 
     /** The client a key counts as ("key:" and the key's id). */

@@ -45,10 +45,13 @@ public class Jdbc {
 
     private final StatementBudget.Finder budgets;
     private final boolean counted;
+    private final Replicas replicas;
 
     @Inject
-    public Jdbc(AgroalDataSource dataSource, MeterRegistry registry, LimitsConfig limits, StatementBudget.Finder budgets) {
+    public Jdbc(AgroalDataSource dataSource, MeterRegistry registry, LimitsConfig limits, StatementBudget.Finder budgets,
+            Replicas replicas) {
         this.dataSource = dataSource;
+        this.replicas = replicas;
         this.budgets = budgets;
         Duration statementTimeout = limits.statementTimeout();
         this.statements = Counter.builder("tradeflows.sql.statements")
@@ -59,6 +62,7 @@ public class Jdbc {
 
     private Jdbc(Jdbc of) {
         this.dataSource = of.dataSource;
+        this.replicas = of.replicas;
         this.budgets = of.budgets;
         this.statements = of.statements;
         this.timeoutSeconds = of.timeoutSeconds;
@@ -79,7 +83,36 @@ public class Jdbc {
         }
         LOG.debugf("SQL %s", sql.lines().findFirst().orElse(""));
         StatementBudget budget = budgets.current();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        Replicas.Replica replica = budget == null ? null : replicas.pick(budget.replicaFloor());
+        if (replica != null) {
+            Connection c;
+            try {
+                c = replica.pool.getConnection();
+            } catch (SQLException e) { // no connection to the replica: the read goes to the primary, unnoticed
+                replicas.failed(replica, e);
+                return onPrimary(sql, params, mapper, budget);
+            }
+            replica.queries.increment();
+            return list(sql, params, mapper, budget, c, replica);
+        }
+        return onPrimary(sql, params, mapper, budget);
+    }
+
+    private <T> List<T> onPrimary(String sql, List<?> params, RowMapper<T> mapper, StatementBudget budget) {
+        replicas.countPrimary();
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+        return list(sql, params, mapper, budget, c, null);
+    }
+
+    /** Runs the read on the connection (closing it); on a replica whose connection breaks, again on the primary. */
+    private <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper, StatementBudget budget, Connection connection,
+            Replicas.Replica replica) {
+        try (Connection c = connection; PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setQueryTimeout(budget == null ? timeoutSeconds : budget.admit(ps, timeoutSeconds));
             try {
                 bind(c, ps, params);
@@ -96,6 +129,10 @@ public class Jdbc {
                 }
             }
         } catch (SQLException e) {
+            if (replica != null && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                replicas.failed(replica, e);
+                return onPrimary(sql, params, mapper, budget);
+            }
             throw new DataAccessException(e);
         }
     }

@@ -19,6 +19,14 @@ public interface StatementBudget {
     /** The statement has finished and can no longer be cancelled. */
     void done(Statement statement);
 
+    /**
+     * The data version a read replica must have replayed to serve this request's reads (the version the request saw
+     * on the primary); negative when the request reads only from the primary (writes, curators, admins).
+     */
+    default long replicaFloor() {
+        return -1;
+    }
+
     /** Finds the budget of the request served on this thread: null outside a bounded request (loaders, exports). */
     interface Finder {
         StatementBudget current();

@@ -6,8 +6,10 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import io.quarkus.jsonp.JsonProviderHolder;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
@@ -35,7 +37,10 @@ import java.util.Optional;
 import org.tradeflows.http.ErrorClassifier;
 import org.tradeflows.http.ErrorCodes;
 import org.tradeflows.http.HttpAnswers;
+import org.tradeflows.http.SharedRedis;
 import org.tradeflows.api.engine.RequestBudget;
+import org.tradeflows.model.ApiRole;
+import org.tradeflows.security.ApiKeyIdentityProvider;
 import org.tradeflows.store.DataVersion;
 
 /**
@@ -104,7 +109,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
         Context context = Vertx.currentContext();
         long started = System.nanoTime();
         if (!byGet && Boolean.TRUE.equals(ctx.get(MUTATION))) { // changes data: never kept, never answered from a kept answer
-            execute(ctx, request, metaData, new Writer(ctx, false, type, null, responseCache, spend(ctx, context, started)));
+            execute(ctx, request, metaData, new Writer(ctx, false, type, 0, null, responseCache, spend(ctx, context, started)));
             return;
         }
         dataVersion.shared().whenComplete((state, failure) -> context.runOnContext(ignored -> {
@@ -113,7 +118,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                     ErrorClassifier.Coded c = GraphQLErrors.classify(failure, null);
                     HttpAnswers.error(ctx, ErrorCodes.SERVICE_UNAVAILABLE.equals(c.code()) ? 503 : 500, c.code(), c.message());
                 } else { // by POST the query runs as it would without kept answers, and says what failed
-                    execute(ctx, request, metaData, new Writer(ctx, false, type, null, responseCache, spend(ctx, context, started)));
+                    execute(ctx, request, metaData, new Writer(ctx, false, type, 0, null, responseCache, spend(ctx, context, started)));
                 }
                 return;
             }
@@ -130,20 +135,26 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
                 }
             }
             String key = etag + " " + type;
-            Optional<ResponseCache.Answer> cached = responseCache.get(key);
-            if (cached.isPresent()) {
-                ctx.response().setStatusCode(200).putHeader("Content-Type", cached.get().contentType())
-                        .end(Buffer.buffer(cached.get().body()));
-                return;
-            }
-            execute(ctx, request, metaData, new Writer(ctx, byGet, type, key, responseCache, spend(ctx, context, started)));
+            responseCache.lookup(state.version(), key).onComplete(found -> SharedRedis.onContext(context, () -> {
+                Optional<ResponseCache.Answer> cached = found.result();
+                if (cached.isPresent()) {
+                    ctx.response().setStatusCode(200).putHeader("Content-Type", cached.get().contentType())
+                            .end(Buffer.buffer(cached.get().body()));
+                    return;
+                }
+                RequestBudget spending = spend(ctx, context, started);
+                if (readsFromReplicas(ctx)) { // a replica serves it only once it has replayed the version read here
+                    spending.readFromReplicaAtOrAfter(state.version());
+                }
+                execute(ctx, request, metaData, new Writer(ctx, byGet, type, state.version(), key, responseCache, spending));
+            }));
         }));
     }
 
     /**
      * Starts the budget of a request that is about to run, counted from when the request arrived ({@code started}):
-     * an answer kept from an earlier request is served without one, so it pays for no timer. The wait for the data
-     * version before it is bounded by that statement's own timeouts.
+     * an answer kept from an earlier request is served without one, so it pays for no timer. The waits for the data
+     * version and the kept answer before it are bounded by their own timeouts.
      */
     private RequestBudget spend(RoutingContext ctx, Context context, long started) {
         if (budget == null) {
@@ -154,6 +165,12 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
         long timer = ctx.vertx().setTimer(left, id -> overBudget(ctx, spending));
         ctx.addEndHandler(ended -> ctx.vertx().cancelTimer(timer));
         return spending;
+    }
+
+    /** Anonymous callers and readers read from replicas; curators and admins read their own writes on the primary. */
+    private static boolean readsFromReplicas(RoutingContext ctx) {
+        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        return ApiKeyIdentityProvider.role(identity).map(role -> role == ApiRole.READER).orElse(true);
     }
 
     /** Answers TIMEOUT and cancels the statements the query still runs (cancelling blocks: on a worker). */
@@ -295,7 +312,8 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
      * itself is not to be cached by clients; by POST, an aborted execution is a 500, as SmallRye's handler answers it.
      * The answer is kept under {@code key}, unless that is null.
      */
-    private record Writer(RoutingContext ctx, boolean byGet, String type, String key, ResponseCache responseCache, RequestBudget budget)
+    private record Writer(RoutingContext ctx, boolean byGet, String type, long version, String key, ResponseCache responseCache,
+            RequestBudget budget)
             implements ExecutionResponseWriter {
 
         @Override
@@ -315,7 +333,7 @@ public class GraphQLQueryHandler extends SmallRyeGraphQLAbstractHandler {
             }
             byte[] body = er.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
             if (errors.isEmpty() && key != null) {
-                responseCache.put(key, new ResponseCache.Answer(type, body));
+                responseCache.put(version, key, new ResponseCache.Answer(type, body));
             }
             ctx.response().setStatusCode(status(er, type)).putHeader("Content-Type", type).end(Buffer.buffer(body));
         }

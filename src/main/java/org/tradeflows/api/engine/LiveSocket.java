@@ -15,6 +15,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
@@ -32,6 +33,7 @@ import org.tradeflows.http.ErrorCodes;
 import org.tradeflows.http.HttpAnswers;
 import org.tradeflows.http.RateLimitFilter;
 import org.tradeflows.http.RateLimiter;
+import org.tradeflows.http.SharedRedis;
 import org.tradeflows.model.ApiRole;
 import org.tradeflows.security.ApiKeyIdentityProvider;
 
@@ -91,11 +93,23 @@ final class LiveSocket extends SmallRyeGraphQLAbstractHandler {
         SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         String address = RateLimitFilter.anonymousClient(ctx);
         // this route runs before the rate-limit filter (RouteOrder.LIVE): the upgrade is counted here, as a request
-        if (rateLimit.enabled() && !rateLimit.admit(ctx, identity == null || ApiKeyIdentityProvider.role(identity).isEmpty()
-                ? address : RateLimitFilter.keyClient(identity), ApiKeyIdentityProvider.role(identity).orElse(null))) {
+        if (rateLimit.enabled()) {
+            Map<String, Object> requestMetaData = getMetaData(ctx); // captured while the request context is active
+            rateLimit.admit(ctx, identity == null || ApiKeyIdentityProvider.role(identity).isEmpty()
+                    ? address : RateLimitFilter.keyClient(identity), ApiKeyIdentityProvider.role(identity).orElse(null))
+                    .onSuccess(admitted -> {
+                        if (admitted) {
+                            upgrade(ctx, identity, address, requestMetaData);
+                        }
+                    });
             return;
         }
-        Map<String, Object> metaData = new HashMap<>(getMetaData(ctx)); // captured while the request context is active
+        upgrade(ctx, identity, address, getMetaData(ctx));
+    }
+
+    /** Turns the admitted request into a WebSocket that speaks the protocol. */
+    private void upgrade(RoutingContext ctx, SecurityIdentity identity, String address, Map<String, Object> requestMetaData) {
+        Map<String, Object> metaData = new HashMap<>(requestMetaData);
         metaData.put(RUN_BLOCKING, Boolean.TRUE);
         Vertx vertx = ctx.vertx();
         ctx.request().toWebSocket().onComplete(done -> {
@@ -254,11 +268,21 @@ final class LiveSocket extends SmallRyeGraphQLAbstractHandler {
                 close(4409, "Subscriber for " + cut(id, 60) + " already exists");
                 return;
             }
-            RateLimiter.Decision d = rateLimit.consume(client, role().orElse(null));
+            Context context = Vertx.currentContext();
+            rateLimit.consume(client, role().orElse(null)).onComplete(decided -> SharedRedis.onContext(context,
+                    () -> admitted(id, payload, decided.result())));
+        }
+
+        /** Starts the subscription the rate limit admitted (on the socket's own context). */
+        private void admitted(String id, JsonNode payload, RateLimiter.Decision d) {
             if (!d.allowed()) {
                 error(id, ErrorCodes.RATE_LIMITED, "Rate limit of " + d.limit() + " requests reached (each subscription "
                         + "counts as one); retry after " + Math.max(1, d.resetSeconds()) + " s"
                         + (role().isEmpty() ? ", or ask for an API key, which has higher limits" : ""));
+                return;
+            }
+            if (operations.containsKey(id)) { // the same id again while this one was counted
+                close(4409, "Subscriber for " + cut(id, 60) + " already exists");
                 return;
             }
             if (operations.size() >= config.subscriptionsPerConnection()) {

@@ -24,6 +24,7 @@ public final class RequestBudget implements StatementBudget {
     private final long deadlineNanos;
     private final Set<Statement> running = ConcurrentHashMap.newKeySet();
     private volatile boolean spent;
+    private volatile long replicaFloor = -1;
     private final java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
 
     private RequestBudget(long millis) {
@@ -42,6 +43,16 @@ public final class RequestBudget implements StatementBudget {
     /** A budget that never runs out, kept by no context (bench only: tradeflows.limits.checks=false). */
     public static RequestBudget unbounded() {
         return new RequestBudget(Long.MAX_VALUE / 2_000_000);
+    }
+
+    /** Lets a read replica that has replayed at least this data version serve the request's reads. */
+    public void readFromReplicaAtOrAfter(long version) {
+        replicaFloor = version;
+    }
+
+    @Override
+    public long replicaFloor() {
+        return replicaFloor;
     }
 
     /** The budget of the request being served on this thread, or null. */
