@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through chromedriver (both installed by .ci/run), with the flags this machine needs:
- * no background networking, a fresh profile. Collects the browser console so that tests fail on any SEVERE entry, waits
+ * no background networking, a fresh profile. Collects the browser console so that tests fail on any warning or error, waits
  * on conditions only, and saves full-page screenshots under target/screenshots/.
  */
 public final class Browser implements AutoCloseable {
@@ -161,12 +161,15 @@ public final class Browser implements AutoCloseable {
         return console().stream().map(e -> e.getLevel() + " " + e.getMessage()).toList().toString();
     }
 
-    /** Fails on any SEVERE console entry since the last call: errors, failed requests, uncaught exceptions. */
+    /**
+     * Fails on any console warning or error since the last call: console.warn and console.error, failed requests,
+     * uncaught exceptions, deprecations the browser reports.
+     */
     public void assertNoConsoleErrors() {
-        List<String> severe = console().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
+        List<String> severe = console().stream().filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
         console.clear();
-        assertThat(severe).as("browser console errors").isEmpty();
+        assertThat(severe).as("browser console warnings and errors").isEmpty();
     }
 
     /** Forgets the console so far (for pages that are not ours, e.g. GraphiQL). */
