@@ -32,8 +32,9 @@ import org.tradeflows.store.LiveEventStore;
 /**
  * The poller of live answers in this instance (one poll at a time). Every poll it (1) turns committed releases and sanctions into
  * numbered events (LiveEventStore), (2) sends subscribers that resume with a token what they missed, (3) sends every
- * new event to the subscribers that want it, each distinct subscription's look-up made once, and (4) re-runs the
- * persisted queries someone watches after each new release, recording an ANSWER_CHANGED event when an answer moved.
+ * new event to the subscribers that want it, each distinct subscription's look-up made once; and apart from the poll,
+ * so that a slow re-run never holds up the events, it (4) re-runs the persisted queries someone watches after each new
+ * release, recording an ANSWER_CHANGED event when an answer moved (sent on by the next poll).
  * Polling PostgreSQL rather than listening to this instance's own writes is what makes loads committed by another
  * process (the fetch command) or replica reach every subscriber, and a resume token valid on any replica.
  */
@@ -54,10 +55,13 @@ public class LiveHub {
     private final List<Subscriber> active = new ArrayList<>();
     private final Vertx vertx;
     private final AtomicBoolean polling = new AtomicBoolean();
+    /** Answer checks run apart from the poll: a slow re-run of a watched query never holds up release and sanction events. */
+    private final AtomicBoolean checking = new AtomicBoolean();
     private volatile long timer = -1;
     private volatile long cursor = -1;
-    private long latestReleaseSeq;
-    private long latestReleaseId;
+    /** The newest release event sent on, and its release: written by the poll, read by the answer checks. */
+    private volatile long latestReleaseSeq;
+    private volatile long latestReleaseId;
     private long lastHousekeeping;
 
     public LiveHub(LiveEventStore store, PersistedQueries queries, LiveConfig config, Vertx vertx) {
@@ -85,6 +89,18 @@ public class LiveHub {
                         poll();
                     } finally {
                         polling.set(false);
+                    }
+                    return null;
+                }, false);
+            }
+            if (cursor >= 0 && checking.compareAndSet(false, true)) {
+                context.executeBlocking(() -> {
+                    try {
+                        checkAnswers();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Live answers: checking watched answers failed (%s); trying again at the next poll", e.getMessage());
+                    } finally {
+                        checking.set(false);
                     }
                     return null;
                 }, false);
@@ -136,7 +152,6 @@ public class LiveHub {
             }
             resumePending();
             sendNew();
-            checkAnswers();
             if (System.currentTimeMillis() - lastHousekeeping > Math.min(HOUSEKEEPING_MILLIS, config.watchAfterLeave().toMillis() / 3)) {
                 housekeeping();
             }
@@ -197,26 +212,28 @@ public class LiveHub {
 
     /** Gives new watches their first answer, and compares watched answers after the newest release. */
     private void checkAnswers() {
+        long releaseSeq = latestReleaseSeq;
+        long releaseId = latestReleaseId;
         for (WatchedAnswerRecord w : store.withoutAnswer()) {
             long seq = store.lastSeq(); // read before the answer: a release after it is compared again
             run(w).ifPresent(answer -> store.baseline(w.hash(), w.variables(), answer.toString(), seq));
         }
-        if (latestReleaseSeq <= 0) {
+        if (releaseSeq <= 0) {
             return;
         }
-        for (WatchedAnswerRecord w : store.uncheckedBefore(latestReleaseSeq)) {
+        for (WatchedAnswerRecord w : store.uncheckedBefore(releaseSeq)) {
             Optional<JsonNode> now = run(w);
             JsonNode before = parse(w.answer());
             if (now.isEmpty() || now.get().equals(before)) { // a failed run is not a change
-                store.recordCheck(w, latestReleaseSeq, null, null);
+                store.recordCheck(w, releaseSeq, null, null);
                 continue;
             }
             ObjectNode payload = JSON.createObjectNode();
-            payload.put("hash", w.hash()).put("variables", w.variables()).put("releaseId", latestReleaseId);
+            payload.put("hash", w.hash()).put("variables", w.variables()).put("releaseId", releaseId);
             payload.set("previous", before);
             payload.set("current", now.get());
             payload.set("changes", JSON.valueToTree(AnswerDiff.between(before, now.get())));
-            store.recordCheck(w, latestReleaseSeq, now.get().toString(), payload.toString());
+            store.recordCheck(w, releaseSeq, now.get().toString(), payload.toString());
         }
     }
 
