@@ -2,6 +2,7 @@ package org.tradeflows.export;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -12,10 +13,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.postgresql.PGResultSetMetaData;
+import org.postgresql.core.BaseConnection;
 import org.postgresql.core.BaseStatement;
 import org.postgresql.core.Field;
 import org.postgresql.core.Tuple;
-import org.postgresql.jdbc.PgResultSet;
 
 /**
  * Reads an export's rows one batch ahead on a thread of its own, so that PostgreSQL computes and sends the next batch
@@ -60,7 +62,8 @@ final class ReadAhead implements AutoCloseable {
      */
     static ReadAhead start(ResultSet live, PreparedStatement statement, int batchRows, ExecutorService readers)
             throws SQLException {
-        if (!live.isWrapperFor(PgResultSet.class) || !statement.isWrapperFor(BaseStatement.class)) {
+        if (!live.getMetaData().isWrapperFor(PGResultSetMetaData.class) || !statement.isWrapperFor(BaseStatement.class)
+                || !statement.getConnection().isWrapperFor(BaseConnection.class)) {
             return null;
         }
         for (int i = 1; i <= live.getMetaData().getColumnCount(); i++) {
@@ -69,25 +72,30 @@ final class ReadAhead implements AutoCloseable {
                 return null;
             }
         }
-        Field[] fields = fieldsOf(live.unwrap(PgResultSet.class));
-        if (fields == null) {
-            return null;
+        Field[] fields = fieldsOf(live.getMetaData(), statement.getConnection().unwrap(BaseConnection.class));
+        for (Field f : fields) {
+            if (f.getOID() == 0) { // a type the driver's cache does not name: read the result as it is
+                return null;
+            }
         }
         ReadAhead ahead = new ReadAhead(live, statement, statement.unwrap(BaseStatement.class), fields, batchRows);
         readers.execute(ahead::read);
         return ahead;
     }
 
-    /** The driver's description of the result's columns (its wire format included), which it keeps to itself. */
-    private static Field[] fieldsOf(PgResultSet rs) {
-        try {
-            java.lang.reflect.Field f = PgResultSet.class.getDeclaredField("fields");
-            f.setAccessible(true);
-            return (Field[]) f.get(rs);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debugf("Exports read without a reader thread: %s", e.getMessage());
-            return null;
+    /**
+     * The driver's description of the result's columns, as its own result sets over received rows need it: each
+     * column's type (by name, through the connection's type cache, which the metadata calls above have filled) and
+     * wire format (text or binary).
+     */
+    private static Field[] fieldsOf(ResultSetMetaData meta, BaseConnection connection) throws SQLException {
+        PGResultSetMetaData pg = meta.unwrap(PGResultSetMetaData.class);
+        Field[] fields = new Field[meta.getColumnCount()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = new Field(meta.getColumnLabel(i + 1), connection.getTypeInfo().getPGType(meta.getColumnTypeName(i + 1)));
+            fields[i].setFormat(pg.getFormat(i + 1));
         }
+        return fields;
     }
 
     /** The next batch of rows, positioned before its first, or null after the last. */
