@@ -90,7 +90,8 @@ class JavaScriptExampleTest {
 
             String keyB = load("test-live-js-b");
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.count(
-                    "select count(*) from live_event e join data_release r on e.subject = r.id::text where r.key = ?",
+                    "select count(*) from live_event e join data_release r on e.subject = r.id::text "
+                    + "and e.kind = 'RELEASE_PUBLISHED' where r.key = ?",
                     List.of(keyB)) == 1);
             String resumed = Processes.succeed(List.of("node", "live.mjs"), Map.of("TRADEFLOWS_URL", base(),
                     "RESUME_AFTER", String.valueOf(seqA)), DIR);
