@@ -115,7 +115,7 @@ class InvestigationPanelsBrowserTest {
 
     @Test
     void theExposureRankingMatchesIndependentSql() {
-        browser.open(explorer + "?supplierCountries=MN&recipientCountries=RU");
+        browser.open(explorer + "?supplierCountries=MN&recipientCountries=RU&view=exposure");
         WebElement panel = browser.awaitPanel("exposure");
         assertThat(panel.getAttribute("data-state")).isEqualTo("ready");
         String exposed = "s.supplier_country = 'MN' and s.recipient_country = 'RU' and not s.synthetic and s.supplier_id is not null "
@@ -135,7 +135,7 @@ class InvestigationPanelsBrowserTest {
 
     @Test
     void theOutlierListMatchesIndependentSqlAndAnEmptyFilterSaysSo() {
-        browser.open(explorer + "?supplierCountries=MN&recipientCountries=BT");
+        browser.open(explorer + "?supplierCountries=MN&recipientCountries=BT&view=outliers");
         WebElement panel = browser.awaitPanel("outliers");
         assertThat(panel.getAttribute("data-state")).isEqualTo("ready");
         List<String> expected = UnitValueOutliersTest.expected(jdbc, "net_weight_kg", "'kg'", new BigDecimal("3.5")).stream()
@@ -144,7 +144,7 @@ class InvestigationPanelsBrowserTest {
         assertThat(browser.findAll("#panel-outliers tr.outlier-row")).extracting(r -> r.getAttribute("data-ref"))
                 .containsExactlyElementsOf(expected);
 
-        browser.open(explorer + "?supplierCountries=MN&recipientCountries=BT&from=1999-01-01&to=1999-12-31");
+        browser.open(explorer + "?supplierCountries=MN&recipientCountries=BT&from=1999-01-01&to=1999-12-31&view=outliers");
         for (String name : List.of("outliers", "exposure")) {
             WebElement empty = browser.awaitPanel(name);
             assertThat(empty.getAttribute("data-state")).as(name).isEqualTo("empty");

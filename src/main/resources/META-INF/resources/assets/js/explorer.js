@@ -20,7 +20,7 @@ import { levelCounts, chooseLevel, renderSwitch, showMissing, LEVEL_WORDS } from
 
 const FILTER_KEYS = ['from', 'to', 'supplierCountries', 'recipientCountries', 'hs', 'chpl', 'sanctioned', 'topic', 'sources', 'synthetic'];
 const PANEL_KEYS = { sankey: ['flow', 'level'], products: ['drill', 'level'], time: ['time', 'level'], facts: [], official: [], company: ['company', 'level'],
-  transit: ['via', 'yearBefore', 'yearAfter'], paths: ['company'], exposure: [], outliers: [] };
+  transit: ['via', 'yearBefore', 'yearAfter'], paths: ['company', 'view'], exposure: ['view'], outliers: ['view'] };
 // each panel's loader per level of detail; findings are claims, so they are drawn as a claims graph, not by product or period
 const LOADERS = {
   sankey: { shipments: loadSankey, official: loadOfficialSankey, findings: loadClaims },

@@ -10,6 +10,22 @@ import { finish } from './panel.js';
 /** The transit countries the reporting on China–Russia trade looks at first. */
 export const DEFAULT_VIA = ['KZ', 'KG', 'AM', 'TR', 'AE'];
 
+/**
+ * The searches over company shipments (paths, exposure, outliers) can take seconds on a large database, so they run
+ * only when asked: when the panel is the view or the embed of the URL (paths also when a company profile is open);
+ * otherwise the panel offers a button that asks for it.
+ */
+function asked(panel, state, nav, name, words) {
+  if (state.view === name || state.embed === name || (name === 'paths' && state.company)) return true;
+  panel.el.dataset.search = location.search;
+  clear(panel.bodyEl);
+  panel.summary();
+  panel.showEmpty(words);
+  panel.messageEl.append(h('button', { type: 'button', class: 'small run-investigation', onclick: () => nav({ view: name }) },
+    'Run it for these filters'));
+  return false;
+}
+
 const num = (v) => (v === null || v === undefined ? null : Number(v));
 const eurCell = (v) => (v === null || v === undefined ? h('span', { class: 'muted' }, 'not reported') : eurShort(Number(v)));
 const percent = (v) => (v === null || v === undefined ? '—' : `${Number(v) > 0 ? '+' : ''}${Number(v).toFixed(1)} %`);
@@ -92,6 +108,8 @@ export async function loadTransit(panel, state, nav) {
 }
 
 export async function loadExposure(panel, state, nav) {
+  if (!asked(panel, state, nav, 'exposure', 'Ranks the suppliers of these filters by what they sent to recipients under a '
+    + 'sanction in force that day.')) return;
   const data = await panel.run(EXPOSURE_RANKING, { filter: flowFilter(state) });
   if (!data) return;
   const all = data.sanctionsExposure;
@@ -121,6 +139,8 @@ export async function loadExposure(panel, state, nav) {
 }
 
 export async function loadOutliers(panel, state, nav) {
+  if (!asked(panel, state, nav, 'outliers', 'Finds the shipments of these filters whose EUR per kg is far from the usual '
+    + 'for their HS6 and year.')) return;
   const data = await panel.run(UNIT_VALUE_OUTLIERS, { filter: flowFilter(state) });
   if (!data) return;
   const outliers = data.unitValueOutliers.edges.map((e) => e.node);
@@ -166,6 +186,8 @@ export function pathFilter(state) {
 }
 
 export async function loadPaths(panel, state, nav) {
+  if (!asked(panel, state, nav, 'paths', 'Open a company profile, or ask here, to follow chains of shipments to recipients '
+    + 'sanctioned on the day they received the goods.')) return;
   const filter = pathFilter(state);
   const data = await panel.run(SUPPLY_PATHS, { filter });
   if (!data) return;
