@@ -77,6 +77,7 @@ and reload (select pg_reload_conf()).
 MSG
     return 1
   fi
+  [ -z "$(tail -c 1 "$hba")" ] || echo >> "$hba" # a last line without its newline would run into ours
   printf '%s\nlocal   replication all                 %s\nhost    replication all 127.0.0.1/32    %s\n%s\n' \
     "$HBA_BEGIN" "$local_method" "$host_method" "$HBA_END" >> "$hba"
   primary 'select pg_reload_conf()' > /dev/null
