@@ -29,7 +29,8 @@ import java.util.function.Function;
  * from the answers the server keeps) and cold (new variables every request, so the query runs every time). The two
  * set-ups take turns, phase by phase, and swap which goes first every round, so a drift of the shared machine's speed
  * falls on both. Per round two ratios, the median of the rounds quoted: the throughput of A / B, and the CPU time per
- * request of B / A, the CPU being that of the set-up's own processes (--a-pids, --b-pids: the JVMs, HAProxy) read from
+ * request of B / A, the CPU being that of the set-up's own processes (--a-pids, --b-pids: the JVMs, HAProxy, each
+ * PID optionally named as NAME=PID, and a set-up of several split by process under the table) read from
  * /proc/PID/stat — on a machine shared with other work the CPU a request costs is steadier than the requests a second
  * it gets, and on a service bound by its CPU throughput is the inverse of it. p50 and p99 are the client's, over all
  * rounds of a set-up and mix.
@@ -42,21 +43,27 @@ public class SideBySideBench {
     record Mix(String name, Function<SplittableRandom, String> body) {
     }
 
-    record Phase(long requests, long errors, double seconds, double cpuSeconds, long[] nanos) {
+    record Phase(long requests, long errors, double seconds, double[] cpuByProcess, long[] nanos) {
+        double cpuSeconds() {
+            return Arrays.stream(cpuByProcess).sum();
+        }
+
         double rps() {
             return requests / seconds;
         }
 
         double cpuMillisPerRequest() {
-            return cpuSeconds * 1000 / requests;
+            return cpuSeconds() * 1000 / requests;
         }
     }
 
     /** A set-up: where requests go, and the processes whose CPU it spends. */
-    record Service(String name, String url, List<Long> pids) {
+    record Service(String name, String url, List<Long> pids, List<String> processes) {
         static Service of(Map<String, String> o, String side) {
-            List<Long> pids = Arrays.stream(o.get(side + "-pids").split(",")).map(Long::parseLong).toList();
-            return new Service(o.getOrDefault(side + "-name", side), o.get(side), pids);
+            List<String> items = List.of(o.get(side + "-pids").split(","));
+            List<Long> pids = items.stream().map(i -> Long.parseLong(i.substring(i.indexOf('=') + 1))).toList();
+            List<String> processes = items.stream().map(i -> i.contains("=") ? i.substring(0, i.indexOf('=')) : i).toList();
+            return new Service(o.getOrDefault(side + "-name", side), o.get(side), pids, processes);
         }
     }
 
@@ -106,6 +113,7 @@ public class SideBySideBench {
         Map<String, long[]> errors = new LinkedHashMap<>(); // answers that were not a clean 200 (a TIMEOUT on a loaded machine)
         Map<String, List<double[]>> byMix = new LinkedHashMap<>(); // per round: {rps A, rps B, cpu ms A, cpu ms B}
         Map<String, List<List<long[]>>> latencies = new LinkedHashMap<>(); // per mix: {A's phases, B's phases}
+        Map<String, List<Phase>> phasesOfA = new LinkedHashMap<>(); // for the split of A's CPU by process
         for (int round = 0; round < rounds; round++) {
             for (Mix m : mixes) {
                 boolean onFirst = round % 2 == 0;
@@ -119,6 +127,7 @@ public class SideBySideBench {
                 List<List<long[]>> lat = latencies.computeIfAbsent(m.name(), k -> List.of(new ArrayList<>(), new ArrayList<>()));
                 lat.get(0).add(pOn.nanos());
                 lat.get(1).add(pOff.nanos());
+                phasesOfA.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(pOn);
                 System.out.printf("round %d %-26s A %8.1f req/s %6.2f ms CPU/req  B %8.1f req/s %6.2f ms CPU/req  ratios %.3f %.3f%n",
                         round + 1, m.name(), pOn.rps(), pOn.cpuMillisPerRequest(), pOff.rps(), pOff.cpuMillisPerRequest(),
                         pOn.rps() / pOff.rps(), pOff.cpuMillisPerRequest() / pOn.cpuMillisPerRequest());
@@ -151,6 +160,19 @@ public class SideBySideBench {
                     median(columns.get(3)), joined(cpuRatios), median(cpuRatios), (1 - median(cpuRatios)) * 100, err[0], err[1],
                     percentile(latA, 0.50), percentile(latB, 0.50), percentile(latA, 0.99), percentile(latB, 0.99)));
         }
+        if (on.pids().size() > 1) {
+            md.append("\nCPU ms/request of " + on.name() + " by process (median over the rounds):\n\n| mix | "
+                    + String.join(" | ", on.processes()) + " |\n|---|" + "---|".repeat(on.processes().size()) + "\n");
+            for (var e : phasesOfA.entrySet()) {
+                md.append("| ").append(e.getKey());
+                for (int i = 0; i < on.pids().size(); i++) {
+                    int process = i;
+                    md.append(String.format(" | %.3f", median(e.getValue().stream()
+                            .map(p -> p.cpuByProcess()[process] * 1000 / p.requests()).toList())));
+                }
+                md.append(" |\n");
+            }
+        }
         System.out.print(md);
         if (o.containsKey("table")) {
             Files.writeString(Path.of(o.get("table")), md.toString());
@@ -162,12 +184,12 @@ public class SideBySideBench {
     }
 
     /** User and system CPU seconds the processes have used (/proc/PID/stat, fields 14 and 15, in clock ticks of 1/100 s). */
-    static double cpuSeconds(List<Long> pids) throws IOException {
-        double seconds = 0;
-        for (long pid : pids) {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    static double[] cpuSeconds(List<Long> pids) throws IOException {
+        double[] seconds = new double[pids.size()];
+        for (int i = 0; i < pids.size(); i++) {
+            String stat = Files.readString(Path.of("/proc/" + pids.get(i) + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            seconds += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            seconds[i] = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
         }
         return seconds;
     }
@@ -200,7 +222,7 @@ public class SideBySideBench {
 
     static Phase run(Service service, Mix mix, int clients, int seconds) throws Exception {
         String url = service.url();
-        double cpuBefore = cpuSeconds(service.pids());
+        double[] cpuBefore = cpuSeconds(service.pids());
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         ConcurrentLinkedQueue<long[]> times = new ConcurrentLinkedQueue<>();
@@ -236,7 +258,11 @@ public class SideBySideBench {
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-        return new Phase(requests.get(), errors.get(), (System.nanoTime() - start) / 1e9, cpuSeconds(service.pids()) - cpuBefore,
+        double[] cpu = cpuSeconds(service.pids());
+        for (int i = 0; i < cpu.length; i++) {
+            cpu[i] -= cpuBefore[i];
+        }
+        return new Phase(requests.get(), errors.get(), (System.nanoTime() - start) / 1e9, cpu,
                 times.stream().flatMapToLong(Arrays::stream).toArray());
     }
 
