@@ -154,6 +154,11 @@ class ReadReplicaTest {
         });
         assertThat(GraphQL.dataAs(reader, ALIASES, Map.of("id", id)).getList("data.company.aliases.name"))
                 .contains("The curator's own write");
+        // the replica has replayed the current version now, and still a curator's read goes to the primary
+        double replicaNow = reads("replica-1");
+        JsonPath again = GraphQL.dataAs(curator, "query($id: ID!) { company(id: $id) { name aliases { name } } }", Map.of("id", id));
+        assertThat(again.getList("data.company.aliases.name")).contains("The curator's own write");
+        assertThat(reads("replica-1")).as("the curator's read went to no replica").isEqualTo(replicaNow);
     }
 
     @Test
