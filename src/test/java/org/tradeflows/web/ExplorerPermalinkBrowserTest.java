@@ -11,11 +11,9 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.tradeflows.api.engine.PersistedQueries;
 import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
-import org.tradeflows.support.Uploads;
+import org.tradeflows.support.BaciRevision;
 
 /**
  * The explorer's permalinks and embeds in headless Chromium: a panel's "Permalink" (the SHA-256 of the committed query
@@ -39,17 +37,6 @@ import org.tradeflows.support.Uploads;
 class ExplorerPermalinkBrowserTest {
 
     private static final String SOURCE = "test-explorer-permalink-baci";
-    private static final String FILE_A = """
-            t,i,j,k,v,q
-            2021,156,643,840710,100.000,1
-            2021,156,643,850440,200.000,2
-            """;
-    /** 850440 revised. */
-    private static final String FILE_B = """
-            t,i,j,k,v,q
-            2021,156,643,840710,100.000,1
-            2021,156,643,850440,275.000,2
-            """;
 
     static Browser browser;
 
@@ -71,14 +58,6 @@ class ExplorerPermalinkBrowserTest {
     @AfterEach
     void noConsoleErrors() {
         browser.assertNoConsoleErrors();
-    }
-
-    private static String load(String file) {
-        Map<String, Object> params = new LinkedHashMap<>(Uploads.source(SOURCE));
-        params.put("replace", true);
-        JsonPath report = Uploads.upload("baci", file.getBytes(StandardCharsets.UTF_8), params, 200);
-        assertThat(report.getString("status")).isEqualTo("LOADED");
-        return report.getString("releaseKey");
     }
 
     /** "reporter flow value" of the source's current figures, as SQL reads them now. */
@@ -128,7 +107,7 @@ class ExplorerPermalinkBrowserTest {
 
     @Test
     void aPanelsPermalinkAndEmbedAnswerItsFiguresPinnedToTheRelease() throws Exception {
-        String keyA = load(FILE_A);
+        String keyA = BaciRevision.load(SOURCE, BaciRevision.FIRST).getString("releaseKey");
         List<String> stateA = figures();
         assertThat(stateA).hasSize(2);
         assertThat(jdbc.one("select key from data_release where not synthetic order by id desc limit 1", List.of(),
@@ -177,7 +156,7 @@ class ExplorerPermalinkBrowserTest {
                 + "official figures as of release " + keyA + ")</a> — <a href=\"" + cite.replace("&", "&amp;") + "\">cite</a>");
 
         // a newer release revises a figure: the permalink and the embed still answer release A's figures
-        String keyB = load(FILE_B);
+        String keyB = BaciRevision.load(SOURCE, BaciRevision.REVISED).getString("releaseKey");
         List<String> stateB = figures();
         assertThat(stateB).isNotEqualTo(stateA);
         assertThat(answered(get(permalink, "application/json").then().statusCode(200).extract().jsonPath()
@@ -208,5 +187,22 @@ class ExplorerPermalinkBrowserTest {
         assertThat(latest.jsonPath().getBoolean("extensions.cite.pinned")).isFalse();
         assertThat(latest.jsonPath().getList("data.findings.edges.node.key"))
                 .containsExactlyElementsOf(browser.findAll("#panel-facts .fact").stream().map(f -> f.getAttribute("data-key")).toList());
+    }
+
+    /** Where the browser has no crypto.subtle (a page over plain http off localhost), the panel says so, no broken link. */
+    @Test
+    void withoutCryptoSubtleThePanelSaysThatPermalinksNeedHttps() {
+        try (Browser plain = Browser.start(1366, 1000)) {
+            // what an insecure context looks like to the page: crypto.subtle is undefined
+            plain.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "Object.defineProperty(Crypto.prototype, 'subtle', { get() { return undefined; } });"));
+            plain.open(explorer + "?level=official&view=official");
+            assertThat(plain.awaitPanel("official").getAttribute("data-state")).isIn("ready", "empty");
+            plain.waiting().withMessage("no word about https").until(d -> !plain.findAll("#panel-official .no-permalink").isEmpty());
+            assertThat(plain.find("#panel-official .no-permalink").getText()).contains("Permalinks need https");
+            assertThat(plain.findAll("#panel-official a.permalink")).isEmpty();
+            assertThat(plain.find("#panel-official textarea.embed-code").getAttribute("value")).doesNotContain("Data:");
+            plain.assertNoConsoleErrors();
+        }
     }
 }
