@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.tradeflows.api.engine.PersistedQueries;
 import org.tradeflows.store.Jdbc;
-import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.BaciRevision;
+import org.tradeflows.support.GraphQL;
 
 /**
  * The explorer's permalinks and embeds in headless Chromium: a panel's "Permalink" (the SHA-256 of the committed query
