@@ -36,7 +36,8 @@ import org.tradeflows.support.GraphQL;
 /**
  * The explorer in allow-list mode (tradeflows.graphql.persisted.only=true): every query it sends is a committed file of
  * graphql/explorer, registered at start and served to the browser as it is, so every panel, the level switch, the
- * filter form, the company search and the landing page answer instead of PERSISTED_QUERY_NOT_ALLOWED.
+ * filter form, the company search and the landing page answer instead of PERSISTED_QUERY_NOT_ALLOWED; and a file the
+ * browser cannot load is named in its panel.
  */
 @QuarkusTest
 @TestProfile(AllowListProfile.class)
@@ -161,5 +162,23 @@ class ExplorerAllowListBrowserTest {
         browser.awaitAttribute("#dataset", "data-state", "ready");
         assertThat(browser.find("#release-key").getText()).isEqualTo(jdbc.one("select key from data_release where not "
                 + "synthetic order by id desc limit 1", List.of(), rs -> rs.getString(1)).orElseThrow());
+    }
+
+    /** A query file the browser cannot load is named in the panel that needs it; the other panels still answer. */
+    @Test
+    void aQueryFileThatCannotBeLoadedIsNamedInItsPanel() {
+        try (Browser blocked = Browser.start(1366, 1000)) {
+            blocked.driver().executeCdpCommand("Network.enable", Map.of());
+            blocked.driver().executeCdpCommand("Network.setBlockedURLs",
+                    Map.of("urls", List.of("*/assets/queries/official-totals.graphql")));
+            blocked.open(root + "explorer?level=official");
+            WebElement official = blocked.awaitPanel("official");
+            assertThat(official.getAttribute("data-state")).isEqualTo("error");
+            assertThat(official.findElement(By.cssSelector(".message")).getText())
+                    .contains("could not load its query file /assets/queries/official-totals.graphql")
+                    .doesNotContain("The API could not answer");
+            assertThat(blocked.awaitPanel("sankey").getAttribute("data-state")).isIn("ready", "empty");
+            blocked.discardConsole(); // the browser itself logs the blocked request
+        }
     }
 }
