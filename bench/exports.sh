@@ -104,10 +104,4 @@ COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet || echo "+changes")
 } > "$WORK/result.md"
 cat "$WORK/result.md"
 # the newest run comes first, under the marker
-python3 - "$WORK/result.md" <<'PY'
-import sys
-run = open(sys.argv[1]).read()
-results = open("bench/RESULTS.md").read()
-marker = "<!-- runs -->\n"
-open("bench/RESULTS.md", "w").write(results.replace(marker, marker + run, 1))
-PY
+python3 bench/add-run.py "$WORK/result.md"

@@ -3,7 +3,7 @@
 # Starts the service twice on one database of its own (tradeflows_bench_limits: the open dataset plus SHIPMENTS
 # synthetic shipments, generated once, deterministic, seed 1), once with the checks (the default) and once with
 # tradeflows.limits.checks=false (a bench-only switch), each with a 512 MB heap and no rate limit, and drives both in
-# turns with bench/LimitsBench.java: the fact box and a page of shipments, kept and cold. Adds the ratios, with the
+# turns with bench/SideBySideBench.java: the fact box and a page of shipments, kept and cold. Adds the ratios, with the
 # conditions, to bench/RESULTS.md. A few minutes in all with the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,8 +53,8 @@ PID_OFF=$LAST_PID
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 STARTED=$(date -u +%Y-%m-%dT%H:%M:%S)
-java bench/LimitsBench.java --on "http://localhost:$PORT_ON" --on-pid "$PID_ON" --off "http://localhost:$PORT_OFF" \
-  --off-pid "$PID_OFF" --source "synthetic-limits-$N" --seconds "$SECONDS_PER_PHASE" --rounds "$ROUNDS" --clients "$CLIENTS" \
+java bench/SideBySideBench.java --a "http://localhost:$PORT_ON" --a-pids "$PID_ON" --a-name "with checks" \
+  --b "http://localhost:$PORT_OFF" --b-pids "$PID_OFF" --b-name "without checks" --source "synthetic-limits-$N" --seconds "$SECONDS_PER_PHASE" --rounds "$ROUNDS" --clients "$CLIENTS" \
   --warmup "$WARMUP" --profile-seconds "$PROFILE_SECONDS" --work "$WORK" --table "$WORK/table.md" | tee "$WORK/driver.log"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -93,10 +93,4 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 } > "$WORK/result.md"
 cat "$WORK/result.md"
 # the newest run comes first, under the marker
-python3 - "$WORK/result.md" <<'PY'
-import sys
-run = open(sys.argv[1]).read()
-results = open("bench/RESULTS.md").read()
-marker = "<!-- runs -->\n"
-open("bench/RESULTS.md", "w").write(results.replace(marker, marker + run, 1))
-PY
+python3 bench/add-run.py "$WORK/result.md"

@@ -103,5 +103,5 @@ EOF
 )
 echo "$TABLE"
 # the newest run comes first, under the marker of the runs
-awk -v table="$TABLE" '{print} /^<!-- runs -->$/ && !done {print table; done = 1}' bench/RESULTS.md > "$WORK/RESULTS.md"
-mv "$WORK/RESULTS.md" bench/RESULTS.md
+echo "$TABLE" > "$WORK/result.md"
+python3 bench/add-run.py "$WORK/result.md"

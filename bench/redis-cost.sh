@@ -80,5 +80,5 @@ instance's memory after its first run, so this is the kept-answer path, where th
 | \`redis-cli --latency\` right after the run (min, max, average ms, samples) | $LATENCY | – |
 
 Target (issue 20): under 0.5 ms added at p50 — $VERDICT."
-awk -v table="$TABLE" '{print} /^<!-- runs -->$/ && !done {print table; done = 1}' bench/RESULTS.md > "$WORK/RESULTS.md"
-mv "$WORK/RESULTS.md" bench/RESULTS.md
+echo "$TABLE" > "$WORK/result.md"
+python3 bench/add-run.py "$WORK/result.md"

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,49 +22,66 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * What the request checks of issue 13 cost (not a test): the same service twice, one with the checks on (depth, cost
- * and field count measured before validation and before execution, the request's time budget with its timer and its
- * register of running statements, the stop of mutations past the budget) and one with tradeflows.limits.checks=false
- * (bench only). The fact box and the page of shipments are driven at a fixed number of clients, each twice: kept (the
- * same request again and again, answered from the answers the server keeps) and cold (new variables every request,
- * so the query runs every time). The two services take turns, phase by phase, and swap which goes first every round,
- * so a drift of the shared machine's speed falls on both. Two ratios per round, the median of the rounds quoted: the
- * throughput with the checks / without, and the service's CPU time per request without / with (read from
- * /proc/PID/stat: on a machine shared with other work the CPU a request costs is steadier than the requests a second
- * it gets, and on a service bound by its CPU throughput is the inverse of it).
+ * Two set-ups of the service side by side (not a test), one load loop for every comparison of bench/: limits.sh runs
+ * it on one service with the request checks of issue 13 and one without (tradeflows.limits.checks=false, bench only),
+ * cluster-speed.sh on two instances behind HAProxy and on one instance directly (issue 20). The fact box and the page
+ * of shipments are driven at a fixed number of clients, each twice: kept (the same request again and again, answered
+ * from the answers the server keeps) and cold (new variables every request, so the query runs every time). The two
+ * set-ups take turns, phase by phase, and swap which goes first every round, so a drift of the shared machine's speed
+ * falls on both. Per round two ratios, the median of the rounds quoted: the throughput of A / B, and the CPU time per
+ * request of B / A, the CPU being that of the set-up's own processes (--a-pids, --b-pids: the JVMs, HAProxy, each
+ * PID optionally named as NAME=PID, and a set-up of several split by process under the table) read from
+ * /proc/PID/stat — on a machine shared with other work the CPU a request costs is steadier than the requests a second
+ * it gets, and on a service bound by its CPU throughput is the inverse of it. p50 and p99 are the client's, over all
+ * rounds of a set-up and mix.
+ *
+ *   java bench/SideBySideBench.java --a URL --a-pids PID[,PID…] --a-name NAME --b URL --b-pids PID[,PID…] --b-name NAME
+ *        [--source SYNTHETIC_SOURCE] [--seconds 6] [--rounds 3] [--clients 8] [--warmup 10] [--table FILE]
  */
-public class LimitsBench {
+public class SideBySideBench {
 
     record Mix(String name, Function<SplittableRandom, String> body) {
     }
 
-    record Phase(long requests, long errors, double seconds, double cpuSeconds) {
+    record Phase(long requests, long errors, double seconds, double[] cpuByProcess, long[] nanos) {
+        double cpuSeconds() {
+            return Arrays.stream(cpuByProcess).sum();
+        }
+
         double rps() {
             return requests / seconds;
         }
 
         double cpuMillisPerRequest() {
-            return cpuSeconds * 1000 / requests;
+            return cpuSeconds() * 1000 / requests;
         }
     }
 
-    record Service(String url, long pid) {
+    /** A set-up: where requests go, and the processes whose CPU it spends. */
+    record Service(String name, String url, List<Long> pids, List<String> processes) {
+        static Service of(Map<String, String> o, String side) {
+            List<String> items = List.of(o.get(side + "-pids").split(","));
+            List<Long> pids = items.stream().map(i -> Long.parseLong(i.substring(i.indexOf('=') + 1))).toList();
+            List<String> processes = items.stream().map(i -> i.contains("=") ? i.substring(0, i.indexOf('=')) : i).toList();
+            return new Service(o.getOrDefault(side + "-name", side), o.get(side), pids, processes);
+        }
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("http.maxConnections", "64"); // one kept connection per client (the JDK keeps 5 by default)
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             o.put(args[i].substring(2), args[i + 1]);
         }
-        Service on = new Service(o.get("on"), Long.parseLong(o.get("on-pid")));
-        Service off = new Service(o.get("off"), Long.parseLong(o.get("off-pid")));
+        Service on = Service.of(o, "a");
+        Service off = Service.of(o, "b");
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
         String source = o.get("source");
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "6"));
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
         int clients = Integer.parseInt(o.getOrDefault("clients", "8"));
 
-        String f = "sources: [\\\"" + source + "\\\"], includeSynthetic: true";
+        String f = source == null ? "" : "sources: [\\\"" + source + "\\\"], includeSynthetic: true";
         String factBox = "query($from: Date!, $to: Date!) { flows(filter: {supplierCountries: [\\\"CN\\\"], recipientCountries: [\\\"RU\\\"], "
                 + "periodFrom: $from, periodTo: $to, topic: \\\"drone-components\\\", " + f + "}) { servedFrom edges { node { value { text } "
                 + "shipmentCount } } } }";
@@ -92,7 +111,9 @@ public class LimitsBench {
             }
         }
         Map<String, long[]> errors = new LinkedHashMap<>(); // answers that were not a clean 200 (a TIMEOUT on a loaded machine)
-        Map<String, List<double[]>> byMix = new LinkedHashMap<>(); // per round: {rps on, rps off, cpu ms on, cpu ms off}
+        Map<String, List<double[]>> byMix = new LinkedHashMap<>(); // per round: {rps A, rps B, cpu ms A, cpu ms B}
+        Map<String, List<List<long[]>>> latencies = new LinkedHashMap<>(); // per mix: {A's phases, B's phases}
+        Map<String, List<Phase>> phasesOfA = new LinkedHashMap<>(); // for the split of A's CPU by process
         for (int round = 0; round < rounds; round++) {
             for (Mix m : mixes) {
                 boolean onFirst = round % 2 == 0;
@@ -103,16 +124,23 @@ public class LimitsBench {
                 errors.merge(m.name(), new long[] {pOn.errors(), pOff.errors()}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
                 byMix.computeIfAbsent(m.name(), k -> new ArrayList<>())
                         .add(new double[] {pOn.rps(), pOff.rps(), pOn.cpuMillisPerRequest(), pOff.cpuMillisPerRequest()});
-                System.out.printf("round %d %-26s on %8.1f req/s %6.2f ms CPU/req  off %8.1f req/s %6.2f ms CPU/req  ratios %.3f %.3f%n",
+                List<List<long[]>> lat = latencies.computeIfAbsent(m.name(), k -> List.of(new ArrayList<>(), new ArrayList<>()));
+                lat.get(0).add(pOn.nanos());
+                lat.get(1).add(pOff.nanos());
+                phasesOfA.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(pOn);
+                System.out.printf("round %d %-26s A %8.1f req/s %6.2f ms CPU/req  B %8.1f req/s %6.2f ms CPU/req  ratios %.3f %.3f%n",
                         round + 1, m.name(), pOn.rps(), pOn.cpuMillisPerRequest(), pOff.rps(), pOff.cpuMillisPerRequest(),
                         pOn.rps() / pOff.rps(), pOff.cpuMillisPerRequest() / pOn.cpuMillisPerRequest());
             }
         }
 
+        String ab = on.name() + " / " + off.name();
+        String ba = off.name() + " / " + on.name();
         StringBuilder md = new StringBuilder();
-        md.append("| mix | req/s with / without checks (medians) | throughput ratio per round | median | service CPU ms/request with / "
-                + "without (medians) | CPU ratio (without / with) per round | median | cost by CPU | errors with / without |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| mix | req/s " + ab + " (medians) | throughput ratio per round | median | CPU ms/request " + ab + " (medians) | "
+                + "CPU ratio (" + ba + ") per round | median | CPU cost of " + on.name() + " | errors " + ab + " | p50 ms " + ab
+                + " | p99 ms " + ab + " |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var e : byMix.entrySet()) {
             List<Double> ratios = new ArrayList<>();
             List<Double> cpuRatios = new ArrayList<>();
@@ -125,9 +153,25 @@ public class LimitsBench {
                 }
             }
             long[] err = errors.get(e.getKey());
-            md.append(String.format("| %s | %.1f / %.1f | %s | %.3f | %.2f / %.2f | %s | %.3f | %+.1f %% | %d / %d |%n", e.getKey(),
-                    median(columns.get(0)), median(columns.get(1)), joined(ratios), median(ratios), median(columns.get(2)),
-                    median(columns.get(3)), joined(cpuRatios), median(cpuRatios), (1 - median(cpuRatios)) * 100, err[0], err[1]));
+            long[] latA = pooled(latencies.get(e.getKey()).get(0));
+            long[] latB = pooled(latencies.get(e.getKey()).get(1));
+            md.append(String.format("| %s | %.1f / %.1f | %s | %.3f | %.2f / %.2f | %s | %.3f | %+.1f %% | %d / %d | %.1f / %.1f | %.1f / %.1f |%n",
+                    e.getKey(), median(columns.get(0)), median(columns.get(1)), joined(ratios), median(ratios), median(columns.get(2)),
+                    median(columns.get(3)), joined(cpuRatios), median(cpuRatios), (1 - median(cpuRatios)) * 100, err[0], err[1],
+                    percentile(latA, 0.50), percentile(latB, 0.50), percentile(latA, 0.99), percentile(latB, 0.99)));
+        }
+        if (on.pids().size() > 1) {
+            md.append("\nCPU ms/request of " + on.name() + " by process (median over the rounds):\n\n| mix | "
+                    + String.join(" | ", on.processes()) + " |\n|---|" + "---|".repeat(on.processes().size()) + "\n");
+            for (var e : phasesOfA.entrySet()) {
+                md.append("| ").append(e.getKey());
+                for (int i = 0; i < on.pids().size(); i++) {
+                    int process = i;
+                    md.append(String.format(" | %.3f", median(e.getValue().stream()
+                            .map(p -> p.cpuByProcess()[process] * 1000 / p.requests()).toList())));
+                }
+                md.append(" |\n");
+            }
         }
         if (o.containsKey("profile-seconds")) {
             md.append(profile(on, mixes, clients, Integer.parseInt(o.get("profile-seconds")), o.getOrDefault("work", "target")));
@@ -157,9 +201,9 @@ public class LimitsBench {
             }
             Path file = Path.of(work, "checks-" + m.name().replaceAll("[^a-z]+", "-") + ".jfr").toAbsolutePath();
             Files.deleteIfExists(file);
-            exec("jcmd", String.valueOf(on.pid()), "JFR.start", "name=checks", "settings=profile", "filename=" + file);
+            exec("jcmd", String.valueOf(on.pids().get(0)), "JFR.start", "name=checks", "settings=profile", "filename=" + file);
             Phase p = run(on, m, clients, seconds);
-            exec("jcmd", String.valueOf(on.pid()), "JFR.stop", "name=checks");
+            exec("jcmd", String.valueOf(on.pids().get(0)), "JFR.stop", "name=checks");
             long samples = 0;
             long checking = 0;
             boolean inSample = false;
@@ -195,11 +239,30 @@ public class LimitsBench {
         return String.join(" ", xs.stream().map(x -> String.format("%.3f", x)).toList());
     }
 
-    /** User and system CPU seconds the process has used (/proc/PID/stat, fields 14 and 15, in clock ticks of 1/100 s). */
-    static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    /** User and system CPU seconds the processes have used (/proc/PID/stat, fields 14 and 15, in clock ticks of 1/100 s). */
+    static double[] cpuSeconds(List<Long> pids) throws IOException {
+        double[] seconds = new double[pids.size()];
+        for (int i = 0; i < pids.size(); i++) {
+            String stat = Files.readString(Path.of("/proc/" + pids.get(i) + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            seconds[i] = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        }
+        return seconds;
+    }
+
+    static long[] pooled(List<long[]> phases) {
+        long[] all = phases.stream().flatMapToLong(Arrays::stream).toArray();
+        Arrays.sort(all);
+        return all;
+    }
+
+    /** The q-quantile of sorted request times, in milliseconds (nearest rank). */
+    static double percentile(long[] sortedNanos, double q) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(q * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(rank, sortedNanos.length - 1))] / 1e6;
     }
 
     static String body(String query, String variables) {
@@ -215,9 +278,10 @@ public class LimitsBench {
 
     static Phase run(Service service, Mix mix, int clients, int seconds) throws Exception {
         String url = service.url();
-        double cpuBefore = cpuSeconds(service.pid());
+        double[] cpuBefore = cpuSeconds(service.pids());
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        ConcurrentLinkedQueue<long[]> times = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -225,23 +289,37 @@ public class LimitsBench {
             long seed = c * 7919L + System.nanoTime();
             pool.submit(() -> {
                 SplittableRandom r = new SplittableRandom(seed);
+                long[] mine = new long[1024];
+                int n = 0;
                 while (System.nanoTime() < end) {
+                    String body = mix.body().apply(r);
+                    long sent = System.nanoTime();
                     try {
-                        String answer = post(url, mix.body().apply(r));
+                        String answer = post(url, body);
                         if (answer == null || answer.contains("\"errors\"")) {
                             errors.incrementAndGet();
                         }
                     } catch (IOException e) {
                         errors.incrementAndGet();
                     }
+                    if (n == mine.length) {
+                        mine = Arrays.copyOf(mine, n * 2);
+                    }
+                    mine[n++] = System.nanoTime() - sent;
                     requests.incrementAndGet();
                 }
+                times.add(Arrays.copyOf(mine, n));
                 return null;
             });
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-        return new Phase(requests.get(), errors.get(), (System.nanoTime() - start) / 1e9, cpuSeconds(service.pid()) - cpuBefore);
+        double[] cpu = cpuSeconds(service.pids());
+        for (int i = 0; i < cpu.length; i++) {
+            cpu[i] -= cpuBefore[i];
+        }
+        return new Phase(requests.get(), errors.get(), (System.nanoTime() - start) / 1e9, cpu,
+                times.stream().flatMapToLong(Arrays::stream).toArray());
     }
 
     static String sample(String url, Mix mix) throws IOException {
