@@ -173,10 +173,66 @@ public class SideBySideBench {
                 md.append(" |\n");
             }
         }
+        if (o.containsKey("profile-seconds")) {
+            md.append(profile(on, mixes, clients, Integer.parseInt(o.get("profile-seconds")), o.getOrDefault("work", "target")));
+        }
         System.out.print(md);
         if (o.containsKey("table")) {
             Files.writeString(Path.of(o.get("table")), md.toString());
         }
+    }
+
+    /** The classes that make the checks: a sample with one of them anywhere on its stack is time spent checking. */
+    static final List<String> CHECKS = List.of("org.tradeflows.api.engine.RequestLimitsInstrumentation.",
+            "org.tradeflows.api.engine.QueryShape", "org.tradeflows.api.engine.RequestBudget.",
+            "org.tradeflows.api.engine.RequestBudgets.");
+
+    /**
+     * The direct measure, steady on a shared machine: each cold mix driven alone against the service with the checks
+     * while Java Flight Recorder samples it (settings=profile: a sample of each running thread every 10 ms); the
+     * share of its samples with one of the checks' classes on the stack (self and callees: the measuring, the time
+     * budget's timer and register) is the share of the service's CPU the checks take.
+     */
+    static String profile(Service on, List<Mix> mixes, int clients, int seconds, String work) throws Exception {
+        StringBuilder md = new StringBuilder("\n| cold mix, service with the checks, profiled | samples | with a check on the stack | share |\n|---|---:|---:|---:|\n");
+        for (Mix m : mixes) {
+            if (!m.name().endsWith("cold")) {
+                continue;
+            }
+            Path file = Path.of(work, "checks-" + m.name().replaceAll("[^a-z]+", "-") + ".jfr").toAbsolutePath();
+            Files.deleteIfExists(file);
+            exec("jcmd", String.valueOf(on.pids().get(0)), "JFR.start", "name=checks", "settings=profile", "filename=" + file);
+            Phase p = run(on, m, clients, seconds);
+            exec("jcmd", String.valueOf(on.pids().get(0)), "JFR.stop", "name=checks");
+            long samples = 0;
+            long checking = 0;
+            boolean inSample = false;
+            boolean found = false;
+            for (String line : exec("jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "300", file.toString()).lines().toList()) {
+                if (line.startsWith("jdk.ExecutionSample")) {
+                    inSample = true;
+                    found = false;
+                    samples++;
+                } else if (inSample && line.equals("}")) {
+                    inSample = false;
+                    checking += found ? 1 : 0;
+                } else if (inSample && !found && CHECKS.stream().anyMatch(line::contains)) {
+                    found = true;
+                }
+            }
+            System.out.printf("profiled %-26s %d requests, %d samples, %d with a check on the stack%n", m.name(), p.requests(), samples, checking);
+            md.append(String.format("| %s | %d | %d | %.1f %% |%n", m.name(), samples, checking, 100.0 * checking / Math.max(1, samples)));
+        }
+        return md.toString();
+    }
+
+    static String exec(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
     }
 
     static String joined(List<Double> xs) {
