@@ -31,11 +31,11 @@ import java.util.function.Function;
  * falls on both. Per round two ratios, the median of the rounds quoted: the throughput of A / B, and the CPU time per
  * request of B / A, the CPU being that of the set-up's own processes (--a-pids, --b-pids: the JVMs, HAProxy, each
  * PID optionally named as NAME=PID, and a set-up of several split by process under the table) read from
- * /proc/PID/stat — on a machine shared with other work the CPU a request costs is steadier than the requests a second
+ * /proc/PID/stat: on a machine shared with other work the CPU a request costs is steadier than the requests a second
  * it gets, and on a service bound by its CPU throughput is the inverse of it. p50 and p99 are the client's, over all
  * rounds of a set-up and mix.
  *
- *   java bench/SideBySideBench.java --a URL --a-pids PID[,PID…] --a-name NAME --b URL --b-pids PID[,PID…] --b-name NAME
+ *   java bench/SideBySideBench.java --a URL --a-pids PID[,PID...] --a-name NAME --b URL --b-pids PID[,PID...] --b-name NAME
  *        [--source SYNTHETIC_SOURCE] [--seconds 6] [--rounds 3] [--clients 8] [--warmup 10] [--table FILE]
  */
 public class SideBySideBench {
@@ -138,7 +138,7 @@ public class SideBySideBench {
         String ba = off.name() + " / " + on.name();
         StringBuilder md = new StringBuilder();
         md.append("| mix | req/s " + ab + " (medians) | throughput ratio per round | median | CPU ms/request " + ab + " (medians) | "
-                + "CPU ratio (" + ba + ") per round | median | CPU cost of " + on.name() + " | errors " + ab + " | p50 ms " + ab
+                + "CPU ratio (" + ba + ") per round | median | CPU saved by " + off.name() + " (1 - median ratio) | errors " + ab + " | p50 ms " + ab
                 + " | p99 ms " + ab + " |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var e : byMix.entrySet()) {
