@@ -12,7 +12,7 @@ import org.tradeflows.store.Jdbc;
 final class InvestigationData {
 
     static final String SOURCE = "test-invest";
-    static final String SYNTHETIC_SOURCE = "test-invest-synthetic";
+    static final String SYNTHETIC_SOURCE = "synthetic-test-invest";
 
     private InvestigationData() {
     }
@@ -52,7 +52,7 @@ final class InvestigationData {
                       'Supply path test records', 'Supply path test records') returning id into src;
                   insert into data_release (key, version, kind, synthetic, content_sha256, changelog)
                       values ('test-paths', '1', 'INGEST', false, repeat('3', 64), 'supply path test') returning id into rel;
-                  select id into synsrc from source where key = 'test-invest-synthetic';
+                  select id into synsrc from source where key = 'synthetic-test-invest';
                   select id into srel from data_release where key = 'test-invest-synthetic';
                   insert into company (key, name, country_code, source_id)
                   select 'test-path-' || k, 'Path ' || upper(k), c, src
@@ -178,12 +178,13 @@ final class InvestigationData {
                 begin
                   insert into source (key, kind, title, citation) values ('test-invest', 'CUSTOMS_RECORDS',
                       'Investigation test records', 'Investigation test records') returning id into src;
-                  insert into source (key, kind, title, citation) values ('test-invest-synthetic', 'SYNTHETIC',
+                  insert into source (key, kind, title, citation) values ('synthetic-test-invest', 'SYNTHETIC',
                       'Investigation test generator', 'Investigation test generator') returning id into synsrc;
                   insert into data_release (key, version, kind, synthetic, content_sha256, changelog)
                       values ('test-invest', '1', 'INGEST', false, repeat('1', 64), 'investigation test') returning id into rel;
-                  insert into data_release (key, version, kind, synthetic, content_sha256, changelog)
-                      values ('test-invest-synthetic', '1', 'SYNTHETIC', true, repeat('2', 64), 'investigation test')
+                  -- labelled as the generator labels its releases: by a source whose key starts with synthetic-
+                  insert into data_release (key, version, kind, synthetic, content_sha256, changelog, source_id)
+                      values ('test-invest-synthetic', '1', 'SYNTHETIC', true, repeat('2', 64), 'investigation test', synsrc)
                       returning id into srel;
                   insert into company (key, name, country_code, source_id) values ('test-invest-s1', 'Invest Supplier One', 'MN', src) returning id into s1;
                   insert into company (key, name, country_code, source_id) values ('test-invest-s2', 'Invest Supplier Two', 'MN', src) returning id into s2;
