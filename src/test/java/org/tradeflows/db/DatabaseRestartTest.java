@@ -49,6 +49,9 @@ class DatabaseRestartTest {
         }
     }
 
+    /** How long a request may take to say the database is unavailable (see the test for why this figure). */
+    static final long DOWN_ANSWER_MILLIS = 1_500;
+
     private static final Map<String, Object> QUERY = Map.of("query", "{ companies { totalCount } }");
 
     private static String setting(String key) {
@@ -82,11 +85,21 @@ class DatabaseRestartTest {
         pgCtl("stop");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> given().when().get("/q/health/ready").statusCode() == 503);
-        long started = System.nanoTime();
-        Response down = query();
-        assertThat(down.statusCode()).isEqualTo(200);
-        assertThat(down.jsonPath().getString("errors[0].extensions.code")).isEqualTo("SERVICE_UNAVAILABLE");
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(10_000);
+        // "at once": a refused connection fails in milliseconds. The regressions this guards against wait for one of the
+        // pool's timeouts (acquisition 5 s, login 5 s) or retry until then, so the bound sits well under 5 s and well
+        // over what a loaded two-core machine needs (measured: see src/test/MUTATIONS.md, row 24). Every one of five
+        // requests, not only the first: the pool must not learn to wait after its first failure.
+        List<Long> answered = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long started = System.nanoTime();
+            Response down = query();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            answered.add(millis);
+            assertThat(down.statusCode()).isEqualTo(200);
+            assertThat(down.jsonPath().getString("errors[0].extensions.code")).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(millis).as("request %d while PostgreSQL is down answered in (ms)", i + 1).isLessThan(DOWN_ANSWER_MILLIS);
+        }
+        System.out.println("DatabaseRestartTest: requests while PostgreSQL was down answered in " + answered + " ms");
 
         pgCtl("start");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(DatabaseRestartTest::postgresAccepts);
