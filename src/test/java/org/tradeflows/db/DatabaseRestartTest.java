@@ -49,6 +49,9 @@ class DatabaseRestartTest {
         }
     }
 
+    /** How long a request may take to say the database is unavailable (see the test for why this figure). */
+    static final long DOWN_ANSWER_MILLIS = 4_900;
+
     private static final Map<String, Object> QUERY = Map.of("query", "{ companies { totalCount } }");
 
     private static String setting(String key) {
@@ -82,11 +85,23 @@ class DatabaseRestartTest {
         pgCtl("stop");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> given().when().get("/q/health/ready").statusCode() == 503);
-        long started = System.nanoTime();
-        Response down = query();
-        assertThat(down.statusCode()).isEqualTo(200);
-        assertThat(down.jsonPath().getString("errors[0].extensions.code")).isEqualTo("SERVICE_UNAVAILABLE");
-        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(10_000);
+        // "At once" would be milliseconds (a refused connection fails at once), but every request while PostgreSQL was
+        // down took 4.1-4.2 s when this bound was set (src/test/MUTATIONS.md, row 26): an open finding against the
+        // README. Until it is fixed the bound sits just under the pool's 5 s acquisition timeout, so that a request
+        // that waits for that timeout, or retries on top of today's wait, fails here (the old 10 s bound let both
+        // pass); five requests, so that the pool may not learn to wait longer after its first failures.
+        List<Long> answered = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long started = System.nanoTime();
+            Response down = query();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            answered.add(millis);
+            assertThat(down.statusCode()).isEqualTo(200);
+            assertThat(down.jsonPath().getString("errors[0].extensions.code")).isEqualTo("SERVICE_UNAVAILABLE");
+            assertThat(millis).as("request %d while PostgreSQL is down answered in (ms), all: %s", i + 1, answered)
+                    .isLessThan(DOWN_ANSWER_MILLIS);
+        }
+        System.out.println("DatabaseRestartTest: requests while PostgreSQL was down answered in " + answered + " ms");
 
         pgCtl("start");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(DatabaseRestartTest::postgresAccepts);

@@ -63,17 +63,34 @@ class LoadCommandKillTest {
 
         File killedOut = dir.resolve("killed.out").toFile();
         Process killed = command("-").redirectErrorStream(true).redirectOutput(killedOut).start();
-        try (OutputStream stdin = killed.getOutputStream()) {
-            stdin.write(file, 0, file.length / 2);
-            stdin.flush();
+        try {
+            OutputStream stdin = killed.getOutputStream();
+            try {
+                stdin.write(file, 0, file.length / 2);
+                stdin.flush();
+            } catch (IOException e) {
+                // the command stopped reading before half the file: it never streamed, so there is nothing to kill mid-load
+                throw new AssertionError("the load command stopped reading its input early: "
+                        + Files.readString(killedOut.toPath(), StandardCharsets.UTF_8), e);
+            }
+            // no catch around these: the kill must happen while rows stream into the database, and the test says so
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
-                    .failFast(() -> !killed.isAlive())
+                    .failFast("the load command ended before the kill", () -> !killed.isAlive())
                     .until(() -> rowsStreaming() >= 5_000);
+            long streamedBeforeTheKill = rowsStreaming();
+            assertThat(streamedBeforeTheKill).as("rows taken in by COPY when killed").isGreaterThanOrEqualTo(5_000);
             assertThat(killed.isAlive()).isTrue();
             killed.destroyForcibly();
             assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        } catch (IOException pipeClosedByTheKill) {
-            // closing stdin of a killed process may fail; the process is gone either way
+            try {
+                stdin.close();
+            } catch (IOException pipeClosedByTheKill) {
+                // only the close may fail: the process at the other end is gone, which is the point
+            }
+        } finally {
+            if (killed.isAlive()) { // a failed assertion above must not leave the child running on a shared machine
+                killed.destroyForcibly();
+            }
         }
         assertThat(killed.exitValue()).isNotZero();
         assertThat(Uploads.counts(jdbc)).as("nothing of the killed load is visible").isEqualTo(before);

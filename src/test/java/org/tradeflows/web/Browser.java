@@ -151,6 +151,41 @@ public final class Browser implements AutoCloseable {
         return (T) ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /** A bar as the browser drew it: its box on the page, in CSS pixels. */
+    public record Bar(double x, double y, double width, double height) {
+        public double centerX() {
+            return x + width / 2;
+        }
+
+        public double centerY() {
+            return y + height / 2;
+        }
+    }
+
+    /**
+     * The bars drawn in a chart (ECharts draws SVG): every path filled with one of the colours (as CSS computes them,
+     * e.g. "rgb(47, 109, 181)"), measured where they are on the page, so what is checked is what a reader sees rather
+     * than the option handed to ECharts. The hatching of lower bounds is a separate path filled with a pattern.
+     */
+    public List<Bar> drawnBars(String chartCss, String... fills) {
+        List<List<Number>> boxes = script("""
+                const fills = arguments[1];
+                return [...document.querySelectorAll(arguments[0] + ' svg path')]
+                  .filter(p => fills.includes(getComputedStyle(p).fill))
+                  .map(p => p.getBoundingClientRect())
+                  .map(r => [r.x + window.scrollX, r.y + window.scrollY, r.width, r.height]);""", chartCss, List.of(fills));
+        return boxes.stream().map(b -> new Bar(b.get(0).doubleValue(), b.get(1).doubleValue(), b.get(2).doubleValue(),
+                b.get(3).doubleValue())).toList();
+    }
+
+    /** The texts drawn in a chart's SVG (axis labels, bar labels), top to bottom, then left to right. */
+    public List<String> drawnTexts(String chartCss) {
+        return script("""
+                return [...document.querySelectorAll(arguments[0] + ' svg text')]
+                  .map(t => [t.getBoundingClientRect(), t.textContent])
+                  .sort((a, b) => a[0].y - b[0].y || a[0].x - b[0].x).map(e => e[1]);""", chartCss);
+    }
+
     /** Console entries so far (the driver hands each entry out once, so they are kept here). */
     public List<LogEntry> console() {
         driver.manage().logs().get(LogType.BROWSER).forEach(console::add);

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +36,7 @@ import org.tradeflows.model.GlobalId;
 import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.SyntheticData;
+import org.tradeflows.support.Uploads;
 
 /**
  * The explorer in headless Chromium: each chart's figures against the same figures computed here with plain SQL, the
@@ -187,6 +190,179 @@ class ExplorerBrowserTest {
             assertThat(shown).containsKey(key);
         }
         browser.screenshot("explorer-desktop");
+    }
+
+    /** Groups with the precision the API gives a group: the loosest qualifier of its shipments. */
+    private Map<String, Worded> worded(String keySql, String where, Object... params) {
+        Map<String, Worded> out = new HashMap<>();
+        jdbc.list("select " + keySql + """
+                 as k, sum(s.value_eur) as eur, count(*) as n,
+                 case when bool_or(s.value_qualifier = 'MORE_THAN') then 'MORE_THAN'
+                      when bool_or(s.value_qualifier = 'AT_LEAST') then 'AT_LEAST'
+                      when bool_or(s.value_qualifier = 'ESTIMATED') then 'ESTIMATED'
+                      when bool_or(s.value_qualifier = 'APPROXIMATE') then 'APPROXIMATE' else 'EXACT' end as q"""
+                + SHIPMENTS + where + " group by 1", List.of(params),
+                rs -> out.put(rs.getString("k"), new Worded(rs.getBigDecimal("eur"), rs.getLong("n"), rs.getString("q"))));
+        return out;
+    }
+
+    record Worded(BigDecimal eur, long shipments, String qualifier) {
+    }
+
+    /**
+     * A figure as the README says a reader sees it ("more than EUR 12.5 million (lower bound)"): the qualifier in words,
+     * millions and above to at most three decimals, smaller amounts in whole euros with thousands separators, and the
+     * precision in brackets unless exact. Written here from the README, not taken from the service's formatter.
+     */
+    static String readerText(BigDecimal eur, String qualifier) {
+        if (eur == null) {
+            return "no EUR value";
+        }
+        String prefix = switch (qualifier) {
+            case "AT_LEAST" -> "at least ";
+            case "MORE_THAN" -> "more than ";
+            case "APPROXIMATE" -> "about ";
+            case "ESTIMATED" -> "an estimated ";
+            default -> "";
+        };
+        String amount;
+        if (eur.abs().compareTo(new BigDecimal("1e9")) >= 0) {
+            amount = eur.movePointLeft(9).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " billion";
+        } else if (eur.abs().compareTo(new BigDecimal("1e6")) >= 0) {
+            amount = eur.movePointLeft(6).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " million";
+        } else {
+            amount = String.format(Locale.ROOT, "%,d", eur.setScale(0, RoundingMode.HALF_UP).longValueExact());
+        }
+        String precision = switch (qualifier) {
+            case "AT_LEAST", "MORE_THAN" -> " (lower bound)";
+            case "APPROXIMATE" -> " (approximate)";
+            case "ESTIMATED" -> " (estimate)";
+            default -> "";
+        };
+        return prefix + "EUR " + amount + precision;
+    }
+
+    /** The short label a bar carries, as the README shows them: EUR 4.2m, EUR 310k. */
+    static String shortLabel(BigDecimal eur) {
+        BigDecimal abs = eur.abs();
+        String[] units = {"bn", "m", "k"};
+        int[] powers = {9, 6, 3};
+        for (int i = 0; i < units.length; i++) {
+            if (abs.compareTo(BigDecimal.ONE.movePointRight(powers[i])) >= 0) {
+                BigDecimal x = eur.movePointLeft(powers[i]);
+                boolean whole = x.abs().compareTo(new BigDecimal(100)) >= 0 || x.stripTrailingZeros().scale() <= 0;
+                return "EUR " + x.setScale(whole ? 0 : 1, RoundingMode.HALF_UP).toPlainString() + units[i];
+            }
+        }
+        return "EUR " + eur.setScale(0, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** Each drawn size is the same number of pixels per euro, within a pixel, and the scale is not degenerate. */
+    private static void assertProportional(List<Double> drawn, List<BigDecimal> eur, String what) {
+        assertThat(drawn).as("%s: one bar per figure", what).hasSameSizeAs(eur);
+        int largest = 0;
+        for (int i = 1; i < eur.size(); i++) {
+            largest = eur.get(i).compareTo(eur.get(largest)) > 0 ? i : largest;
+        }
+        double pixelsPerEuro = drawn.get(largest) / eur.get(largest).doubleValue();
+        assertThat(drawn.get(largest)).as("%s: the largest bar", what).isGreaterThan(40.0);
+        for (int i = 0; i < eur.size(); i++) {
+            assertThat(drawn.get(i)).as("%s: bar %d of EUR %s (largest %s drawn %.1f px)", what, i, eur.get(i), eur.get(largest),
+                    drawn.get(largest)).isCloseTo(eur.get(i).doubleValue() * pixelsPerEuro, org.assertj.core.data.Offset.offset(1.0));
+        }
+    }
+
+    @Test
+    void timeAndProductBarsAreDrawnInProportionToPlainSqlSumsAndEveryFigureReadsAsTheReadmeWordsIt() {
+        String bar = "rgb(47, 109, 181)";
+        String chplBar = "rgb(123, 63, 160)";
+        browser.open(url(""));
+
+        // when: one bar a year, left to right, each as tall as its EUR sum on one scale, all standing on the same line
+        browser.awaitPanel("time");
+        java.util.TreeMap<String, Worded> years = new java.util.TreeMap<>(worded("to_char(s.period_start, 'YYYY')", ""));
+        assertThat(years).as("years of the generated shipments").hasSizeGreaterThanOrEqualTo(3);
+        List<Browser.Bar> yearBars = browser.drawnBars("#panel-time .chart", bar).stream()
+                .sorted(Comparator.comparingDouble(Browser.Bar::centerX)).toList();
+        List<BigDecimal> valued = years.values().stream().map(Worded::eur).filter(v -> v != null).toList();
+        assertProportional(yearBars.stream().map(Browser.Bar::height).toList(), valued, "time bars");
+        for (Browser.Bar b : yearBars) {
+            assertThat(b.y() + b.height()).as("foot of a time bar").isCloseTo(yearBars.get(0).y() + yearBars.get(0).height(),
+                    org.assertj.core.data.Offset.offset(1.0));
+        }
+        for (int i = 1; i < yearBars.size(); i++) {
+            assertThat(yearBars.get(i).centerX() - yearBars.get(i - 1).centerX()).as("years are evenly spaced")
+                    .isCloseTo(yearBars.get(1).centerX() - yearBars.get(0).centerX(), org.assertj.core.data.Offset.offset(1.0));
+        }
+        assertThat(browser.drawnTexts("#panel-time .chart")).as("the axis names each year").containsAll(years.keySet());
+        // the summary and the table, read as a user reads them (the table opened)
+        Worded all = worded("'all'", "").get("all");
+        String first = years.keySet().iterator().next();
+        String last = years.lastKey();
+        assertThat(browser.find("#panel-time .summary").getText()).isEqualTo("Total: " + readerText(all.eur(), all.qualifier())
+                + " in " + count(all.shipments()) + " shipments, " + first + " to " + last + ", by year."
+                + (all.qualifier().equals("EXACT") ? "" : " Hatched bars are lower bounds or estimates."));
+        browser.find("#panel-time details.data > summary").click();
+        List<WebElement> timeRows = browser.findAll("#panel-time tbody tr");
+        assertThat(timeRows).hasSize(years.size());
+        int i = 0;
+        for (var year : years.entrySet()) {
+            WebElement row = timeRows.get(i++);
+            assertThat(row.findElement(By.cssSelector("th")).getText()).isEqualTo(year.getKey());
+            List<WebElement> cells = row.findElements(By.cssSelector("td"));
+            assertThat(cells.get(0).getText()).as("value of %s", year.getKey())
+                    .isEqualTo(readerText(year.getValue().eur(), year.getValue().qualifier()));
+            assertThat(cells.get(1).getText()).as("shipments of %s", year.getKey()).isEqualTo(count(year.getValue().shipments()));
+        }
+
+        // which goods: one bar a section, top to bottom in the table's order, each as long as its EUR sum
+        browser.awaitPanel("products");
+        Map<String, Worded> sections = worded(SECTION, "");
+        List<String> order = browser.findAll("#panel-products tbody tr").stream().map(r -> r.getAttribute("data-code")).toList();
+        assertThat(order).hasSize(Math.min(25, sections.size()));
+        List<BigDecimal> sectionEur = order.stream().map(c -> sections.get(c).eur()).filter(v -> v != null && v.signum() > 0).toList();
+        List<Browser.Bar> sectionBars = browser.drawnBars("#panel-products .chart", bar, chplBar).stream()
+                .filter(b -> b.width() > 0).sorted(Comparator.comparingDouble(Browser.Bar::centerY)).toList();
+        assertProportional(sectionBars.stream().map(Browser.Bar::width).toList(), sectionEur, "product bars");
+        for (Browser.Bar b : sectionBars) {
+            assertThat(b.x()).as("start of a product bar").isCloseTo(sectionBars.get(0).x(), org.assertj.core.data.Offset.offset(1.0));
+        }
+        List<String> productTexts = browser.drawnTexts("#panel-products .chart");
+        for (BigDecimal eur : sectionEur) {
+            assertThat(productTexts).as("bar labels").contains(shortLabel(eur));
+        }
+        browser.find("#panel-products details.data > summary").click();
+        for (WebElement row : browser.findAll("#panel-products tbody tr")) {
+            Worded want = sections.get(row.getAttribute("data-code"));
+            assertThat(row.findElement(By.cssSelector("th")).getText()).startsWith(row.getAttribute("data-code") + " ");
+            List<WebElement> cells = row.findElements(By.cssSelector("td"));
+            assertThat(cells.get(0).getText()).as("value of section %s", row.getAttribute("data-code"))
+                    .isEqualTo(readerText(want.eur(), want.qualifier()));
+            assertThat(cells.get(1).getText()).isEqualTo(count(want.shipments()));
+        }
+        browser.screenshot("explorer-drawn-bars");
+    }
+
+    @Test
+    void generatedShipmentsAreShownOnlyWhenAskedFor() {
+        // this class's own generated shipments exist; without synthetic=1 no panel may show them
+        assertThat(jdbc.count("select count(*)" + SHIPMENTS, List.of())).isPositive();
+        browser.open(explorer + "?level=shipments&source=" + SOURCE);
+        for (String panel : List.of("sankey", "products", "time")) {
+            assertThat(browser.awaitPanel(panel).getAttribute("data-state")).as(panel).isEqualTo("empty");
+            assertThat(browser.findAll("#panel-" + panel + " tbody tr")).as(panel).isEmpty();
+        }
+        assertThat(browser.find("#synthetic-banner").isDisplayed()).isFalse();
+        // asked for, they are there, and the banner says they are not facts
+        browser.open(url("&level=shipments"));
+        for (String panel : List.of("sankey", "products", "time")) {
+            assertThat(browser.awaitPanel(panel).getAttribute("data-state")).as(panel).isEqualTo("ready");
+        }
+        assertThat(browser.find("#synthetic-banner").isDisplayed()).isTrue();
     }
 
     @Test
@@ -372,15 +548,22 @@ class ExplorerBrowserTest {
 
     @Test
     void findingsAndOfficialTotalsStandApartFromShipments() {
+        // real (not generated) CN -> RU shipments of this test's own, so that the Sankey has something to show whatever
+        // ran before: the fictional example file under a source of its own (loading it again changes nothing)
+        Uploads.upload("shipments", Uploads.example("shipments.csv"), Uploads.source("test-explorer-open"), 200);
         // at the level of company shipments (without a level, the explorer chooses the first level that has rows)
         browser.open(explorer + "?supplierCountries=CN&recipientCountries=RU&level=shipments");
         browser.awaitPanel("facts");
         browser.awaitPanel("official");
-        // the Sankey shows real (non-synthetic) shipments only: empty exactly when there are none for the pair
-        long open = jdbc.count("select count(*) from shipment where not synthetic and supplier_country = 'CN' "
-                + "and recipient_country = 'RU'", List.of());
-        assertThat(browser.awaitPanel("sankey").getAttribute("data-state")).as("open CN->RU shipments: %d", open)
-                .isEqualTo(open == 0 ? "empty" : "ready");
+        // the Sankey shows real (non-synthetic) shipments only, as plain SQL sums them
+        String open = " from shipment s where not s.synthetic and s.supplier_country = 'CN' and s.recipient_country = 'RU' ";
+        assertThat(jdbc.count("select count(*)" + open, List.of())).isPositive();
+        assertThat(browser.awaitPanel("sankey").getAttribute("data-state")).isEqualTo("ready");
+        Map<String, Group> expected = new HashMap<>();
+        jdbc.list("select sum(s.value_eur) as eur, count(*) as n" + open, List.of(),
+                rs -> expected.put("CN>RU", new Group(rs.getBigDecimal("eur"), rs.getLong("n"))));
+        assertLargestGroups(rows("#panel-sankey tbody tr", r -> r.getAttribute("data-from") + ">" + r.getAttribute("data-to")),
+                expected, 40);
 
         WebElement finding = browser.find("#panel-facts .fact[data-key='direct-supplies-to-sanctioned-firms']");
         assertThat(finding.findElement(By.cssSelector(".fact-figure")).getText()).startsWith("at least EUR 55 million");
