@@ -9,22 +9,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.tradeflows.input.CompanyFilter;
 import org.tradeflows.model.AliasKind;
 import org.tradeflows.model.CompanyAliasRecord;
 import org.tradeflows.model.CompanyIdentifierRecord;
 import org.tradeflows.model.CompanyRecord;
+import org.tradeflows.model.IdentifierScheme;
 import org.tradeflows.model.StoredAlias;
 import org.tradeflows.model.StoredIdentifier;
-import org.tradeflows.model.IdentifierScheme;
+import org.tradeflows.query.CompanyCriteria;
 import org.tradeflows.query.SanctionRules;
 import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.sql.Sql;
@@ -78,18 +78,18 @@ public class CompanyStore {
                 + SyntheticRules.realText("c"), List.of(ids), rs -> rs.getLong(1)));
     }
 
-    public List<CompanyRecord> page(CompanyFilter filter, String afterName, Long afterId, int limit) {
+    public List<CompanyRecord> page(CompanyCriteria filter, String afterName, Long afterId, int limit) {
         Sql after = afterName == null ? Sql.EMPTY
                 : sql("(lower(c.name), c.id) > ({}, {})", value(afterName), value(afterId));
         return jdbc.list(sql("select " + COLUMNS + " from company c where {} order by lower(c.name), c.id limit {}",
                 and(where(filter), after), value(limit)), CompanyStore::map);
     }
 
-    public long count(CompanyFilter filter) {
+    public long count(CompanyCriteria filter) {
         return jdbc.count(sql("select count(*) from company c where {}", where(filter)));
     }
 
-    public static Sql where(CompanyFilter f) {
+    public static Sql where(CompanyCriteria f) {
         Sql live = sql("c.merged_into_id is null");
         if (f == null) {
             return and(live, SyntheticRules.real("c"));
@@ -110,7 +110,7 @@ public class CompanyStore {
     }
 
     /** A listing of the company, of the filter's authorities if any, is in force on its date (default today). */
-    private static Sql sanctionedOn(CompanyFilter f) {
+    private static Sql sanctionedOn(CompanyCriteria f) {
         LocalDate on = f.sanctionedOn() == null ? LocalDate.now() : f.sanctionedOn();
         return sql("exists (select 1 from sanction s where s.company_id = c.id and {})", and(
                 SanctionRules.inForce(on),

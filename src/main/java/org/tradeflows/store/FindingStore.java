@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tradeflows.input.FindingFilter;
 import org.tradeflows.model.AmountRecord;
 import org.tradeflows.model.CompanyRole;
 import org.tradeflows.model.CountRecord;
@@ -18,8 +17,9 @@ import org.tradeflows.model.FindingKind;
 import org.tradeflows.model.FindingProductRecord;
 import org.tradeflows.model.FindingRecord;
 import org.tradeflows.model.PeriodRecord;
-import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.model.SyntheticChoice;
+import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.query.FindingCriteria;
 import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.query.Where;
 
@@ -66,18 +66,18 @@ public class FindingStore {
                 List.of(companyIds), rs -> Map.entry(rs.getLong("about"), map(rs)));
     }
 
-    public List<FindingRecord> page(FindingFilter filter, Long companyId, Long afterId, int limit) {
+    public List<FindingRecord> page(FindingCriteria filter, Long companyId, Long afterId, int limit) {
         Where w = where(filter, companyId);
         w.andIf(afterId, "f.id > ?", afterId);
         return jdbc.list(SELECT + " where " + w.sql() + " order by f.id limit ?", w.params(limit), FindingStore::map);
     }
 
-    public long count(FindingFilter filter, Long companyId) {
+    public long count(FindingCriteria filter, Long companyId) {
         Where w = where(filter, companyId);
         return jdbc.count("select count(*) from finding f where " + w.sql(), w.params());
     }
 
-    public static Where where(FindingFilter f, Long companyId) {
+    public static Where where(FindingCriteria f, Long companyId) {
         Where w = new Where();
         if (!SyntheticChoice.includes(f)) {
             w.and(SyntheticRules.realText("f"));

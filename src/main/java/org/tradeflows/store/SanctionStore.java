@@ -15,9 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.tradeflows.input.SanctionFilter;
 import org.tradeflows.model.SanctionAuthority;
 import org.tradeflows.model.SanctionRecord;
+import org.tradeflows.query.SanctionCriteria;
 import org.tradeflows.query.SanctionRules;
 import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.sql.Sql;
@@ -59,18 +59,18 @@ public class SanctionStore {
                 rs -> rs.getLong(1)));
     }
 
-    public List<SanctionRecord> page(SanctionFilter filter, Long afterId, int limit) {
+    public List<SanctionRecord> page(SanctionCriteria filter, Long afterId, int limit) {
         return jdbc.list(sql("select " + COLUMNS + " from sanction s join company c on c.id = s.company_id where {}"
                 + " order by s.id limit {}", and(where(filter), ifGiven(afterId, id -> sql("s.id > {}", value(id)))),
                 value(limit)), SanctionStore::map);
     }
 
-    public long count(SanctionFilter filter) {
+    public long count(SanctionCriteria filter) {
         return jdbc.count(sql("select count(*) from sanction s join company c on c.id = s.company_id where {}",
                 where(filter)));
     }
 
-    private static Sql where(SanctionFilter f) {
+    private static Sql where(SanctionCriteria f) {
         if (f == null) {
             return SyntheticRules.real("s");
         }

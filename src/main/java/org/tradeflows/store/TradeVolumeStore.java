@@ -16,17 +16,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.tradeflows.model.AmountRecord;
-import org.tradeflows.input.TradeVolumeFilter;
-import org.tradeflows.model.PeriodRecord;
 import org.tradeflows.model.PeriodKind;
+import org.tradeflows.model.PeriodRecord;
 import org.tradeflows.model.TradeFlow;
-import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.model.TradeVolumeDimension;
 import org.tradeflows.model.TradeVolumeGroupRecord;
 import org.tradeflows.model.TradeVolumeRecord;
+import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.query.AsOfSql;
 import org.tradeflows.query.FlowSql;
 import org.tradeflows.query.Keyset;
+import org.tradeflows.query.TradeVolumeCriteria;
 import org.tradeflows.query.TradeVolumeFlowSql;
 import org.tradeflows.sql.Sql;
 
@@ -68,7 +68,7 @@ public class TradeVolumeStore {
     }
 
     /** One page of figures as they stood at release {@code asOf} (null: the latest data). */
-    public List<TradeVolumeRecord> page(TradeVolumeFilter filter, Long asOf, LocalDate afterStart, Long afterId,
+    public List<TradeVolumeRecord> page(TradeVolumeCriteria filter, Long asOf, LocalDate afterStart, Long afterId,
             int limit) {
         Sql after = afterStart == null ? Sql.EMPTY
                 : sql("(t.period_start, t.id) > ({}, {})", value(afterStart), value(afterId));
@@ -77,7 +77,7 @@ public class TradeVolumeStore {
         return jdbc.list(page.text(), page.values(), TradeVolumeStore::map);
     }
 
-    public long count(TradeVolumeFilter filter, Long asOf) {
+    public long count(TradeVolumeCriteria filter, Long asOf) {
         Sql count = sql("select count(*) from {} t where {}", AsOfSql.tradeVolumes(asOf), where(filter));
         return jdbc.count(count.text(), count.values());
     }
@@ -100,7 +100,7 @@ public class TradeVolumeStore {
     }
 
     /** The filter on trade volume alias {@code t}, shared with the aggregation and the export. */
-    public static Sql where(TradeVolumeFilter f) {
+    public static Sql where(TradeVolumeCriteria f) {
         if (f == null) {
             return Sql.TRUE;
         }
