@@ -3,6 +3,7 @@ package org.tradeflows.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,12 @@ import org.tradeflows.query.FindingCriteria;
 import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.query.Where;
 
-/** Every SQL statement that reads findings and what they link to. Findings are listed, never summed. */
+/**
+ * Every SQL statement that reads findings and what they link to (findings are listed, never summed), and the curators'
+ * writes: a source attached, the company roles moved by a merge and its undo.
+ */
 @ApplicationScoped
-public class FindingStore {
+public class FindingStore implements SourceLinked {
 
     private static final String SELECT = """
             select f.id, f.key, f.kind, f.statement, f.quote, f.value, f.currency, f.value_qualifier, f.count, f.count_unit,
@@ -159,5 +163,43 @@ public class FindingStore {
                 rs.getString("statement"), rs.getString("quote"), value, count, period, rs.getBoolean("confirmed"),
                 rs.getBoolean("through_intermediaries"), rs.getString("note"), rs.getString("citation"),
                 rs.getLong("source_id"), Jdbc.longOrNull(rs, "part_of_id"));
+    }
+
+    @Override
+    public Optional<Link> lockSourceLink(long id) {
+        return jdbc.one("select source_id from finding where id = ? for update", List.of(id),
+                rs -> new Link(Jdbc.longOrNull(rs, "source_id")));
+    }
+
+    @Override
+    public void setSource(long id, long sourceId) {
+        jdbc.update("update finding set source_id = ? where id = ?", List.of(sourceId, id));
+    }
+
+    // --- a company merge (curation/CompanyMerges) and its undo ---
+
+    /** The merged company's finding roles that the survivor has too, deleted and returned whole (JSON) for the undo. */
+    public List<String> dropCollidingCompanyLinks(long merged, long survivor) {
+        return new ArrayList<>(jdbc.list("""
+                delete from finding_company m where m.company_id = ? and exists (select 1 from finding_company s
+                 where s.company_id = ? and s.finding_id = m.finding_id and s.role = m.role)
+                returning to_jsonb(m)::text""", List.of(merged, survivor), rs -> rs.getString(1)));
+    }
+
+    /** Finding links as "findingId:role". */
+    public List<String> moveCompanyLinks(long merged, long survivor) {
+        return new ArrayList<>(jdbc.list("update finding_company set company_id = ? where company_id = ? "
+                + "returning finding_id || ':' || role", List.of(survivor, merged), rs -> rs.getString(1)));
+    }
+
+    public void returnCompanyLinks(List<String> links, long merged, long survivor) {
+        jdbc.update("update finding_company set company_id = ? where company_id = ? and finding_id || ':' || role = any(?)",
+                List.of(merged, survivor, links));
+    }
+
+    /** Puts deleted finding roles back exactly as they were, from the JSON the merge recorded. */
+    public void restoreCompanyLinks(List<String> rowsJson) {
+        jdbc.insertJsonRows("insert into finding_company select * from jsonb_populate_recordset(null::finding_company, ?::jsonb)",
+                rowsJson);
     }
 }

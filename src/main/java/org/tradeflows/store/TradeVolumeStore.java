@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.tradeflows.model.AmountRecord;
 import org.tradeflows.model.PeriodKind;
 import org.tradeflows.model.PeriodRecord;
@@ -30,9 +31,12 @@ import org.tradeflows.query.TradeVolumeCriteria;
 import org.tradeflows.query.TradeVolumeFlowSql;
 import org.tradeflows.sql.Sql;
 
-/** Every SQL statement that lists official trade figures (aggregation lives in its own query class). */
+/**
+ * Every SQL statement that lists official trade figures (aggregation lives in its own query class), and the curators'
+ * attaching of a source.
+ */
 @ApplicationScoped
-public class TradeVolumeStore {
+public class TradeVolumeStore implements SourceLinked {
 
     private static final String COLUMNS = """
             t.id, t.reporter, t.partner, t.flow, t.period_kind, t.period_start, t.period_end, t.product_code, t.value,
@@ -174,5 +178,16 @@ public class TradeVolumeStore {
                 rs.getBigDecimal(p + "quantity"), rs.getString(p + "quantity_unit"), rs.getString(p + "note"),
                 rs.getString(p + "reporter"), rs.getString(p + "partner"), rs.getString(p + "product_code"), rs.getLong(p + "source_id"),
                 rs.getLong(p + "release_id"));
+    }
+
+    @Override
+    public Optional<Link> lockSourceLink(long id) {
+        return jdbc.one("select source_id from trade_volume where id = ? for update", List.of(id),
+                rs -> new Link(Jdbc.longOrNull(rs, "source_id")));
+    }
+
+    @Override
+    public void setSource(long id, long sourceId) {
+        jdbc.update("update trade_volume set source_id = ? where id = ?", List.of(sourceId, id));
     }
 }
