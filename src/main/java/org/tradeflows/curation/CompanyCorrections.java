@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
-import org.tradeflows.input.Codes;
 import org.tradeflows.model.AliasKind;
 import org.tradeflows.model.AuditAction;
 import org.tradeflows.model.BadUserInputException;
@@ -18,6 +17,7 @@ import org.tradeflows.model.StoredAlias;
 import org.tradeflows.model.StoredIdentifier;
 import org.tradeflows.security.AuditTrail;
 import org.tradeflows.store.CompanyStore;
+import org.tradeflows.store.KnownCountries;
 
 /** Corrections of one company: its fields, aliases and identifiers. Each writes an audit entry in its transaction. */
 @ApplicationScoped
@@ -25,13 +25,13 @@ import org.tradeflows.store.CompanyStore;
 public class CompanyCorrections {
 
     private final Lookups lookups;
-    private final Codes codes;
+    private final KnownCountries countries;
     private final CompanyStore companies;
     private final AuditTrail audit;
 
-    public CompanyCorrections(Lookups lookups, Codes codes, CompanyStore companies, AuditTrail audit) {
+    public CompanyCorrections(Lookups lookups, KnownCountries countries, CompanyStore companies, AuditTrail audit) {
         this.lookups = lookups;
-        this.codes = codes;
+        this.countries = countries;
         this.companies = companies;
         this.audit = audit;
     }
@@ -109,7 +109,7 @@ public class CompanyCorrections {
 
     private String country(String code) {
         try {
-            return codes.countries("input.countryCode", List.of(code)).get(0);
+            return countries.countries("input.countryCode", List.of(code)).get(0);
         } catch (BadUserInputException e) {
             throw new BadUserInputException(e.getMessage().replaceFirst("^input\\.countryCode\\[0\\]", "input.countryCode"));
         }

@@ -19,29 +19,38 @@ import org.tradeflows.model.NotFoundException;
 import org.tradeflows.security.AuditTrail;
 import org.tradeflows.store.AuditStore;
 import org.tradeflows.store.CompanyStore;
+import org.tradeflows.store.FindingStore;
+import org.tradeflows.store.SanctionStore;
+import org.tradeflows.store.ShipmentStore;
 
 /**
  * Merges two records of the same company and undoes a merge from its audit entry. The merge records every row it
- * moved or deleted in the entry, so the undo restores exactly the state before it.
+ * moved or deleted in the entry, so the undo restores exactly the state before it. Each table is moved by its own
+ * store: rows that name the merged company move to the survivor; rows that would then collide with one of the
+ * survivor's (the same alias, finding role, listing or ownership link) are deleted instead and recorded whole.
  */
 @ApplicationScoped
 @Transactional
 public class CompanyMerges {
 
-    private final MergeSql sql;
     private final Lookups lookups;
     private final AuditTrail audit;
     private final AuditStore auditSql;
     private final CompanyStore companies;
+    private final ShipmentStore shipments;
+    private final FindingStore findings;
+    private final SanctionStore sanctions;
     private final ObjectMapper json;
 
-    public CompanyMerges(MergeSql sql, Lookups lookups, AuditTrail audit, AuditStore auditSql, CompanyStore companies,
-            ObjectMapper json) {
-        this.sql = sql;
+    public CompanyMerges(Lookups lookups, AuditTrail audit, AuditStore auditSql, CompanyStore companies,
+            ShipmentStore shipments, FindingStore findings, SanctionStore sanctions, ObjectMapper json) {
         this.lookups = lookups;
         this.audit = audit;
         this.auditSql = auditSql;
         this.companies = companies;
+        this.shipments = shipments;
+        this.findings = findings;
+        this.sanctions = sanctions;
         this.json = json;
     }
 
@@ -51,7 +60,7 @@ public class CompanyMerges {
         if (s == m) {
             throw new BadUserInputException("input.mergedId: a company cannot be merged into itself");
         }
-        sql.lockCompanies(s, m);
+        companies.lockPair(s, m);
         CompanyRecord survivor = lookups.liveCompany("input.survivorId", survivorId);
         CompanyRecord merged = lookups.liveCompany("input.mergedId", mergedId);
         Map<String, Object> before = new LinkedHashMap<>();
@@ -61,21 +70,21 @@ public class CompanyMerges {
         Map<String, Object> moves = new LinkedHashMap<>();
         moves.put("survivorId", s);
         moves.put("mergedId", m);
-        moves.put("supplierShipments", sql.moveSupplierShipments(m, s));
-        moves.put("recipientShipments", sql.moveRecipientShipments(m, s));
-        moves.put("intermediaries", sql.moveIntermediaries(m, s));
-        moves.put("droppedFindingLinks", rows(sql.dropCollidingFindingLinks(m, s)));
-        moves.put("findingLinks", sql.moveFindingLinks(m, s));
-        moves.put("droppedSanctions", rows(sql.dropCollidingSanctions(m, s)));
-        moves.put("sanctions", sql.moveSanctions(m, s));
-        moves.put("droppedAliases", rows(sql.dropCollidingAliases(m, s)));
-        moves.put("aliases", sql.moveAliases(m, s));
-        moves.put("addedAliases", sql.addNamesAsAliases(m, s));
-        moves.put("identifiers", sql.moveIdentifiers(m, s));
-        moves.put("droppedOwnership", rows(sql.dropCollidingOwnership(m, s)));
-        moves.put("owned", sql.moveOwned(m, s));
-        moves.put("owners", sql.moveOwners(m, s));
-        sql.setMergedInto(m, s);
+        moves.put("supplierShipments", shipments.moveSupplier(m, s));
+        moves.put("recipientShipments", shipments.moveRecipient(m, s));
+        moves.put("intermediaries", shipments.moveIntermediary(m, s));
+        moves.put("droppedFindingLinks", rows(findings.dropCollidingCompanyLinks(m, s)));
+        moves.put("findingLinks", findings.moveCompanyLinks(m, s));
+        moves.put("droppedSanctions", rows(sanctions.dropCollidingListings(m, s)));
+        moves.put("sanctions", sanctions.moveListings(m, s));
+        moves.put("droppedAliases", rows(companies.dropCollidingAliases(m, s)));
+        moves.put("aliases", companies.moveAliases(m, s));
+        moves.put("addedAliases", companies.addNamesAsAliases(m, s));
+        moves.put("identifiers", companies.moveIdentifiers(m, s));
+        moves.put("droppedOwnership", rows(companies.dropCollidingOwnership(m, s)));
+        moves.put("owned", companies.moveOwned(m, s));
+        moves.put("owners", companies.moveOwners(m, s));
+        companies.setMergedInto(m, s);
 
         long entry = audit.record(AuditAction.MERGE_COMPANIES, "Company", m, before, moves);
         return new Corrections.Merged(survivor(s), GlobalId.of("AuditEntry", entry));
@@ -95,33 +104,33 @@ public class CompanyMerges {
         JsonNode moves = parse(entry.after());
         long s = moves.path("survivorId").asLong();
         long m = moves.path("mergedId").asLong();
-        sql.lockCompanies(s, m);
-        Long into = sql.mergedInto(m);
+        companies.lockPair(s, m);
+        Long into = companies.mergedInto(m);
         if (into == null || into != s) {
             throw new BadUserInputException("auditEntryId: the merged company is no longer merged into the survivor");
         }
-        if (sql.mergedInto(s) != null) {
+        if (companies.mergedInto(s) != null) {
             throw new BadUserInputException("auditEntryId: the survivor was merged into "
-                    + GlobalId.of("Company", sql.mergedInto(s)) + " since; undo that merge first");
+                    + GlobalId.of("Company", companies.mergedInto(s)) + " since; undo that merge first");
         }
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("mergedIntoId", s);
 
-        sql.returnOwners(longs(moves, "owners"), m, s);
-        sql.returnOwned(longs(moves, "owned"), m, s);
-        sql.restore("ownership", texts(moves, "droppedOwnership"));
-        sql.returnById("company_identifier", longs(moves, "identifiers"), m, s);
-        sql.removeAddedAliases(longs(moves, "addedAliases"), s);
-        sql.returnById("company_alias", longs(moves, "aliases"), m, s);
-        sql.restore("company_alias", texts(moves, "droppedAliases"));
-        sql.returnById("sanction", longs(moves, "sanctions"), m, s);
-        sql.restore("sanction", texts(moves, "droppedSanctions"));
-        sql.returnFindingLinks(strings(moves, "findingLinks"), m, s);
-        sql.restore("finding_company", texts(moves, "droppedFindingLinks"));
-        sql.returnIntermediaries(strings(moves, "intermediaries"), m, s);
-        sql.returnShipments("recipient", longs(moves, "recipientShipments"), m, s);
-        sql.returnShipments("supplier", longs(moves, "supplierShipments"), m, s);
-        sql.setMergedInto(m, null);
+        companies.returnOwners(longs(moves, "owners"), m, s);
+        companies.returnOwned(longs(moves, "owned"), m, s);
+        companies.restoreOwnership(texts(moves, "droppedOwnership"));
+        companies.returnIdentifiers(longs(moves, "identifiers"), m, s);
+        companies.removeAddedAliases(longs(moves, "addedAliases"), s);
+        companies.returnAliases(longs(moves, "aliases"), m, s);
+        companies.restoreAliases(texts(moves, "droppedAliases"));
+        sanctions.returnListings(longs(moves, "sanctions"), m, s);
+        sanctions.restoreListings(texts(moves, "droppedSanctions"));
+        findings.returnCompanyLinks(strings(moves, "findingLinks"), m, s);
+        findings.restoreCompanyLinks(texts(moves, "droppedFindingLinks"));
+        shipments.returnIntermediary(strings(moves, "intermediaries"), m, s);
+        shipments.returnRecipient(longs(moves, "recipientShipments"), m, s);
+        shipments.returnSupplier(longs(moves, "supplierShipments"), m, s);
+        companies.setMergedInto(m, null);
 
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("mergedIntoId", null);

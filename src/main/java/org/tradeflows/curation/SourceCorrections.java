@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.tradeflows.model.AuditAction;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.Corrections;
@@ -14,7 +15,12 @@ import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
 import org.tradeflows.model.SourceRecord;
 import org.tradeflows.security.AuditTrail;
+import org.tradeflows.store.CompanyStore;
+import org.tradeflows.store.FindingStore;
+import org.tradeflows.store.SanctionStore;
+import org.tradeflows.store.SourceLinked;
 import org.tradeflows.store.SourceStore;
+import org.tradeflows.store.TradeVolumeStore;
 
 /** Records new sources and attaches a source to a record, each with an audit entry. */
 @ApplicationScoped
@@ -25,13 +31,15 @@ public class SourceCorrections {
     private static final Pattern URL = Pattern.compile("^https?://[^\\s]+$");
 
     private final Lookups lookups;
-    private final SourceLinkSql links;
+    /** The records that cite a source, by GraphQL type name, each through the store of its table. */
+    private final Map<String, SourceLinked> linked;
     private final SourceStore sources;
     private final AuditTrail audit;
 
-    public SourceCorrections(Lookups lookups, SourceLinkSql links, SourceStore sources, AuditTrail audit) {
+    public SourceCorrections(Lookups lookups, SourceStore sources, AuditTrail audit, CompanyStore companies,
+            SanctionStore sanctions, FindingStore findings, TradeVolumeStore volumes) {
         this.lookups = lookups;
-        this.links = links;
+        this.linked = Map.of("Company", companies, "Sanction", sanctions, "Finding", findings, "TradeVolume", volumes);
         this.sources = sources;
         this.audit = audit;
     }
@@ -69,13 +77,13 @@ public class SourceCorrections {
         } catch (BadUserInputException e) {
             throw new BadUserInputException("input.recordId: " + e.getMessage());
         }
-        SourceLinkSql.Kind kind = SourceLinkSql.Kind.of(record.type()).orElseThrow(() -> new BadUserInputException(
+        SourceLinked kind = Optional.ofNullable(linked.get(record.type())).orElseThrow(() -> new BadUserInputException(
                 "input.recordId: a " + record.type() + " has no source to attach; records with a source are Company, "
                         + "Sanction, Finding and TradeVolume"));
         long id = lookups.key("input.recordId", input.recordId(), record.type());
-        SourceLinkSql.Link before = links.lock(kind, id)
+        SourceLinked.Link before = kind.lockSourceLink(id)
                 .orElseThrow(() -> new NotFoundException("input.recordId: no " + record.type() + " with the id '" + input.recordId() + "'"));
-        links.set(kind, id, source.id());
+        kind.setSource(id, source.id());
         audit.record(AuditAction.ATTACH_SOURCE, record.type(), id, sourceOf(before.sourceId()), sourceOf(source.id()));
         SourceRecord previous = before.sourceId() == null ? null
                 : sources.byIds(List.of(before.sourceId())).stream().findFirst().orElse(null);

@@ -29,9 +29,9 @@ import org.tradeflows.model.FlowDimension;
 import org.tradeflows.model.FlowOrderField;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.query.ExportQuery;
-import org.tradeflows.query.ExportSql;
 import org.tradeflows.query.FlowQuery;
 import org.tradeflows.query.FlowSql;
+import org.tradeflows.store.ExportSql;
 import org.tradeflows.store.TradeVolumeStore;
 
 /**

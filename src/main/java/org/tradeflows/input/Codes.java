@@ -1,20 +1,18 @@
 package org.tradeflows.input;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.tradeflows.model.BadUserInputException;
-import org.tradeflows.model.CountryCodes;
-import org.tradeflows.model.InputMessages;
 import org.tradeflows.model.Printable;
-import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.KnownCountries;
 
-/** Validates codes given as arguments, naming the argument and the reason when one is wrong. */
+/**
+ * Validates codes given as arguments, naming the argument and the reason when one is wrong; which countries exist is
+ * store/KnownCountries' to say, which curation uses too.
+ */
 @ApplicationScoped
 public class Codes {
 
@@ -22,20 +20,17 @@ public class Codes {
     private static final Pattern HS_PREFIX = Pattern.compile("^[0-9]{1,10}$");
     private static final Pattern SECTION = Pattern.compile("^[IVXL]{1,6}$");
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2,3}$");
-    private static final Pattern NUMERIC = Pattern.compile("^[0-9]{1,3}$");
 
     /** What a country argument takes, for descriptions and messages alike. */
-    public static final String COUNTRY_CODES = "ISO 3166-1 code: alpha-2 (CN), alpha-3 (CHN) or numeric (156), any case";
+    public static final String COUNTRY_CODES = KnownCountries.COUNTRY_CODES;
     /** What an HS code argument takes, for descriptions and messages alike. */
     public static final String HS_CODES = "HS code of 2 to 10 digits, dots and spaces allowed (88, 8806, 8471.30, "
             + "8471 30), or an HS section as a Roman numeral (XVII)";
 
-    private final CountryStore countryStore;
-    private volatile Map<String, String> countryIndex;
-    private volatile Map<String, String> countryNames;
+    private final KnownCountries countries;
 
-    public Codes(CountryStore countryStore) {
-        this.countryStore = countryStore;
+    public Codes(KnownCountries countries) {
+        this.countries = countries;
     }
 
     /** A country code (alpha-2 or alpha-3, any case) in upper case; format only. */
@@ -49,54 +44,17 @@ public class Codes {
 
     /** The alpha-2 code of a country given by any of its ISO codes; an unknown one is an error, never an empty result. */
     public String country(String argument, String value) {
-        Optional<String> alpha2 = alpha2(value);
-        if (alpha2.isPresent()) {
-            return alpha2.get();
-        }
-        String typed = value == null ? "" : value.trim();
-        String hint = typed.length() <= 3 ? "" : Optional.ofNullable(countryNames.get(typed.toLowerCase(Locale.ROOT)))
-                .or(() -> InputMessages.nearest(typed, countryNames.keySet()).map(countryNames::get))
-                .map(n -> "; did you mean " + n + "?").orElse("");
-        throw new BadUserInputException(argument + ": '" + Printable.of(value) + "' is not a country Tradeflows knows; "
-                + "give an " + COUNTRY_CODES + hint);
+        return countries.country(argument, value);
     }
 
     /** The alpha-2 code of a country given by any of its ISO codes, if Tradeflows knows it. */
     public Optional<String> alpha2(String value) {
-        String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
-        if (NUMERIC.matcher(v).matches()) {
-            v = String.valueOf(Integer.parseInt(v));
-        }
-        return Optional.ofNullable(index().get(v));
+        return countries.alpha2(value);
     }
 
     /** Alpha-2 codes of countries given by any of their ISO codes, for filters. */
     public List<String> countries(String argument, List<String> values) {
-        if (values == null) {
-            return null;
-        }
-        return IntStream.range(0, values.size()).mapToObj(i -> country(argument + "[" + i + "]", values.get(i))).toList();
-    }
-
-    /** Alpha-2, alpha-3 and numeric codes (without leading zeros) to alpha-2; English names (lower case) to "CN (China)". */
-    private Map<String, String> index() {
-        Map<String, String> codes = countryIndex;
-        if (codes == null) {
-            Map<String, String> byCode = new HashMap<>();
-            Map<String, String> byName = new HashMap<>();
-            for (CountryCodes c : countryStore.allCodes()) {
-                byCode.put(c.alpha2(), c.alpha2());
-                byCode.put(c.alpha3(), c.alpha2());
-                byCode.put(String.valueOf(c.numeric()), c.alpha2());
-                byName.put(c.name().toLowerCase(Locale.ROOT), c.alpha2() + " (" + c.name() + ")");
-            }
-            countryNames = Map.copyOf(byName);
-            codes = Map.copyOf(byCode);
-            if (!codes.isEmpty()) {
-                countryIndex = codes;
-            }
-        }
-        return codes;
+        return countries.countries(argument, values);
     }
 
     /** An HS code as stored: digits only, without dots or spaces ("8471.30" and "8471 30" are 847130). */

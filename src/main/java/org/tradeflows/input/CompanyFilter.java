@@ -1,11 +1,11 @@
 package org.tradeflows.input;
 
-import org.tradeflows.model.SyntheticChoice;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.tradeflows.model.SanctionAuthority;
+import org.tradeflows.query.CompanyCriteria;
 
 @Input("CompanyFilter")
 @Description("Filter for companies; all given conditions must hold.")
@@ -17,5 +17,5 @@ public record CompanyFilter(
         @Description("With `sanctioned`: the date the sanction must be in force on (default today).") LocalDate sanctionedOn,
         @Description("Exact identifier value, e.g. an INN or unified social credit code.") String identifier,
         @Description("Special economic zone name, e.g. Alabuga.") String specialEconomicZone,
-        @Description("Also include synthetic (generated) companies, which are excluded by default.") Boolean includeSynthetic) implements SyntheticChoice {
+        @Description("Also include synthetic (generated) companies, which are excluded by default.") Boolean includeSynthetic) implements CompanyCriteria {
 }

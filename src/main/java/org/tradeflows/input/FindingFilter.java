@@ -1,6 +1,5 @@
 package org.tradeflows.input;
 
-import org.tradeflows.model.SyntheticChoice;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -8,6 +7,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.tradeflows.model.CompanyRole;
 import org.tradeflows.model.FindingKind;
+import org.tradeflows.query.FindingCriteria;
 
 @Input("FindingFilter")
 @Description("Filter for findings; all given conditions must hold.")
@@ -22,5 +22,5 @@ public record FindingFilter(
         @Description("Only findings whose period overlaps one ending on or before this date.") LocalDate periodTo,
         @Description("True: only confirmed findings; false: only unconfirmed ones.") Boolean confirmed,
         @Description("Words in the statement or quote.") String search,
-        @Description("Also include synthetic (generated) findings, which are excluded by default.") Boolean includeSynthetic) implements SyntheticChoice {
+        @Description("Also include synthetic (generated) findings, which are excluded by default.") Boolean includeSynthetic) implements FindingCriteria {
 }

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.tradeflows.model.ChplTier;
 import org.tradeflows.model.ProductLevel;
+import org.tradeflows.query.ProductCategoryCriteria;
 
 @Input("ProductCategoryFilter")
 @Description("Filter for product categories; all given conditions must hold.")
@@ -14,5 +15,5 @@ public record ProductCategoryFilter(
         @Description("Only categories of these levels.") List<ProductLevel> levels,
         @Description("Only categories listed in these CHPL tiers.") List<ChplTier> chplTiers,
         @Description("Only categories of the topic with this key, e.g. drone-components.") String topic,
-        @Description("Only the direct children of the category with this code.") String parentCode) {
+        @Description("Only the direct children of the category with this code.") String parentCode) implements ProductCategoryCriteria {
 }

@@ -1,11 +1,11 @@
 package org.tradeflows.input;
 
-import org.tradeflows.model.SyntheticChoice;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.tradeflows.model.SanctionAuthority;
+import org.tradeflows.query.SanctionCriteria;
 
 @Input("SanctionFilter")
 @Description("Filter for sanctions; all given conditions must hold.")
@@ -14,5 +14,5 @@ public record SanctionFilter(
         @Description("Only listings of companies of these countries (each an " + Codes.COUNTRY_CODES + ").") List<String> companyCountries,
         @Description("Only listings in force on this date.") LocalDate inForceOn,
         @Description("True: only confirmed listings; false: only reported ones.") Boolean confirmed,
-        @Description("Also include synthetic (generated) listings, which are excluded by default.") Boolean includeSynthetic) implements SyntheticChoice {
+        @Description("Also include synthetic (generated) listings, which are excluded by default.") Boolean includeSynthetic) implements SanctionCriteria {
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.tradeflows.model.TradeFlow;
+import org.tradeflows.query.TradeVolumeCriteria;
 
 @Input("TradeVolumeFilter")
 @Description("Filter for official trade figures; all given conditions must hold.")
@@ -15,5 +16,5 @@ public record TradeVolumeFilter(
         @Description("Last year (inclusive).") Integer yearTo,
         @Description("HS code prefix; figures for all goods have no code and are matched by `allGoods`.") String productCode,
         @Description("True: only figures for all goods; false: only product-level figures.") Boolean allGoods,
-        @Description("Only figures from the source with this key.") String source) {
+        @Description("Only figures from the source with this key.") String source) implements TradeVolumeCriteria {
 }

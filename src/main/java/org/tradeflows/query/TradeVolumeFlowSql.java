@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.TradeVolumeDimension;
 import org.tradeflows.model.TradeVolumeOrderField;
 import org.tradeflows.sql.Sql;
@@ -22,7 +21,7 @@ public final class TradeVolumeFlowSql {
      * The query: dimensions beyond the implicit keys, a filter, an ordering, a page, and the release the figures are
      * read as of ({@code asOf} null: the latest data).
      */
-    public record Query(List<TradeVolumeDimension> groupBy, TradeVolumeFilter filter, List<Order> orderBy, int limit,
+    public record Query(List<TradeVolumeDimension> groupBy, TradeVolumeCriteria filter, List<Order> orderBy, int limit,
             List<String> after, Long asOf) {
     }
 

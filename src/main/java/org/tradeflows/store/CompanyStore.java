@@ -9,32 +9,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.tradeflows.input.CompanyFilter;
 import org.tradeflows.model.AliasKind;
 import org.tradeflows.model.CompanyAliasRecord;
 import org.tradeflows.model.CompanyIdentifierRecord;
 import org.tradeflows.model.CompanyRecord;
+import org.tradeflows.model.IdentifierScheme;
 import org.tradeflows.model.StoredAlias;
 import org.tradeflows.model.StoredIdentifier;
-import org.tradeflows.model.IdentifierScheme;
+import org.tradeflows.query.CompanyCriteria;
 import org.tradeflows.query.SanctionRules;
 import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.sql.Sql;
 
 /**
  * Every SQL statement that reads companies, their aliases and identifiers (merged companies resolve to survivors), and
- * the curators' writes of them.
+ * the curators' writes of them and of ownership links: corrections, a source attached, a merge's moves and its undo.
  */
 @ApplicationScoped
-public class CompanyStore {
+public class CompanyStore implements SourceLinked {
 
     static final String COLUMNS = "c.id, c.name, c.name_original, c.city, c.special_economic_zone, c.description, "
             + "c.country_code, c.source_id";
@@ -78,18 +78,18 @@ public class CompanyStore {
                 + SyntheticRules.realText("c"), List.of(ids), rs -> rs.getLong(1)));
     }
 
-    public List<CompanyRecord> page(CompanyFilter filter, String afterName, Long afterId, int limit) {
+    public List<CompanyRecord> page(CompanyCriteria filter, String afterName, Long afterId, int limit) {
         Sql after = afterName == null ? Sql.EMPTY
                 : sql("(lower(c.name), c.id) > ({}, {})", value(afterName), value(afterId));
         return jdbc.list(sql("select " + COLUMNS + " from company c where {} order by lower(c.name), c.id limit {}",
                 and(where(filter), after), value(limit)), CompanyStore::map);
     }
 
-    public long count(CompanyFilter filter) {
+    public long count(CompanyCriteria filter) {
         return jdbc.count(sql("select count(*) from company c where {}", where(filter)));
     }
 
-    public static Sql where(CompanyFilter f) {
+    public static Sql where(CompanyCriteria f) {
         Sql live = sql("c.merged_into_id is null");
         if (f == null) {
             return and(live, SyntheticRules.real("c"));
@@ -110,7 +110,7 @@ public class CompanyStore {
     }
 
     /** A listing of the company, of the filter's authorities if any, is in force on its date (default today). */
-    private static Sql sanctionedOn(CompanyFilter f) {
+    private static Sql sanctionedOn(CompanyCriteria f) {
         LocalDate on = f.sanctionedOn() == null ? LocalDate.now() : f.sanctionedOn();
         return sql("exists (select 1 from sanction s where s.company_id = c.id and {})", and(
                 SanctionRules.inForce(on),
@@ -204,5 +204,122 @@ public class CompanyStore {
         return new CompanyRecord(id, rs.getString("name"), rs.getString("name_original"), rs.getString("city"),
                 rs.getString("special_economic_zone"), rs.getString("description"), rs.getString("country_code"),
                 Jdbc.longOrNull(rs, "source_id"));
+    }
+
+    @Override
+    public Optional<Link> lockSourceLink(long id) {
+        return jdbc.one("select source_id from company where id = ? and merged_into_id is null for update", List.of(id),
+                rs -> new Link(Jdbc.longOrNull(rs, "source_id")));
+    }
+
+    @Override
+    public void setSource(long id, long sourceId) {
+        jdbc.update("update company set source_id = ? where id = ?", List.of(sourceId, id));
+    }
+
+    // --- a merge (curation/CompanyMerges) and its undo: each move returns the keys of the rows it changed ---
+
+    /** Locks both companies, in id order so that two merges of the same pair cannot deadlock. */
+    public void lockPair(long a, long b) {
+        jdbc.list("select id from company where id = any(?) order by id for update", List.of(List.of(a, b)), rs -> rs.getLong(1));
+    }
+
+    /** The company the given one was merged into, or null. */
+    public Long mergedInto(long company) {
+        long into = jdbc.count("select coalesce(merged_into_id, 0) from company where id = ?", List.of(company));
+        return into == 0 ? null : into;
+    }
+
+    public void setMergedInto(long company, Long into) {
+        jdbc.update("update company set merged_into_id = ? where id = ?", Arrays.asList(into, company));
+    }
+
+    /** The merged company's aliases that the survivor has too, deleted and returned whole (JSON) for the undo. */
+    public List<String> dropCollidingAliases(long merged, long survivor) {
+        return texts("""
+                delete from company_alias m where m.company_id = ? and exists (select 1 from company_alias s
+                 where s.company_id = ? and s.alias = m.alias)
+                returning to_jsonb(m)::text""", merged, survivor);
+    }
+
+    public List<Long> moveAliases(long merged, long survivor) {
+        return ids("update company_alias set company_id = ? where company_id = ? returning id", survivor, merged);
+    }
+
+    /** The merged company's names become aliases of the survivor (so a search by them finds it), unless present. */
+    public List<Long> addNamesAsAliases(long merged, long survivor) {
+        return ids("""
+                insert into company_alias (company_id, alias, kind, source_id)
+                select ?, n.alias, n.kind, m.source_id
+                  from company m cross join lateral (values (m.name, 'ALIAS'), (m.name_original, 'ORIGINAL_SCRIPT')) n(alias, kind)
+                 where m.id = ? and n.alias is not null and length(trim(n.alias)) > 0
+                   and not exists (select 1 from company_alias a where a.company_id = ? and a.alias = n.alias)
+                   and n.alias <> (select name from company where id = ?)
+                on conflict (company_id, alias) do nothing
+                returning id""", survivor, merged, survivor, survivor);
+    }
+
+    public List<Long> moveIdentifiers(long merged, long survivor) {
+        return ids("update company_identifier set company_id = ? where company_id = ? returning id", survivor, merged);
+    }
+
+    /** Ownership links that would join the survivor to itself or repeat one of its links, deleted and returned whole. */
+    public List<String> dropCollidingOwnership(long merged, long survivor) {
+        return texts("""
+                delete from ownership o where (o.owner_id = ? and (o.owned_id = ? or exists (select 1 from ownership s
+                         where s.owner_id = ? and s.owned_id = o.owned_id)))
+                   or (o.owned_id = ? and (o.owner_id = ? or exists (select 1 from ownership s
+                         where s.owned_id = ? and s.owner_id = o.owner_id)))
+                returning to_jsonb(o)::text""", merged, survivor, survivor, merged, survivor, survivor);
+    }
+
+    /** Companies the merged one owned, now owned by the survivor. */
+    public List<Long> moveOwned(long merged, long survivor) {
+        return ids("update ownership set owner_id = ? where owner_id = ? returning owned_id", survivor, merged);
+    }
+
+    /** Owners of the merged one, now owners of the survivor. */
+    public List<Long> moveOwners(long merged, long survivor) {
+        return ids("update ownership set owned_id = ? where owned_id = ? returning owner_id", survivor, merged);
+    }
+
+    public void returnAliases(List<Long> ids, long merged, long survivor) {
+        jdbc.update("update company_alias set company_id = ? where company_id = ? and id = any(?)", List.of(merged, survivor, ids));
+    }
+
+    public void returnIdentifiers(List<Long> ids, long merged, long survivor) {
+        jdbc.update("update company_identifier set company_id = ? where company_id = ? and id = any(?)",
+                List.of(merged, survivor, ids));
+    }
+
+    public void removeAddedAliases(List<Long> ids, long survivor) {
+        jdbc.update("delete from company_alias where company_id = ? and id = any(?)", List.of(survivor, ids));
+    }
+
+    public void returnOwned(List<Long> owned, long merged, long survivor) {
+        jdbc.update("update ownership set owner_id = ? where owner_id = ? and owned_id = any(?)", List.of(merged, survivor, owned));
+    }
+
+    public void returnOwners(List<Long> owners, long merged, long survivor) {
+        jdbc.update("update ownership set owned_id = ? where owned_id = ? and owner_id = any(?)", List.of(merged, survivor, owners));
+    }
+
+    /** Puts deleted aliases back exactly as they were (ids included), from the JSON the merge recorded. */
+    public void restoreAliases(List<String> rowsJson) {
+        jdbc.insertJsonRows("insert into company_alias select * from jsonb_populate_recordset(null::company_alias, ?::jsonb)",
+                rowsJson);
+    }
+
+    /** Puts deleted ownership links back exactly as they were, from the JSON the merge recorded. */
+    public void restoreOwnership(List<String> rowsJson) {
+        jdbc.insertJsonRows("insert into ownership select * from jsonb_populate_recordset(null::ownership, ?::jsonb)", rowsJson);
+    }
+
+    private List<Long> ids(String sql, Object... params) {
+        return new ArrayList<>(jdbc.list(sql, List.of(params), rs -> rs.getLong(1)));
+    }
+
+    private List<String> texts(String sql, Object... params) {
+        return new ArrayList<>(jdbc.list(sql, List.of(params), rs -> rs.getString(1)));
     }
 }

@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.tradeflows.input.CountryFilter;
 import org.tradeflows.model.CountryCodes;
 import org.tradeflows.model.CountryRecord;
+import org.tradeflows.query.CountryCriteria;
 import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads countries. */
@@ -38,7 +38,7 @@ public class CountryStore {
         return jdbc.list("select " + COLUMNS + " from country where code = any(?)", List.of(codes), CountryStore::map);
     }
 
-    public List<CountryRecord> page(CountryFilter filter, String afterCode, int limit) {
+    public List<CountryRecord> page(CountryCriteria filter, String afterCode, int limit) {
         Where w = where(filter);
         if (afterCode != null) {
             w.and("code > ?", afterCode);
@@ -47,12 +47,12 @@ public class CountryStore {
                 w.params(limit), CountryStore::map);
     }
 
-    public long count(CountryFilter filter) {
+    public long count(CountryCriteria filter) {
         Where w = where(filter);
         return jdbc.count("select count(*) from country where " + w.sql(), w.params());
     }
 
-    private static Where where(CountryFilter f) {
+    private static Where where(CountryCriteria f) {
         Where w = new Where();
         if (f == null) {
             return w;

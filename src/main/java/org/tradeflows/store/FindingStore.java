@@ -3,11 +3,11 @@ package org.tradeflows.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tradeflows.input.FindingFilter;
 import org.tradeflows.model.AmountRecord;
 import org.tradeflows.model.CompanyRole;
 import org.tradeflows.model.CountRecord;
@@ -18,14 +18,18 @@ import org.tradeflows.model.FindingKind;
 import org.tradeflows.model.FindingProductRecord;
 import org.tradeflows.model.FindingRecord;
 import org.tradeflows.model.PeriodRecord;
-import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.model.SyntheticChoice;
+import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.query.FindingCriteria;
 import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.query.Where;
 
-/** Every SQL statement that reads findings and what they link to. Findings are listed, never summed. */
+/**
+ * Every SQL statement that reads findings and what they link to (findings are listed, never summed), and the curators'
+ * writes: a source attached, the company roles moved by a merge and its undo.
+ */
 @ApplicationScoped
-public class FindingStore {
+public class FindingStore implements SourceLinked {
 
     private static final String SELECT = """
             select f.id, f.key, f.kind, f.statement, f.quote, f.value, f.currency, f.value_qualifier, f.count, f.count_unit,
@@ -66,18 +70,18 @@ public class FindingStore {
                 List.of(companyIds), rs -> Map.entry(rs.getLong("about"), map(rs)));
     }
 
-    public List<FindingRecord> page(FindingFilter filter, Long companyId, Long afterId, int limit) {
+    public List<FindingRecord> page(FindingCriteria filter, Long companyId, Long afterId, int limit) {
         Where w = where(filter, companyId);
         w.andIf(afterId, "f.id > ?", afterId);
         return jdbc.list(SELECT + " where " + w.sql() + " order by f.id limit ?", w.params(limit), FindingStore::map);
     }
 
-    public long count(FindingFilter filter, Long companyId) {
+    public long count(FindingCriteria filter, Long companyId) {
         Where w = where(filter, companyId);
         return jdbc.count("select count(*) from finding f where " + w.sql(), w.params());
     }
 
-    public static Where where(FindingFilter f, Long companyId) {
+    public static Where where(FindingCriteria f, Long companyId) {
         Where w = new Where();
         if (!SyntheticChoice.includes(f)) {
             w.and(SyntheticRules.realText("f"));
@@ -159,5 +163,43 @@ public class FindingStore {
                 rs.getString("statement"), rs.getString("quote"), value, count, period, rs.getBoolean("confirmed"),
                 rs.getBoolean("through_intermediaries"), rs.getString("note"), rs.getString("citation"),
                 rs.getLong("source_id"), Jdbc.longOrNull(rs, "part_of_id"));
+    }
+
+    @Override
+    public Optional<Link> lockSourceLink(long id) {
+        return jdbc.one("select source_id from finding where id = ? for update", List.of(id),
+                rs -> new Link(Jdbc.longOrNull(rs, "source_id")));
+    }
+
+    @Override
+    public void setSource(long id, long sourceId) {
+        jdbc.update("update finding set source_id = ? where id = ?", List.of(sourceId, id));
+    }
+
+    // --- a company merge (curation/CompanyMerges) and its undo ---
+
+    /** The merged company's finding roles that the survivor has too, deleted and returned whole (JSON) for the undo. */
+    public List<String> dropCollidingCompanyLinks(long merged, long survivor) {
+        return new ArrayList<>(jdbc.list("""
+                delete from finding_company m where m.company_id = ? and exists (select 1 from finding_company s
+                 where s.company_id = ? and s.finding_id = m.finding_id and s.role = m.role)
+                returning to_jsonb(m)::text""", List.of(merged, survivor), rs -> rs.getString(1)));
+    }
+
+    /** Finding links as "findingId:role". */
+    public List<String> moveCompanyLinks(long merged, long survivor) {
+        return new ArrayList<>(jdbc.list("update finding_company set company_id = ? where company_id = ? "
+                + "returning finding_id || ':' || role", List.of(survivor, merged), rs -> rs.getString(1)));
+    }
+
+    public void returnCompanyLinks(List<String> links, long merged, long survivor) {
+        jdbc.update("update finding_company set company_id = ? where company_id = ? and finding_id || ':' || role = any(?)",
+                List.of(merged, survivor, links));
+    }
+
+    /** Puts deleted finding roles back exactly as they were, from the JSON the merge recorded. */
+    public void restoreCompanyLinks(List<String> rowsJson) {
+        jdbc.insertJsonRows("insert into finding_company select * from jsonb_populate_recordset(null::finding_company, ?::jsonb)",
+                rowsJson);
     }
 }

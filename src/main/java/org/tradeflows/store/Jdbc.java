@@ -166,6 +166,16 @@ public class Jdbc {
         }
     }
 
+    /**
+     * Puts rows back that were deleted whole, as JSON objects (to_jsonb of the row, ids included), through a statement
+     * that takes them as one jsonb array (jsonb_populate_recordset); no rows, no statement.
+     */
+    public void insertJsonRows(String sql, List<String> rowsJson) {
+        if (!rowsJson.isEmpty()) {
+            update(sql, List.of("[" + String.join(",", rowsJson) + "]"));
+        }
+    }
+
     /** The rows of a statement whose values travel with its text. */
     public <T> List<T> list(Sql sql, RowMapper<T> mapper) {
         return list(sql.text(), sql.values(), mapper);

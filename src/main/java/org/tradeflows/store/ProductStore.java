@@ -7,12 +7,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.tradeflows.input.ProductCategoryFilter;
 import org.tradeflows.model.ChplTier;
 import org.tradeflows.model.ProductCategoryRecord;
 import org.tradeflows.model.ProductLevel;
 import org.tradeflows.model.TopicProductRecord;
 import org.tradeflows.model.TopicRecord;
+import org.tradeflows.query.ProductCategoryCriteria;
 import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads the HS tree, CHPL tiers and topics. Codes sort bytewise (digits, then sections). */
@@ -72,7 +72,7 @@ public class ProductStore {
                 rs -> Map.entry(rs.getString("under"), map(rs)));
     }
 
-    public List<ProductCategoryRecord> page(ProductCategoryFilter filter, String afterCode, int limit) {
+    public List<ProductCategoryRecord> page(ProductCategoryCriteria filter, String afterCode, int limit) {
         Where w = where(filter);
         if (afterCode != null) {
             w.and("p.code collate \"C\" > ?", afterCode);
@@ -81,12 +81,12 @@ public class ProductStore {
                 + " order by p.code collate \"C\" limit ?", w.params(limit), ProductStore::map);
     }
 
-    public long count(ProductCategoryFilter filter) {
+    public long count(ProductCategoryCriteria filter) {
         Where w = where(filter);
         return jdbc.count("select count(*) from product_category p where " + w.sql(), w.params());
     }
 
-    private static Where where(ProductCategoryFilter f) {
+    private static Where where(ProductCategoryCriteria f) {
         Where w = new Where();
         if (f == null) {
             return w;

@@ -9,22 +9,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.tradeflows.input.SanctionFilter;
 import org.tradeflows.model.SanctionAuthority;
 import org.tradeflows.model.SanctionRecord;
+import org.tradeflows.query.SanctionCriteria;
 import org.tradeflows.query.SanctionRules;
 import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.sql.Sql;
 
 /** Every SQL statement that reads sanctions, and the curators' writes of them. */
 @ApplicationScoped
-public class SanctionStore {
+public class SanctionStore implements SourceLinked {
 
     private static final String COLUMNS = "s.id, s.company_id, s.authority, s.program, s.listed_on, s.ended_on, "
             + "s.confirmed, s.source_id, s.note";
@@ -59,18 +60,18 @@ public class SanctionStore {
                 rs -> rs.getLong(1)));
     }
 
-    public List<SanctionRecord> page(SanctionFilter filter, Long afterId, int limit) {
+    public List<SanctionRecord> page(SanctionCriteria filter, Long afterId, int limit) {
         return jdbc.list(sql("select " + COLUMNS + " from sanction s join company c on c.id = s.company_id where {}"
                 + " order by s.id limit {}", and(where(filter), ifGiven(afterId, id -> sql("s.id > {}", value(id)))),
                 value(limit)), SanctionStore::map);
     }
 
-    public long count(SanctionFilter filter) {
+    public long count(SanctionCriteria filter) {
         return jdbc.count(sql("select count(*) from sanction s join company c on c.id = s.company_id where {}",
                 where(filter)));
     }
 
-    private static Sql where(SanctionFilter f) {
+    private static Sql where(SanctionCriteria f) {
         if (f == null) {
             return SyntheticRules.real("s");
         }
@@ -113,5 +114,41 @@ public class SanctionStore {
         return new SanctionRecord(id, SanctionAuthority.valueOf(rs.getString("authority")),
                 rs.getString("program"), Jdbc.date(rs, "listed_on").orElse(null), Jdbc.date(rs, "ended_on").orElse(null),
                 rs.getBoolean("confirmed"), rs.getString("note"), rs.getLong("company_id"), rs.getLong("source_id"));
+    }
+
+    @Override
+    public Optional<Link> lockSourceLink(long id) {
+        return jdbc.one("select source_id from sanction where id = ? for update", List.of(id),
+                rs -> new Link(Jdbc.longOrNull(rs, "source_id")));
+    }
+
+    @Override
+    public void setSource(long id, long sourceId) {
+        jdbc.update("update sanction set source_id = ? where id = ?", List.of(sourceId, id));
+    }
+
+    // --- a company merge (curation/CompanyMerges) and its undo ---
+
+    /** The merged company's listings that the survivor has too, deleted and returned whole (JSON) for the undo. */
+    public List<String> dropCollidingListings(long merged, long survivor) {
+        return new ArrayList<>(jdbc.list("""
+                delete from sanction m where m.company_id = ? and exists (select 1 from sanction s
+                 where s.company_id = ? and s.authority = m.authority and coalesce(s.program, '') = coalesce(m.program, '')
+                   and coalesce(s.listed_on, date '0001-01-01') = coalesce(m.listed_on, date '0001-01-01'))
+                returning to_jsonb(m)::text""", List.of(merged, survivor), rs -> rs.getString(1)));
+    }
+
+    public List<Long> moveListings(long merged, long survivor) {
+        return new ArrayList<>(jdbc.list("update sanction set company_id = ? where company_id = ? returning id",
+                List.of(survivor, merged), rs -> rs.getLong(1)));
+    }
+
+    public void returnListings(List<Long> ids, long merged, long survivor) {
+        jdbc.update("update sanction set company_id = ? where company_id = ? and id = any(?)", List.of(merged, survivor, ids));
+    }
+
+    /** Puts deleted listings back exactly as they were (ids included), from the JSON the merge recorded. */
+    public void restoreListings(List<String> rowsJson) {
+        jdbc.insertJsonRows("insert into sanction select * from jsonb_populate_recordset(null::sanction, ?::jsonb)", rowsJson);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,10 @@ import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.query.ShipmentScopeSql;
 import org.tradeflows.sql.Sql;
 
-/** Every SQL statement that lists shipments. Order: date, then id — a keyset that new loads never shift. */
+/**
+ * Every SQL statement that lists shipments (order: date, then id — a keyset that new loads never shift), and the moves
+ * of a company merge and its undo.
+ */
 @ApplicationScoped
 public class ShipmentStore {
 
@@ -108,5 +112,37 @@ public class ShipmentStore {
                 Jdbc.longOrNull(rs, "supplier_id"), Jdbc.longOrNull(rs, "recipient_id"), rs.getString("supplier_country"),
                 rs.getString("recipient_country"), rs.getString("origin_country"), rs.getString("destination_country"),
                 rs.getString("product_code"), rs.getLong("source_id"), rs.getLong("release_id"));
+    }
+
+    // --- a company merge (curation/CompanyMerges) and its undo ---
+
+    public List<Long> moveSupplier(long merged, long survivor) {
+        return new ArrayList<>(jdbc.list("update shipment set supplier_id = ? where supplier_id = ? returning id",
+                List.of(survivor, merged), rs -> rs.getLong(1)));
+    }
+
+    public List<Long> moveRecipient(long merged, long survivor) {
+        return new ArrayList<>(jdbc.list("update shipment set recipient_id = ? where recipient_id = ? returning id",
+                List.of(survivor, merged), rs -> rs.getLong(1)));
+    }
+
+    /** Intermediary positions as "shipmentId:position". */
+    public List<String> moveIntermediary(long merged, long survivor) {
+        return new ArrayList<>(jdbc.list("update shipment_intermediary set company_id = ? where company_id = ? "
+                + "returning shipment_id || ':' || position", List.of(survivor, merged), rs -> rs.getString(1)));
+    }
+
+    public void returnSupplier(List<Long> ids, long merged, long survivor) {
+        jdbc.update("update shipment set supplier_id = ? where supplier_id = ? and id = any(?)", List.of(merged, survivor, ids));
+    }
+
+    public void returnRecipient(List<Long> ids, long merged, long survivor) {
+        jdbc.update("update shipment set recipient_id = ? where recipient_id = ? and id = any(?)", List.of(merged, survivor, ids));
+    }
+
+    public void returnIntermediary(List<String> positions, long merged, long survivor) {
+        jdbc.update("""
+                update shipment_intermediary set company_id = ? where company_id = ?
+                   and shipment_id || ':' || position = any(?)""", List.of(merged, survivor, positions));
     }
 }

@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tradeflows.input.SourceFilter;
 import org.tradeflows.model.SourceKind;
 import org.tradeflows.model.SourceRecord;
 import org.tradeflows.model.SyntheticChoice;
+import org.tradeflows.query.SourceCriteria;
 import org.tradeflows.query.Where;
 
 /** Every SQL statement that reads sources, and the curators' writes of them. */
@@ -49,19 +49,19 @@ public class SourceStore {
         return jdbc.list("select key from source order by key", List.of(), rs -> rs.getString(1));
     }
 
-    public List<SourceRecord> page(SourceFilter filter, Long afterId, int limit) {
+    public List<SourceRecord> page(SourceCriteria filter, Long afterId, int limit) {
         Where w = where(filter);
         w.andIf(afterId, "id > ?", afterId);
         return jdbc.list("select " + COLUMNS + " from source where " + w.sql() + " order by id limit ?", w.params(limit),
                 SourceStore::map);
     }
 
-    public long count(SourceFilter filter) {
+    public long count(SourceCriteria filter) {
         Where w = where(filter);
         return jdbc.count("select count(*) from source where " + w.sql(), w.params());
     }
 
-    private static Where where(SourceFilter f) {
+    private static Where where(SourceCriteria f) {
         Where w = new Where();
         boolean synthetic = SyntheticChoice.includes(f) || (f != null && f.kinds() != null && f.kinds().contains(SourceKind.SYNTHETIC));
         if (!synthetic) {

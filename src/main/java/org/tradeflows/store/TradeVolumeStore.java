@@ -15,24 +15,28 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.tradeflows.model.AmountRecord;
-import org.tradeflows.input.TradeVolumeFilter;
-import org.tradeflows.model.PeriodRecord;
 import org.tradeflows.model.PeriodKind;
+import org.tradeflows.model.PeriodRecord;
 import org.tradeflows.model.TradeFlow;
-import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.model.TradeVolumeDimension;
 import org.tradeflows.model.TradeVolumeGroupRecord;
 import org.tradeflows.model.TradeVolumeRecord;
+import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.query.AsOfSql;
 import org.tradeflows.query.FlowSql;
 import org.tradeflows.query.Keyset;
+import org.tradeflows.query.TradeVolumeCriteria;
 import org.tradeflows.query.TradeVolumeFlowSql;
 import org.tradeflows.sql.Sql;
 
-/** Every SQL statement that lists official trade figures (aggregation lives in its own query class). */
+/**
+ * Every SQL statement that lists official trade figures (aggregation lives in its own query class), and the curators'
+ * attaching of a source.
+ */
 @ApplicationScoped
-public class TradeVolumeStore {
+public class TradeVolumeStore implements SourceLinked {
 
     private static final String COLUMNS = """
             t.id, t.reporter, t.partner, t.flow, t.period_kind, t.period_start, t.period_end, t.product_code, t.value,
@@ -68,7 +72,7 @@ public class TradeVolumeStore {
     }
 
     /** One page of figures as they stood at release {@code asOf} (null: the latest data). */
-    public List<TradeVolumeRecord> page(TradeVolumeFilter filter, Long asOf, LocalDate afterStart, Long afterId,
+    public List<TradeVolumeRecord> page(TradeVolumeCriteria filter, Long asOf, LocalDate afterStart, Long afterId,
             int limit) {
         Sql after = afterStart == null ? Sql.EMPTY
                 : sql("(t.period_start, t.id) > ({}, {})", value(afterStart), value(afterId));
@@ -77,7 +81,7 @@ public class TradeVolumeStore {
         return jdbc.list(page.text(), page.values(), TradeVolumeStore::map);
     }
 
-    public long count(TradeVolumeFilter filter, Long asOf) {
+    public long count(TradeVolumeCriteria filter, Long asOf) {
         Sql count = sql("select count(*) from {} t where {}", AsOfSql.tradeVolumes(asOf), where(filter));
         return jdbc.count(count.text(), count.values());
     }
@@ -100,7 +104,7 @@ public class TradeVolumeStore {
     }
 
     /** The filter on trade volume alias {@code t}, shared with the aggregation and the export. */
-    public static Sql where(TradeVolumeFilter f) {
+    public static Sql where(TradeVolumeCriteria f) {
         if (f == null) {
             return Sql.TRUE;
         }
@@ -174,5 +178,16 @@ public class TradeVolumeStore {
                 rs.getBigDecimal(p + "quantity"), rs.getString(p + "quantity_unit"), rs.getString(p + "note"),
                 rs.getString(p + "reporter"), rs.getString(p + "partner"), rs.getString(p + "product_code"), rs.getLong(p + "source_id"),
                 rs.getLong(p + "release_id"));
+    }
+
+    @Override
+    public Optional<Link> lockSourceLink(long id) {
+        return jdbc.one("select source_id from trade_volume where id = ? for update", List.of(id),
+                rs -> new Link(Jdbc.longOrNull(rs, "source_id")));
+    }
+
+    @Override
+    public void setSource(long id, long sourceId) {
+        jdbc.update("update trade_volume set source_id = ? where id = ?", List.of(sourceId, id));
     }
 }

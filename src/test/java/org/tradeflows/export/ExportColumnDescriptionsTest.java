@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tradeflows.model.FlowDimension;
 import org.tradeflows.model.FlowOrderField;
-import org.tradeflows.query.ExportSql;
+import org.tradeflows.store.ExportSql;
 import org.tradeflows.query.FlowQuery;
 import org.tradeflows.query.FlowSql;
 import org.tradeflows.query.ShipmentScope;

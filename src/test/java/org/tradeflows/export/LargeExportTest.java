@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.query.ExportSql;
+import org.tradeflows.store.ExportSql;
 import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.SyntheticData;
 

@@ -122,7 +122,7 @@ class TypedExportTest {
         JsonNode columns = JSON.readTree(file.at("/metadata/tradeflows.columns").asText());
         List<String> names = new ArrayList<>();
         columns.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactlyElementsOf(org.tradeflows.query.ExportSql.SHIPMENT_COLUMNS);
+        assertThat(names).containsExactlyElementsOf(org.tradeflows.store.ExportSql.SHIPMENT_COLUMNS);
         assertThat(columns.get("value_eur").asText()).startsWith("Value in euros");
     }
 

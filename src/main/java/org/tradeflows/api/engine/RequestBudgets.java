@@ -9,6 +9,7 @@ public class RequestBudgets implements StatementBudget.Finder {
 
     @Override
     public StatementBudget current() {
-        return RequestBudget.current();
+        RequestBudget budget = RequestBudget.current();
+        return budget == null ? null : budget.statements();
     }
 }

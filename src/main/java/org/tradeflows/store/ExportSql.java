@@ -1,4 +1,4 @@
-package org.tradeflows.query;
+package org.tradeflows.store;
 
 import static org.tradeflows.sql.Sql.sql;
 import static org.tradeflows.sql.Sql.value;
@@ -6,17 +6,21 @@ import static org.tradeflows.sql.Sql.value;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
-import org.tradeflows.input.CompanyFilter;
-import org.tradeflows.input.FindingFilter;
-import org.tradeflows.input.TradeVolumeFilter;
+import org.tradeflows.query.AsOfSql;
+import org.tradeflows.query.CompanyCriteria;
+import org.tradeflows.query.ExportQuery;
+import org.tradeflows.query.FindingCriteria;
+import org.tradeflows.query.SanctionRules;
+import org.tradeflows.query.ShipmentScope;
+import org.tradeflows.query.ShipmentScopeSql;
+import org.tradeflows.query.TradeVolumeCriteria;
+import org.tradeflows.query.Where;
 import org.tradeflows.sql.Sql;
-import org.tradeflows.store.CompanyStore;
-import org.tradeflows.store.FindingStore;
-import org.tradeflows.store.TradeVolumeStore;
 
 /**
  * The statements behind the streaming exports. Each selects exactly the documented columns, in their documented
- * order, with the same filters as the GraphQL API; ids are the API's global ids.
+ * order, with the same filters as the GraphQL API (the stores' own conditions, CompanyStore.where and the like, so it
+ * lives beside them); ids are the API's global ids. Built here, run by the export door.
  */
 @ApplicationScoped
 public class ExportSql {
@@ -57,7 +61,7 @@ public class ExportSql {
             "net_weight_kg", "quantity", "quantity_unit", "source", "source_citation", "release", "note");
 
     /** @param asOfRelease the release the figures are read as of; null for the latest data */
-    public ExportQuery tradeVolumes(TradeVolumeFilter filter, Long asOfRelease) {
+    public ExportQuery tradeVolumes(TradeVolumeCriteria filter, Long asOfRelease) {
         Sql statement = sql("""
                 select global_id('TradeVolume', t.id::text) as id, t.reporter, t.partner, t.flow, t.period_kind, t.period_start,
                        t.period_end, t.product_code, t.value, t.currency, t.value_qualifier, t.value_eur, t.value_usd,
@@ -98,7 +102,7 @@ public class ExportSql {
     public static final List<String> COMPANY_COLUMNS = List.of("id", "name", "name_original", "country", "city",
             "special_economic_zone", "aliases", "identifiers", "sanctions", "sanctioned_today", "source");
 
-    public ExportQuery companies(CompanyFilter filter) {
+    public ExportQuery companies(CompanyCriteria filter) {
         Sql sql = sql("""
                 select global_id('Company', c.id::text) as id, c.name, c.name_original, c.country_code as country, c.city,
                        c.special_economic_zone,
@@ -120,7 +124,7 @@ public class ExportSql {
             "value_qualifier", "count", "count_unit", "count_qualifier", "period_start", "period_end", "period_label",
             "part_of", "companies", "countries", "products", "confirmed", "source", "citation", "note");
 
-    public ExportQuery findings(FindingFilter filter, Long companyId) {
+    public ExportQuery findings(FindingCriteria filter, Long companyId) {
         Where w = FindingStore.where(filter, companyId);
         String sql = """
                 select global_id('Finding', f.id::text) as id, f.key, f.kind, f.statement, f.value, f.currency,
