@@ -7,8 +7,6 @@ import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.graphql.Description;
@@ -24,12 +22,10 @@ import org.tradeflows.api.types.AnswerChanged;
 import org.tradeflows.api.types.DataRelease;
 import org.tradeflows.api.types.ReleasePublished;
 import org.tradeflows.api.types.SanctionRecorded;
-import org.tradeflows.config.LiveConfig;
 import org.tradeflows.input.Codes;
 import org.tradeflows.input.SanctionFilter;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.LiveEventRecord;
-import org.tradeflows.store.LiveEventStore;
 import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.SanctionStore;
 
@@ -47,23 +43,19 @@ public class LiveApi {
     private static final ObjectMapper SORTED = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final LiveHub hub;
-    private final LiveEventStore events;
     private final ReleaseStore releases;
     private final SanctionStore sanctions;
     private final PersistedQueries queries;
     private final Codes codes;
-    private final LiveConfig config;
     private final Context context;
 
-    public LiveApi(LiveHub hub, LiveEventStore events, ReleaseStore releases, SanctionStore sanctions,
-            PersistedQueries queries, Codes codes, LiveConfig config, Context context) {
+    public LiveApi(LiveHub hub, ReleaseStore releases, SanctionStore sanctions, PersistedQueries queries, Codes codes,
+            Context context) {
         this.hub = hub;
-        this.events = events;
         this.releases = releases;
         this.sanctions = sanctions;
         this.queries = queries;
         this.codes = codes;
-        this.config = config;
         this.context = context;
     }
 
@@ -101,17 +93,9 @@ public class LiveApi {
             @NonNull @Name("sha256Hash") @Description("The SHA-256 of a registered document (registerPersistedQuery, the examples).") String hash,
             @Name("variables") @Description("Its variables, as a JSON object (default none).") String variables,
             @Name("after") @Description(AFTER) Long after) {
-        String sha = hash.toLowerCase(Locale.ROOT);
-        if (queries.registered(sha).isEmpty()) {
-            throw new BadUserInputException("sha256Hash: no query is registered under " + sha + "; register the document "
-                    + "first (registerPersistedQuery) or use one of the examples");
-        }
+        String sha = registered(queries, "sha256Hash", hash);
         String canonical = canonical(variables);
-        if (events.watched(sha, canonical).isEmpty() && events.watchedCount() >= config.maxWatchedAnswers()) {
-            throw new BadUserInputException("answerChanged: the service already watches its limit of "
-                    + config.maxWatchedAnswers() + " answers; subscribe to one that is watched, or try again later");
-        }
-        events.watch(sha, canonical, OffsetDateTime.now(ZoneOffset.UTC).plus(config.watchAfterLeave()));
+        hub.watch("answerChanged", sha, canonical);
         return hub.events(new LiveSelectors.AnswerSelector(sha, canonical), resumeAfter(after))
                 .map(d -> answerChanged((LiveEventRecord) d.item()));
     }
@@ -131,6 +115,16 @@ public class LiveApi {
         } catch (java.io.IOException x) {
             throw new IllegalStateException("answer change payload is not JSON", x);
         }
+    }
+
+    /** The hash in lower case, when a document is registered under it (what answerChanged and webhooks re-run). */
+    static String registered(PersistedQueries queries, String argument, String hash) {
+        String sha = hash.trim().toLowerCase(Locale.ROOT);
+        if (queries.registered(sha).isEmpty()) {
+            throw new BadUserInputException(argument + ": no query is registered under " + sha + "; register the document "
+                    + "first (registerPersistedQuery) or use one of the examples");
+        }
+        return sha;
     }
 
     /** The variables as canonical JSON (keys sorted at every level), so equal variables watch one answer. */

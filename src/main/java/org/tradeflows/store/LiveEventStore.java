@@ -101,6 +101,15 @@ public class LiveEventStore {
                     excluded.watched_until)""", Arrays.asList(hash, variables, until));
     }
 
+    /** Renews, until the given time, the watch of every answer a webhook follows (and watches those not watched yet). */
+    public void watchHooked(OffsetDateTime until) {
+        jdbc.update("""
+                insert into live_answer (hash, variables, checked_seq, watched_until)
+                select distinct hash, variables, 0, ?::timestamptz from webhook
+                on conflict (hash, variables) do update set watched_until = greatest(live_answer.watched_until,
+                    excluded.watched_until)""", List.of(until));
+    }
+
     /** Watches without an answer yet. */
     public List<WatchedAnswerRecord> withoutAnswer() {
         return jdbc.list("select hash, variables, answer::text, checked_seq, watched_until from live_answer "
