@@ -3,12 +3,14 @@ package org.tradeflows.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
@@ -19,13 +21,18 @@ import org.tradeflows.api.live.LiveHub;
 import org.tradeflows.api.live.LiveSelectors;
 import org.tradeflows.api.types.AnswerChange;
 import org.tradeflows.api.types.AnswerChanged;
+import org.tradeflows.api.types.CorrectionRecorded;
 import org.tradeflows.api.types.DataRelease;
 import org.tradeflows.api.types.ReleasePublished;
 import org.tradeflows.api.types.SanctionRecorded;
+import org.tradeflows.http.ErrorCodes;
 import org.tradeflows.input.Codes;
 import org.tradeflows.input.SanctionFilter;
+import org.tradeflows.model.ApiRole;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.CodedException;
 import org.tradeflows.model.LiveEventRecord;
+import org.tradeflows.store.AuditStore;
 import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.SanctionStore;
 
@@ -47,15 +54,17 @@ public class LiveApi {
     private final SanctionStore sanctions;
     private final PersistedQueries queries;
     private final Codes codes;
+    private final AuditStore audit;
     private final Context context;
 
     public LiveApi(LiveHub hub, ReleaseStore releases, SanctionStore sanctions, PersistedQueries queries, Codes codes,
-            Context context) {
+            AuditStore audit, Context context) {
         this.hub = hub;
         this.releases = releases;
         this.sanctions = sanctions;
         this.queries = queries;
         this.codes = codes;
+        this.audit = audit;
         this.context = context;
     }
 
@@ -82,6 +91,26 @@ public class LiveApi {
         return hub.events(new LiveSelectors.SanctionSelector(f, sanctions), resumeAfter(after)).map(d -> {
             LiveSelectors.SanctionItem item = (LiveSelectors.SanctionItem) d.item();
             return SanctionRecorded.of(item.event(), item.sanction());
+        });
+    }
+
+    @Subscription("correctionRecorded")
+    @Description("Every curator's correction as it is recorded (its audit entry): for curator and admin keys only, given in "
+            + "the upgrade request's Authorization header or as authorization in the connection_init payload.")
+    public Multi<@NonNull CorrectionRecorded> correctionRecorded(@Name("after") @Description(AFTER) Long after) {
+        String role = Objects.toString(graphQlContext().get(LiveConnections.ROLE), null);
+        if (role == null) {
+            throw new CodedException(ErrorCodes.UNAUTHENTICATED, "correctionRecorded: needs a curator's or admin's API key, "
+                    + "sent as 'Authorization: Bearer <key>' with the upgrade request or as authorization in the "
+                    + "connection_init payload");
+        }
+        if (!role.equals(ApiRole.CURATOR.name()) && !role.equals(ApiRole.ADMIN.name())) {
+            throw new CodedException(ErrorCodes.FORBIDDEN, "correctionRecorded: needs a curator's or admin's API key; "
+                    + "this key's role is " + role);
+        }
+        return hub.events(new LiveSelectors.CorrectionSelector(audit), resumeAfter(after)).map(d -> {
+            LiveSelectors.CorrectionItem item = (LiveSelectors.CorrectionItem) d.item();
+            return CorrectionRecorded.of(item.event(), item.entry());
         });
     }
 
@@ -148,7 +177,12 @@ public class LiveApi {
         if (after != null) {
             return after;
         }
-        Object token = context.unwrap(DataFetchingEnvironment.class).getGraphQlContext().get(LiveConnections.RESUME_AFTER);
+        Object token = graphQlContext().get(LiveConnections.RESUME_AFTER);
         return token instanceof Number n ? n.longValue() : null;
+    }
+
+    /** What the WebSocket or event stream handler left for the subscription: its resume token, its key's role. */
+    private GraphQLContext graphQlContext() {
+        return context.unwrap(DataFetchingEnvironment.class).getGraphQlContext();
     }
 }
