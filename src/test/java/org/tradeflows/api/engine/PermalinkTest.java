@@ -9,8 +9,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.Keys;
-import org.tradeflows.support.Uploads;
+import org.tradeflows.support.RevisedFigures;
 
 /**
  * Permalinks of persisted queries (/q/{sha256}): a link pinned to a release keeps answering that release's figures after
@@ -29,18 +27,6 @@ import org.tradeflows.support.Uploads;
 class PermalinkTest {
 
     private static final String SOURCE = "test-permalink-baci";
-    private static final String FILE_A = """
-            t,i,j,k,v,q
-            2021,156,643,840710,100.000,1
-            2021,156,643,850440,200.000,2
-            """;
-    /** 850440 revised. */
-    private static final String FILE_B = """
-            t,i,j,k,v,q
-            2021,156,643,840710,100.000,1
-            2021,156,643,850440,275.000,2
-            """;
-
     @Inject
     Jdbc jdbc;
 
@@ -63,11 +49,7 @@ class PermalinkTest {
     }
 
     private static JsonPath load(String file) {
-        Map<String, Object> params = new LinkedHashMap<>(Uploads.source(SOURCE));
-        params.put("replace", true);
-        JsonPath report = Uploads.upload("baci", file.getBytes(StandardCharsets.UTF_8), params, 200);
-        assertThat(report.getString("status")).isEqualTo("LOADED");
-        return report;
+        return RevisedFigures.load(SOURCE, file);
     }
 
     /** The path and query of a permalink URL, to GET it from the test's own server. */
@@ -82,7 +64,7 @@ class PermalinkTest {
         String hash = PersistedQueriesTest.sha256(GraphQL.exampleQuery("trade-volumes-as-of")); // registered at start
         String variables = "{\"filter\":{\"source\":\"" + SOURCE + "\"},\"first\":50}";
 
-        JsonPath a = load(FILE_A);
+        JsonPath a = load(RevisedFigures.FILE_A);
         String keyA = a.getString("releaseKey");
         Map<String, BigDecimal> stateA = snapshot();
         Response first = given().accept("application/json").queryParam("asOf", keyA).queryParam("variables", variables)
@@ -94,7 +76,7 @@ class PermalinkTest {
         String permalink = firstAnswer.getString("extensions.cite.permalink");
         assertThat(permalink).contains("/q/" + hash + "?asOf=" + keyA).contains("variables=");
 
-        JsonPath b = load(FILE_B);
+        JsonPath b = load(RevisedFigures.FILE_B);
         String keyB = b.getString("releaseKey");
         Map<String, BigDecimal> stateB = snapshot();
         assertThat(stateB).isNotEqualTo(stateA);

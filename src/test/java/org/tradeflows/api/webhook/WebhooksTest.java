@@ -18,10 +18,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ import org.tradeflows.model.GlobalId;
 import org.tradeflows.store.Jdbc;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.Keys;
-import org.tradeflows.support.Uploads;
+import org.tradeflows.support.RevisedFigures;
 import org.tradeflows.support.WebhookReceiver;
 
 /**
@@ -46,17 +44,6 @@ class WebhooksTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     /** %test.tradeflows.webhooks.max-attempts */
     private static final int MAX_ATTEMPTS = 4;
-    private static final String FILE_A = """
-            t,i,j,k,v,q
-            2021,156,643,840710,100.000,1
-            2021,156,643,850440,200.000,2
-            """;
-    /** 850440 revised. */
-    private static final String FILE_B = """
-            t,i,j,k,v,q
-            2021,156,643,840710,100.000,1
-            2021,156,643,850440,275.000,2
-            """;
     private static final String CREATE = """
             mutation($i: WebhookInput!) { createWebhook(input: $i) { secret webhook { id sha256Hash variables url status } } }""";
     private static final String LOG = """
@@ -80,11 +67,7 @@ class WebhooksTest {
     }
 
     private static String load(String source, String file) {
-        Map<String, Object> params = new LinkedHashMap<>(Uploads.source(source));
-        params.put("replace", true);
-        var report = Uploads.upload("baci", file.getBytes(StandardCharsets.UTF_8), params, 200);
-        assertThat(report.getString("status")).isEqualTo("LOADED");
-        return report.getString("releaseKey");
+        return RevisedFigures.load(source, file).getString("releaseKey");
     }
 
     private JsonPath create(String key, String source, String url) throws Exception {
@@ -134,13 +117,6 @@ class WebhooksTest {
         assertThat(r.header("X-Tradeflows-Signature")).isEqualTo(sign(secret, timestamp, r.body()));
     }
 
-    /** The sequence number of the release event of the release with this key, once it is recorded (SQL). */
-    private long releaseSeq(String key) {
-        String sql = "from live_event e join data_release r on e.kind = 'RELEASE_PUBLISHED' and e.subject = r.id::text where r.key = ?";
-        await().atMost(WAIT).until(() -> jdbc.count("select count(*) " + sql, List.of(key)) == 1);
-        return jdbc.count("select e.seq " + sql, List.of(key));
-    }
-
     /** The amount of the product's figure in an answer of trade-volumes-as-of. */
     private static BigDecimal amountOf(JsonNode data, String product) {
         for (JsonNode edge : data.at("/tradeVolumes/edges")) {
@@ -151,32 +127,24 @@ class WebhooksTest {
         throw new AssertionError("no figure of " + product + " in " + data);
     }
 
-    /** product code → value of the source's current rows (SQL). */
-    private Map<String, BigDecimal> figures(String source) {
-        Map<String, BigDecimal> out = new TreeMap<>();
-        jdbc.list("select t.product_code, t.value from trade_volume t join source s on s.id = t.source_id where s.key = ?",
-                List.of(source), rs -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
-    }
-
     @Test
     void aChangedAnswerIsPostedSignedAndAnUnchangedOneIsNot() throws Exception {
         String source = "test-hook-signed";
-        load(source, FILE_A);
-        Map<String, BigDecimal> was = figures(source);
+        load(source, RevisedFigures.FILE_A);
+        Map<String, BigDecimal> was = RevisedFigures.figures(jdbc, source);
         String key = Keys.create("READER", "hooks");
         try (WebhookReceiver receiver = WebhookReceiver.accepting()) {
             Hook hook = hook(key, source, receiver.url("/hooks/tradeflows?team=charts"));
 
             // a release of another source leaves the answer as it was: compared, and nothing made or sent
-            long otherSeq = releaseSeq(load("test-hook-unrelated", FILE_B));
+            long otherSeq = RevisedFigures.releaseSeq(jdbc, load("test-hook-unrelated", RevisedFigures.FILE_B), WAIT);
             await().atMost(WAIT).until(() -> jdbc.count("select checked_seq from live_answer where hash = ? and variables = ?",
                     List.of(hash(), canonical(source))) >= otherSeq);
             assertThat(jdbc.count("select count(*) from webhook_delivery where webhook_id = (select max(id) from webhook "
                     + "where url = ?)", List.of(receiver.url("/hooks/tradeflows?team=charts")))).isZero();
             assertThat(receiver.all()).isEmpty();
 
-            String revised = load(source, FILE_B);
+            String revised = load(source, RevisedFigures.FILE_B);
             WebhookReceiver.Received got = receiver.next(WAIT);
             assertThat(got).as("a POST after the revision").isNotNull();
             assertThat(got.method()).isEqualTo("POST");
@@ -201,7 +169,7 @@ class WebhooksTest {
             long eventSeq = jdbc.count("select max(seq) from live_event where kind = 'ANSWER_CHANGED' and subject = ?",
                     List.of(hash() + " " + canonical(source)));
             assertThat(body.path("eventId").asLong()).isEqualTo(eventSeq);
-            Map<String, BigDecimal> now = figures(source);
+            Map<String, BigDecimal> now = RevisedFigures.figures(jdbc, source);
             List<JsonNode> changes = new ArrayList<>();
             body.path("changes").forEach(changes::add);
             assertThat(changes).anySatisfy(c -> {
@@ -229,11 +197,11 @@ class WebhooksTest {
     @Test
     void aReceiverThatFailsTwiceGetsAThirdAttemptOfTheSameDelivery() throws Exception {
         String source = "test-hook-retry";
-        load(source, FILE_A);
+        load(source, RevisedFigures.FILE_A);
         String key = Keys.create("READER", "hooks retry");
         try (WebhookReceiver receiver = new WebhookReceiver(n -> n <= 2 ? 500 : 200)) {
             Hook hook = hook(key, source, receiver.url("/retry"));
-            load(source, FILE_B);
+            load(source, RevisedFigures.FILE_B);
             JsonNode log = awaitLog(key, hook.id(), l -> l.at("/edges/0/node/status").asText().equals("DELIVERED"));
             JsonNode delivery = log.at("/edges/0/node");
             assertThat(delivery.path("attemptCount").asInt()).isEqualTo(3);
@@ -262,7 +230,7 @@ class WebhooksTest {
     @Test
     void aReceiverThatAlwaysFailsEndsInTheDeadLetterAndItsHookFailing() throws Exception {
         String source = "test-hook-dead";
-        load(source, FILE_A);
+        load(source, RevisedFigures.FILE_A);
         String key = Keys.create("READER", "hooks dead");
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -271,7 +239,7 @@ class WebhooksTest {
         try (WebhookReceiver receiver = new WebhookReceiver(n -> 503)) {
             Hook failing = hook(key, source, receiver.url("/down"));
             Hook nowhere = hook(key, source, "http://127.0.0.1:" + closedPort + "/nobody");
-            load(source, FILE_B);
+            load(source, RevisedFigures.FILE_B);
             for (Hook h : List.of(failing, nowhere)) {
                 JsonNode log = awaitLog(key, h.id(), l -> l.at("/edges/0/node/status").asText().equals("DEAD"));
                 JsonNode delivery = log.at("/edges/0/node");
