@@ -22,7 +22,7 @@ import org.tradeflows.sql.Sql;
 
 /**
  * Every SQL statement on webhook, webhook_delivery and webhook_attempt. Deliveries are made by a trigger on live_event
- * (V28); here they are claimed for sending (under a lease, rows locked with skip locked so instances never take the
+ * (V29); here they are claimed for sending (under a lease, rows locked with skip locked so instances never take the
  * same one) and their attempts recorded.
  */
 @ApplicationScoped
