@@ -72,10 +72,5 @@ HEAP=$(curl -s "http://localhost:$PORT/q/metrics" | awk '/^jvm_memory_used_bytes
   cat "$WORK/table.md"
 } > "$WORK/result.md"
 cat "$WORK/result.md"
-python3 - "$WORK/result.md" <<'PY'
-import sys
-run = open(sys.argv[1]).read()
-results = open("bench/RESULTS.md").read()
-marker = "<!-- runs -->\n"
-open("bench/RESULTS.md", "w").write(results.replace(marker, marker + run, 1))
-PY
+# the newest run comes first, under the marker
+python3 bench/add-run.py "$WORK/result.md"

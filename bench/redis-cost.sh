@@ -3,7 +3,8 @@
 # Starts a redis-server of its own (port 16380, nothing on disk) and the built service twice on one database
 # (tradeflows_bench_redis), once without and once with tradeflows.redis.url, rate limits on (so every request makes its
 # one EVALSHA round trip; the kept answer itself comes from memory), drives both in turns with one client
-# (bench/RedisCostBench.java), then prints the services' own timer of Redis round trips and the load average.
+# (bench/RedisCostBench.java), and writes p50/p99 with and without, the services' own timer of Redis round trips and the
+# conditions at the top of the runs in bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2000}"
@@ -40,10 +41,44 @@ start() { # port, extra -D
 }
 start "$PORT_WITHOUT" ""
 start "$PORT_WITH" "-Dtradeflows.redis.url=redis://127.0.0.1:$REDIS_PORT"
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java bench/RedisCostBench.java "http://localhost:$PORT_WITHOUT" "http://localhost:$PORT_WITH" "$N" "$ROUNDS"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "load average before: $LOAD_BEFORE"
+STARTED=$(date -u +%Y-%m-%dT%H:%M:%S)
+java bench/RedisCostBench.java "http://localhost:$PORT_WITHOUT" "http://localhost:$PORT_WITH" "$N" "$ROUNDS" | tee "$WORK/driver.log"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "load average after: $LOAD_AFTER"
 echo "the instance's own timer of Redis round trips (seconds):"
-curl -s "http://localhost:$PORT_WITH/q/metrics" | grep '^tradeflows_redis_commands_seconds{' || true
+curl -s "http://localhost:$PORT_WITH/q/metrics" | grep '^tradeflows_redis_commands_seconds{' | tee "$WORK/timer.txt" || true
 echo "redis-cli --latency for 3 s (min, max, avg ms, samples):"
-timeout 3 redis-cli -p "$REDIS_PORT" --latency --raw || true
+LATENCY=$(timeout 3 redis-cli -p "$REDIS_PORT" --latency --raw || true)
+echo "$LATENCY"
+
+# the table, with the conditions, at the top of the runs in bench/RESULTS.md
+p50() { grep "^$1" "$WORK/driver.log" | sed -E 's/.*p50 ([0-9.]+) ms.*/\1/'; }
+p99() { grep "^$1" "$WORK/driver.log" | sed -E 's/.*p99 ([0-9.]+) ms.*/\1/'; }
+timer() { grep 'command="rate-limit"' "$WORK/timer.txt" | grep "quantile=\"$1\"" | awk '{printf "%.3f ms", $NF * 1000}'; }
+ADDED=$(grep '^added by Redis at p50' "$WORK/driver.log" | sed -E 's/.*: ([-0-9.]+) ms/\1/')
+VERDICT=$(awk -v a="$ADDED" 'BEGIN {print (a < 0.5 ? "met" : "not met")}')
+TABLE="
+## What the shared Redis adds per request (issue 20), run of $STARTED
+
+How to rerun: \`bash bench/redis-cost.sh [N] [ROUNDS]\`. Two instances on one database (\`$DB\`, the open dataset), one
+without and one with \`tradeflows.redis.url\` (a redis-server of the script's own on $REDIS_PORT), rate limits on; one
+client (Java's HttpClient, HTTP/1.1 keep-alive) sends the same query to each in turns, $ROUNDS rounds of $N requests
+after a warm-up. With Redis each request makes one round trip (the rate-limit script); the answer is kept in the
+instance's memory after its first run, so this is the kept-answer path, where the round trip weighs most.
+
+- commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo "+changes"); machine: $(nproc) cores (shared with other sessions), $(uname -sr), $(java -version 2>&1 | head -1)
+- load average before: $LOAD_BEFORE; after: $LOAD_AFTER
+
+| | p50 | p99 |
+| --- | --- | --- |
+| without Redis | $(p50 'without Redis') ms | $(p99 'without Redis') ms |
+| with Redis | $(p50 'with Redis') ms | $(p99 'with Redis') ms |
+| added at p50 | **$ADDED ms** | – |
+| the instance's own timer of the script's round trip (\`tradeflows_redis_commands_seconds{command=\"rate-limit\"}\`) | $(timer 0.5) | $(timer 0.99) |
+| \`redis-cli --latency\` right after the run (min, max, average ms, samples) | $LATENCY | – |
+
+Target (issue 20): under 0.5 ms added at p50 — $VERDICT."
+echo "$TABLE" > "$WORK/result.md"
+python3 bench/add-run.py "$WORK/result.md"

@@ -9,8 +9,8 @@ import java.time.Duration;
 public interface PersistedQueriesConfig {
 
     /**
-     * Allow-list mode: only documents registered (registerPersistedQuery, graphql/examples) run as queries; any other
-     * query is refused PERSISTED_QUERY_NOT_ALLOWED. Mutations are not affected: each needs a curator's or admin's key.
+     * Allow-list mode: only documents registered (registerPersistedQuery, graphql/examples, graphql/explorer) run as
+     * queries; any other query is refused PERSISTED_QUERY_NOT_ALLOWED. Mutations are not affected: each needs a curator's or admin's key.
      */
     @WithDefault("false")
     boolean only();
@@ -19,7 +19,10 @@ public interface PersistedQueriesConfig {
     @WithDefault("10000")
     int automaticMax();
 
-    /** Whether the documents in graphql/examples are registered at start, so that they can be sent by hash and cited. */
+    /**
+     * Whether the documents in graphql/examples are registered at start, so that they can be sent by hash and cited (the
+     * explorer's, in graphql/explorer, always are: it sends them and links their permalinks).
+     */
     @WithDefault("true")
     boolean registerExamples();
 

@@ -131,6 +131,37 @@ class ReadReplicaTest {
     }
 
     @Test
+    void aCuratorReadsTheirOwnWriteOnThePrimaryAndAReadersKeyReadsFromTheReplica() {
+        awaitState("in use");
+        String curator = Keys.create("CURATOR", "replica curator");
+        String reader = Keys.create("READER", "replica reader");
+        String id = company();
+        double replicaBefore = reads("replica-1");
+        double primaryBefore = reads("primary");
+        JsonPath write = GraphQL.dataAs(curator, "mutation($i: AliasInput!) { addCompanyAlias(input: $i) { id } }",
+                Map.of("i", Map.of("companyId", id, "name", "The curator's own write")));
+        assertThat(write.getString("data.addCompanyAlias.id")).isEqualTo(id);
+        JsonPath own = GraphQL.dataAs(curator, ALIASES, Map.of("id", id));
+        assertThat(own.getList("data.company.aliases.name")).contains("The curator's own write");
+        assertThat(reads("replica-1")).as("the curator's read went to no replica").isEqualTo(replicaBefore);
+        assertThat(reads("primary")).isGreaterThan(primaryBefore);
+        // a reader's key reads from the replica once it has replayed the version the reader saw
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            double onReplica = reads("replica-1");
+            JsonPath read = GraphQL.dataAs(reader, ALIASES, Map.of("id", company())); // a new query: never a kept answer
+            assertThat(read.getList("data.company.aliases")).isEmpty();
+            return reads("replica-1") > onReplica;
+        });
+        assertThat(GraphQL.dataAs(reader, ALIASES, Map.of("id", id)).getList("data.company.aliases.name"))
+                .contains("The curator's own write");
+        // the replica has replayed the current version now, and still a curator's read goes to the primary
+        double replicaNow = reads("replica-1");
+        JsonPath again = GraphQL.dataAs(curator, "query($id: ID!) { company(id: $id) { name aliases { name } } }", Map.of("id", id));
+        assertThat(again.getList("data.company.aliases.name")).contains("The curator's own write");
+        assertThat(reads("replica-1")).as("the curator's read went to no replica").isEqualTo(replicaNow);
+    }
+
+    @Test
     void anonymousExportsStreamFromTheReplicaAndCuratorsExportsFromThePrimary() {
         awaitState("in use");
         String id = company();

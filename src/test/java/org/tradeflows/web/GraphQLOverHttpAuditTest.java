@@ -22,7 +22,6 @@ class GraphQLOverHttpAuditTest {
 
     /** The request errors the audit sends: JSON that does not parse, parameters that are wrong, documents that fail. */
     private static final List<String> REQUEST_ERRORS = List.of(
-            "{ \"not a JSON",
             "{\"qeury\": \"{ __typename }\"}",
             "{\"query\": {\"obj\": \"ect\"}}", "{\"query\": 0}", "{\"query\": false}", "{\"query\": [\"array\"]}",
             "{\"query\": \"{ __typename }\", \"operationName\": 0}",
@@ -68,6 +67,30 @@ class GraphQLOverHttpAuditTest {
         assertThat(bare.statusCode()).isBetween(400, 499);
         assertThat(bare.jsonPath().getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
         assertThat(bare.jsonPath().getString("errors[0].message")).startsWith("Content-Type: ");
+    }
+
+    /** What a browser's fetch sends for a string body with no header set: text/plain, refused rather than guessed. */
+    @Test
+    void aPostOfAnotherMediaTypeIsRefusedWith415() {
+        for (String type : List.of("text/plain;charset=UTF-8", "application/xml", "Text/Plain")) {
+            Response r = given().contentType(type).body(TYPENAME.getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post("/graphql");
+            assertThat(r.statusCode()).as(type).isEqualTo(415);
+            assertThat(r.jsonPath().getString("errors[0].extensions.code")).as(type).isEqualTo("BAD_REQUEST");
+            assertThat(r.jsonPath().getString("errors[0].message")).as(type)
+                    .startsWith("Content-Type: " + type.split(";")[0].trim() + " is not taken").contains("application/json");
+        }
+    }
+
+    /** A body that is not JSON at all is a 400 whatever the client accepts (the audit's SHOULD for application/json). */
+    @Test
+    void aBodyThatIsNotJsonIs400InEitherMediaType() {
+        for (String accept : List.of("application/json", GRAPHQL_RESPONSE)) {
+            Response r = json(accept).body("{ \"not a JSON").when().post("/graphql");
+            assertThat(r.statusCode()).as(accept).isEqualTo(400);
+            assertThat(r.contentType()).as(accept).startsWith(accept);
+            assertThat(r.jsonPath().getString("errors[0].extensions.code")).as(accept).isEqualTo("BAD_REQUEST");
+            assertThat(r.jsonPath().getMap("$")).as(accept).doesNotContainKey("data");
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import graphql.execution.instrumentation.Instrumentation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -141,19 +142,35 @@ public class GraphQLEndpoint {
                     + "application/json ({\"query\": \"...\"}) or the document alone as application/graphql");
             return;
         }
+        String type = contentType.trim().toLowerCase(Locale.ROOT); // media types are case-insensitive
+        boolean document = type.startsWith("application/graphql") && !type.startsWith("application/graphql-response");
+        if (!document && !type.startsWith("application/json")) {
+            // a browser's fetch of a string body sends text/plain: GraphQL over HTTP asks for a 4xx, not a guess
+            HttpAnswers.error(ctx, 415, ErrorCodes.BAD_REQUEST, "Content-Type: " + mediaType(contentType) + " is not taken; "
+                    + "send the request as application/json ({\"query\": \"...\"}) or the document alone as application/graphql");
+            return;
+        }
         String rewritten = ctx.get(PersistedQueryRoutes.REWRITTEN_BODY);
         String body = rewritten != null ? rewritten : ctx.body() == null ? null : ctx.body().asString();
         try {
-            GraphQLRequest request = contentType.startsWith("application/graphql")
-                    && !contentType.startsWith("application/graphql-response")
-                            ? GraphQLRequest.fromParameters(body, null, null)
-                            : GraphQLRequest.fromJson(body);
+            GraphQLRequest request = document ? GraphQLRequest.fromParameters(body, null, null) : GraphQLRequest.fromJson(body);
             ctx.put(GraphQLQueryHandler.CHECKED_REQUEST, request);
             ctx.put(GraphQLQueryHandler.MUTATION, GraphQLQueryHandler.operation(request) == OperationDefinition.Operation.MUTATION);
             ctx.next();
         } catch (GraphQLRequest.Refused refused) {
-            HttpAnswers.requestError(ctx, GraphQLQueryHandler.postResponseType(ctx), refused.code(), refused.getMessage());
+            String answer = GraphQLQueryHandler.postResponseType(ctx);
+            if (refused.unparsable() && (answer == null || !answer.startsWith("application/graphql-response"))) {
+                HttpAnswers.error(ctx, 400, refused.code(), refused.getMessage()); // 400 in application/json too
+            } else {
+                HttpAnswers.requestError(ctx, answer, refused.code(), refused.getMessage());
+            }
         }
+    }
+
+    /** The media type of a Content-Type header without its parameters, cut short: it is quoted back to the client. */
+    private static String mediaType(String contentType) {
+        String type = contentType.split(";", 2)[0].trim();
+        return type.length() > 60 ? type.substring(0, 60) + "…" : type;
     }
 
     /**

@@ -25,14 +25,25 @@ public record GraphQLRequest(String query, JsonNode variables, String operationN
      */
     public static final class Refused extends Exception {
         private final String code;
+        private final boolean unparsable;
 
         Refused(String code, String message) {
+            this(code, message, false);
+        }
+
+        private Refused(String code, String message, boolean unparsable) {
             super(message, null, false, false);
             this.code = code;
+            this.unparsable = unparsable;
         }
 
         public String code() {
             return code;
+        }
+
+        /** A body that is not JSON at all: GraphQL over HTTP answers it 400 in every media type, not only in its own. */
+        public boolean unparsable() {
+            return unparsable;
         }
     }
 
@@ -42,7 +53,8 @@ public record GraphQLRequest(String query, JsonNode variables, String operationN
         try {
             root = body == null || body.isBlank() ? null : JSON.readTree(body);
         } catch (java.io.IOException | RuntimeException e) {
-            throw badRequest("The request body is not valid JSON; send {\"query\": \"...\", \"variables\": {...}}");
+            throw new Refused(ErrorCodes.BAD_REQUEST, "The request body is not valid JSON; send {\"query\": \"...\", "
+                    + "\"variables\": {...}}", true);
         }
         if (root == null || !root.isObject()) {
             throw badRequest("The request body must be a JSON object with a `query` string (batches of operations are not supported)");

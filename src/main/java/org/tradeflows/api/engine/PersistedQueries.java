@@ -31,8 +31,8 @@ import org.tradeflows.security.AuditTrail;
 import org.tradeflows.store.PersistedQueryStore;
 
 /**
- * The documents a client may send by hash: those registered in PostgreSQL (by an admin, or from graphql/examples at
- * start), and, outside allow-list mode, those clients registered themselves by sending a text with its hash (Apollo's
+ * The documents a client may send by hash: those registered in PostgreSQL (by an admin, or from graphql/examples and
+ * graphql/explorer at start), and, outside allow-list mode, those clients registered themselves by sending a text with its hash (Apollo's
  * automatic persisted queries), kept in memory only and at most {@code automatic-max} of them, as Apollo's servers do.
  * A hash names one text for good, so a registered document once read is kept in memory too.
  */
@@ -41,7 +41,13 @@ public class PersistedQueries {
 
     private static final Logger LOG = Logger.getLogger(PersistedQueries.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final String EXAMPLES = "graphql/examples/";
+    /** A directory of committed documents registered at start: its INDEX lists them, one NAME (of NAME.graphql) a line. */
+    private record Committed(String directory, String origin, String namePrefix) {
+    }
+
+    /** The example queries, and the explorer's own queries (which must run in allow-list mode and have permalinks). */
+    private static final Committed EXAMPLES = new Committed("graphql/examples/", "EXAMPLE", "");
+    private static final Committed EXPLORER = new Committed("graphql/explorer/", "EXPLORER", "explorer/");
     /** Longest a document may be to be registered: the /graphql body limit is of the same order. */
     private static final int MAX_DOCUMENT = 100_000;
 
@@ -158,34 +164,42 @@ public class PersistedQueries {
         return document;
     }
 
-    /** Registers the committed example queries, so that clients may send them by hash and newsrooms cite them. */
-    void registerExamples(@Observes StartupEvent started) {
-        if (!config.registerExamples()) {
-            return;
-        }
+    /**
+     * Registers the committed queries at start: the examples (unless register-examples is off), so that clients may send
+     * them by hash and newsrooms cite them, and always the explorer's, which it sends as they are (so it runs in
+     * allow-list mode) and whose permalinks it offers.
+     */
+    void registerCommitted(@Observes StartupEvent started) {
+        List<Committed> directories = config.registerExamples() ? List.of(EXAMPLES, EXPLORER) : List.of(EXPLORER);
         int added = 0;
-        for (String name : read("INDEX").orElse("").lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
-            Optional<String> text = read(name + ".graphql");
-            if (text.isEmpty()) {
-                continue;
-            }
-            try {
-                String document = checked(text.get());
-                if (store.insert(sha256(document), document, name, "EXAMPLE", "graphql/examples").isPresent()) {
-                    added++;
+        for (Committed dir : directories) {
+            List<String> names = read(dir.directory() + "INDEX").orElse("").lines().map(String::trim)
+                    .filter(l -> !l.isEmpty()).toList();
+            for (String name : names) {
+                Optional<String> text = read(dir.directory() + name + ".graphql");
+                if (text.isEmpty()) {
+                    LOG.warnf("%s%s.graphql is listed in its INDEX but missing: not registered", dir.directory(), name);
+                    continue;
                 }
-            } catch (BadUserInputException e) {
-                LOG.warnf("Example %s not registered as a persisted query: %s", name, e.getMessage());
-            } catch (RuntimeException e) { // the database is down: the service starts anyway, as readiness reports
-                LOG.warnf("The example queries were not registered as persisted queries: %s", e.getMessage());
-                return;
+                try {
+                    String document = checked(text.get());
+                    if (store.insert(sha256(document), document, dir.namePrefix() + name, dir.origin(),
+                            dir.directory().substring(0, dir.directory().length() - 1)).isPresent()) {
+                        added++;
+                    }
+                } catch (BadUserInputException e) {
+                    LOG.warnf("%s%s not registered as a persisted query: %s", dir.directory(), name, e.getMessage());
+                } catch (RuntimeException e) { // the database is down: the service starts anyway, as readiness reports
+                    LOG.warnf("The committed queries were not registered as persisted queries: %s", e.getMessage());
+                    return;
+                }
             }
         }
-        LOG.debugf("Registered %d example queries as persisted queries", added);
+        LOG.debugf("Registered %d committed queries as persisted queries", added);
     }
 
     private static Optional<String> read(String file) {
-        try (InputStream in = PersistedQueries.class.getClassLoader().getResourceAsStream(EXAMPLES + file)) {
+        try (InputStream in = PersistedQueries.class.getClassLoader().getResourceAsStream(file)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -233,7 +247,7 @@ public class PersistedQueries {
         }
         throw new Refusal(ErrorCodes.PERSISTED_QUERY_NOT_ALLOWED, "This service runs only registered queries "
                 + "(allow-list mode) and no query is registered under the SHA-256 " + hash + "; use one of the registered "
-                + "documents (graphql/examples, or ask an admin to register yours with registerPersistedQuery)");
+                + "documents (graphql/examples, graphql/explorer, or ask an admin to register yours with registerPersistedQuery)");
     }
 
     private static boolean isMutation(String query, String operationName) {

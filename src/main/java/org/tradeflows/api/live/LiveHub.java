@@ -3,6 +3,8 @@ package org.tradeflows.api.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -65,11 +67,13 @@ public class LiveHub {
     private volatile long latestReleaseId;
     private long lastHousekeeping;
 
-    public LiveHub(LiveEventStore store, PersistedQueries queries, LiveConfig config, Vertx vertx) {
+    public LiveHub(LiveEventStore store, PersistedQueries queries, LiveConfig config, Vertx vertx, MeterRegistry registry) {
         this.vertx = vertx;
         this.store = store;
         this.queries = queries;
         this.config = config;
+        Gauge.builder("tradeflows.live.subscriptions", live, AtomicInteger::get)
+                .description("Subscriptions this instance holds open now").register(registry);
     }
 
     /**

@@ -11,7 +11,8 @@ public record PersistedQuery(
         @NonNull @Description("SHA-256 of the document's exact text (UTF-8), 64 lower-case hexadecimal digits.") String sha256Hash,
         @Description("Its title, used when it is cited.") String name,
         @NonNull @Description("The document itself.") String document,
-        @NonNull @Description("Who registered it: ADMIN (registerPersistedQuery) or EXAMPLE (graphql/examples).") String origin,
+        @NonNull @Description("Who registered it: ADMIN (registerPersistedQuery), EXAMPLE (graphql/examples) or "
+                + "EXPLORER (graphql/explorer, the explorer's own queries).") String origin,
         @NonNull @Description("When it was registered.") OffsetDateTime registeredAt,
         @NonNull @Description("Its permalink, relative to the service: GET it, with ?asOf=<release>&variables=<JSON>, for "
                 + "the answer as of that release and how to cite it.") String permalink) {

@@ -1,10 +1,11 @@
 // The explorer page: reads its state from the URL, keeps the filter form and chart modes in step with it, and
 // (re)loads only the panels whose inputs changed. Every navigation is a new URL, so back, reload and sharing work.
+// Embeds are pinned to a release (the URL's asOf, else the current one) and cite the permalink of the panel's data.
 
 import { readState, toSearch, describeFilter, PANELS } from './state.js';
 import { FILTER_OPTIONS } from './queries.js';
-import { graphql } from './graphql.js';
-import { h, clear } from './dom.js';
+import { graphql, citeUrl } from './graphql.js';
+import { h, clear, escapeHtml } from './dom.js';
 import { Panel } from './panel.js';
 import { hideChart } from './chart.js';
 import { loadSankey } from './sankey.js';
@@ -18,7 +19,8 @@ import { loadClaims } from './claims.js';
 import { loadTransit, loadPaths, loadExposure, loadOutliers } from './investigations.js';
 import { levelCounts, chooseLevel, renderSwitch, showMissing, LEVEL_WORDS } from './levels.js';
 
-const FILTER_KEYS = ['from', 'to', 'supplierCountries', 'recipientCountries', 'hs', 'chpl', 'sanctioned', 'topic', 'sources', 'synthetic'];
+const FILTER_KEYS = ['from', 'to', 'supplierCountries', 'recipientCountries', 'hs', 'chpl', 'sanctioned', 'topic', 'sources', 'synthetic',
+  'asOf'];
 const PANEL_KEYS = { sankey: ['flow', 'level'], products: ['drill', 'level'], time: ['time', 'level'], facts: [], official: [], company: ['company', 'level'],
   transit: ['via', 'yearBefore', 'yearAfter'], paths: ['company', 'view'], exposure: ['view'], outliers: ['view'] };
 // each panel's loader per level of detail; findings are claims, so they are drawn as a claims graph, not by product or period
@@ -37,7 +39,13 @@ const LOADERS = {
 const TEXT_FIELDS = ['from', 'to', 'supplierCountries', 'recipientCountries', 'hs', 'sanctioned', 'topic', 'source'];
 
 const form = document.getElementById('filters');
-const panels = Object.fromEntries(PANELS.map((name) => [name, new Panel(document.getElementById('panel-' + name))]));
+// the topics of the filter form, and the current release: what permalinks and embeds are pinned to without an asOf
+const filterOptions = graphql(FILTER_OPTIONS, {});
+const currentRelease = filterOptions.then((data) => (data.currentRelease ? data.currentRelease.key : null), () => null);
+let releaseKey = null;
+const panels = Object.fromEntries(PANELS.map((name) => [name,
+  new Panel(document.getElementById('panel-' + name), { pinTo: currentRelease })]));
+for (const name of PANELS) panels[name].el.addEventListener('permalink', () => fillEmbedCodes());
 let state = readState(location.search);
 let loaded = null; // the state each panel last loaded, to reload only what changed
 
@@ -65,6 +73,7 @@ async function load(name, forState) {
   panel.token = token;
   panel.el.dataset.search = location.search;
   panel.setState('loading');
+  panel.forgetPermalink();
   let counts = null;
   try {
     counts = await levelCounts(forState);
@@ -117,7 +126,6 @@ function apply() {
   clear(document.getElementById('filter-summary'), describeFilter(state));
   fillForm();
   fillModes();
-  fillEmbedCodes();
   const fullLink = document.getElementById('open-full');
   fullLink.href = location.pathname + toSearch({ ...state, embed: '', view: state.embed });
   for (const name of PANELS) {
@@ -128,6 +136,7 @@ function apply() {
       load(name, state);
     }
   }
+  fillEmbedCodes();
   showLevel(state);
   if (state.view && (!previous || previous.view !== state.view || previous.company !== state.company || previous.drill !== state.drill)) {
     focusPanel(state.view, Boolean(previous));
@@ -173,16 +182,29 @@ function fillModes() {
   for (const input of document.querySelectorAll('input[name="time-grain"]')) input.checked = input.value === state.time;
 }
 
+/**
+ * The snippet of each panel for a newsroom's page: the panel alone in an iframe, pinned to the release (the URL's
+ * asOf, else the current one) and the level chosen now, so that a published chart does not change kind or figures when
+ * other data arrives; under it, once the panel has run, "Data: … — cite" linking the permalink of the panel's data.
+ */
 function fillEmbedCodes() {
+  const asOf = state.asOf || releaseKey || '';
   for (const name of PANELS) {
     const area = document.querySelector(`#panel-${name} textarea.embed-code`);
     if (!area) continue;
-    // an embed keeps the level chosen now, so that a published chart does not change kind when other data arrives
     const level = state.level || document.body.dataset.level || '';
-    const url = location.origin + location.pathname + toSearch({ ...state, embed: name, view: '', level });
+    const url = location.origin + location.pathname + toSearch({ ...state, embed: name, view: '', level, asOf });
     const title = document.querySelector(`#panel-${name} h2`).textContent.trim();
-    area.value = `<iframe src="${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" title="${title} (Tradeflows)" `
+    let code = `<iframe src="${escapeHtml(url)}" title="${escapeHtml(title)} (Tradeflows)" `
       + 'width="100%" height="520" style="border:0" loading="lazy"></iframe>';
+    const link = panels[name].permalink;
+    if (link) {
+      const when = link.asOf ? `official figures as of release ${link.asOf}` : `data of ${new Date().toISOString().slice(0, 10)}`;
+      code += `\n<p style="font-size:small">Data: <a href="${escapeHtml(link.url)}">${escapeHtml(title)} (Tradeflows, `
+        + `${escapeHtml(when)})</a> — <a href="${escapeHtml(citeUrl(link.url))}">cite</a></p>`;
+    }
+    area.value = code;
+    area.dataset.permalink = link ? link.url : '';
   }
 }
 
@@ -215,7 +237,7 @@ setUpCompanySearch(panels.company, nav);
 
 async function loadTopics() {
   try {
-    const data = await graphql(FILTER_OPTIONS, {});
+    const data = await filterOptions;
     const select = form.elements.topic;
     for (const topic of data.topics) select.append(h('option', { value: topic.key }, topic.name));
     select.value = state.topic;
@@ -227,5 +249,9 @@ async function loadTopics() {
 // on a phone the filters start folded, so that the charts come first
 if (window.matchMedia('(max-width: 40rem)').matches) document.getElementById('filters-box').open = false;
 loadTopics();
+currentRelease.then((key) => {
+  releaseKey = key;
+  fillEmbedCodes();
+});
 history.replaceState(null, '', location.pathname + toSearch(state));
 apply();

@@ -3,7 +3,7 @@
 // blank; when the chosen level has none but another has, a panel says so and offers the switch instead of an empty box.
 
 import { LEVEL_COUNTS } from './queries.js';
-import { flowFilter, findingFilter, officialSides, LEVELS } from './state.js';
+import { flowFilter, findingFilter, officialSides, asOfVariable, LEVELS } from './state.js';
 import { graphql } from './graphql.js';
 import { h, clear, count } from './dom.js';
 
@@ -29,7 +29,8 @@ const known = new Map(); // filter key -> promise of counts, so that the panels 
 /** How many rows each level holds for the state's filters: { official, shipments, findings }. */
 export function levelCounts(state) {
   const sides = officialSides(state);
-  const variables = { flows: flowFilter(state), exports: sides.exports, imports: sides.imports, findings: findingFilter(state) };
+  const variables = { flows: flowFilter(state), exports: sides.exports, imports: sides.imports, findings: findingFilter(state),
+    ...asOfVariable(state) };
   const key = JSON.stringify(variables);
   if (!known.has(key)) {
     const answer = graphql(LEVEL_COUNTS, variables).then((data) => ({

@@ -4,7 +4,7 @@
 // ever added to another figure or to shipments.
 
 import { OFFICIAL_FLOWS, OFFICIAL_PRODUCTS, OFFICIAL_SERIES } from './queries.js';
-import { officialSides } from './state.js';
+import { officialSides, asOfVariable } from './state.js';
 import { h, clear, figure, count, escapeHtml, eurShort, sourceLink } from './dom.js';
 import { renderChart, hideChart, narrow, truncate, COLORS } from './chart.js';
 import { finish } from './panel.js';
@@ -38,7 +38,7 @@ function ends(g) {
 const eur = (g) => (g.valueEur === null ? null : Number(g.valueEur));
 
 export async function loadOfficialSankey(panel, state, nav, ctx) {
-  const variables = officialSides(state);
+  const variables = { ...officialSides(state), ...asOfVariable(state) };
   const data = await panel.run(OFFICIAL_FLOWS, variables);
   if (!data) return;
   panel.sources([]);
@@ -151,7 +151,8 @@ export async function loadOfficialProducts(panel, state, nav, ctx) {
   const step = DRILL.find((s) => s.test(drill)) || DRILL[0];
   const sides = officialSides(state);
   const narrowTo = (f) => ({ ...f, allGoods: false, ...(/^\d+$/.test(drill) ? { productCode: drill } : {}) });
-  const variables = { exports: narrowTo(sides.exports), imports: narrowTo(sides.imports), groupBy: [step.dimension] };
+  const variables = { exports: narrowTo(sides.exports), imports: narrowTo(sides.imports), groupBy: [step.dimension],
+    ...asOfVariable(state) };
   const data = await panel.run(OFFICIAL_PRODUCTS, variables);
   if (!data) return;
   panel.sources([]);
@@ -233,7 +234,8 @@ const GRAINS = {
 export async function loadOfficialTime(panel, state, nav, ctx) {
   const grain = GRAINS[state.time];
   const sides = officialSides(state);
-  const variables = { ...sides, groupBy: [grain.dimension], orderBy: [{ field: grain.dimension, direction: 'ASC' }] };
+  const variables = { ...sides, groupBy: [grain.dimension], orderBy: [{ field: grain.dimension, direction: 'ASC' }],
+    ...asOfVariable(state) };
   const data = await panel.run(OFFICIAL_SERIES, variables);
   if (!data) return;
   panel.sources([]);

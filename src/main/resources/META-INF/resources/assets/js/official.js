@@ -2,7 +2,7 @@
 // pair, exports, imports and turnover, and different publishers stay separate items, never summed with shipments.
 
 import { OFFICIAL_TOTALS } from './queries.js';
-import { tradeVolumeFilter } from './state.js';
+import { tradeVolumeFilter, asOfVariable } from './state.js';
 import { h, clear, figure, sourceLink, eurShort } from './dom.js';
 import { finish } from './panel.js';
 import { showMissing } from './levels.js';
@@ -10,7 +10,7 @@ import { showMissing } from './levels.js';
 const FLOW_WORDS = { EXPORT: 'exports to', IMPORT: 'imports from', TOTAL: 'trade with' };
 
 export async function loadOfficial(panel, state, nav, ctx = {}) {
-  const variables = { filter: tradeVolumeFilter(state) };
+  const variables = { filter: tradeVolumeFilter(state), ...asOfVariable(state) };
   const data = await panel.run(OFFICIAL_TOTALS, variables);
   if (!data) return;
   const rows = data.tradeVolumes.edges.map((e) => e.node);

@@ -1,4 +1,5 @@
-// The explorer's whole state lives in the URL: filters, chart modes, drill level, selected company, focused panel.
+// The explorer's whole state lives in the URL: filters, chart modes, drill level, selected company, focused panel,
+// and the release official figures are read as of.
 // Reading and writing it here keeps every view shareable and reloadable.
 
 export const PANELS = ['sankey', 'products', 'time', 'facts', 'official', 'company', 'transit', 'paths', 'exposure', 'outliers'];
@@ -36,6 +37,7 @@ export function readState(search) {
     via: list(p.get('via'), (s) => s.toUpperCase()),
     yearBefore: year(p.get('before'), 2021),
     yearAfter: year(p.get('after'), 2023),
+    asOf: (p.get('asOf') || '').trim().slice(0, 200),
   };
 }
 
@@ -63,8 +65,17 @@ export function toSearch(state) {
   put('via', (state.via || []).join(','));
   put('before', state.yearBefore === 2021 ? '' : String(state.yearBefore || ''));
   put('after', state.yearAfter === 2023 ? '' : String(state.yearAfter || ''));
+  put('asOf', state.asOf);
   const text = p.toString();
   return text ? '?' + text : '';
+}
+
+/**
+ * The asOf variable of the queries that read official figures: the release the URL names (an embed's is pinned), or
+ * nothing for the latest data. Company shipments and findings keep no history, so their queries take none.
+ */
+export function asOfVariable(state) {
+  return state.asOf ? { asOf: state.asOf } : {};
 }
 
 /** The FlowFilter input for the API, with only the conditions the user set. */
@@ -140,5 +151,6 @@ export function describeFilter(state) {
   if (state.sanctioned === 'false') parts.push('recipients not sanctioned');
   if (state.topic) parts.push('topic ' + state.topic);
   if (state.sources.length) parts.push('source ' + state.sources.join(', '));
+  if (state.asOf) parts.push('official figures as of release ' + state.asOf);
   return parts.length ? parts.join(' · ') : 'all documented shipments';
 }

@@ -18,10 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tradeflows.api.live.LiveHub;
 import org.tradeflows.store.Jdbc;
+import org.tradeflows.support.BaciRevision;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.GraphQLWs;
 import org.tradeflows.support.Keys;
-import org.tradeflows.support.RevisedFigures;
 
 /**
  * Subscriptions over graphql-transport-ws, with a client that speaks the protocol (support/GraphQLWs): an event after a
@@ -49,11 +49,11 @@ class LiveSubscriptionsTest {
     }
 
     private static String load(String source, String file) {
-        return RevisedFigures.load(source, file).getString("releaseKey");
+        return BaciRevision.load(source, file).getString("releaseKey");
     }
 
     private long releaseSeq(String key) {
-        return RevisedFigures.releaseSeq(jdbc, key, WAIT);
+        return BaciRevision.releaseSeq(jdbc, key, WAIT);
     }
 
     private void awaitSubscribers(int atLeast) {
@@ -67,7 +67,7 @@ class LiveSubscriptionsTest {
         try (GraphQLWs ws = GraphQLWs.connect(vertx, port(), Map.of())) {
             ws.subscribe("r", RELEASES, null);
             awaitSubscribers((int) before + 1);
-            String keyA = load("test-live-a", RevisedFigures.FILE_A);
+            String keyA = load("test-live-a", BaciRevision.FIRST);
             JsonNode next = ws.next("r", WAIT);
             assertThat(next).as("an event after the load").isNotNull();
             assertThat(next.path("type").asText()).isEqualTo("next");
@@ -76,7 +76,7 @@ class LiveSubscriptionsTest {
             assertThat(seqA).isEqualTo(releaseSeq(keyA));
         } // dropped: the client is gone while the next release commits
 
-        String keyB = load("test-live-b", RevisedFigures.FILE_A);
+        String keyB = load("test-live-b", BaciRevision.FIRST);
         long seqB = releaseSeq(keyB);
         try (GraphQLWs back = GraphQLWs.connect(vertx, port(), Map.of("resumeAfter", seqA))) {
             back.subscribe("r", RELEASES, null);
@@ -94,7 +94,7 @@ class LiveSubscriptionsTest {
     @Test
     void answerChangedSendsTheDiffWhenAReleaseChangesTheAnswerAndNothingWhenOneDoesNot() throws Exception {
         String source = "test-live-answer";
-        load(source, RevisedFigures.FILE_A);
+        load(source, BaciRevision.FIRST);
         Map<String, BigDecimal> was = figures(source);
         String hash = PersistedQueriesTest.sha256(GraphQL.exampleQuery("trade-volumes-as-of")); // registered at start
         String variables = "{\"first\":50,\"filter\":{\"source\":\"" + source + "\"}}";
@@ -108,12 +108,12 @@ class LiveSubscriptionsTest {
                     + "and answer is not null", List.of(hash, canonical)) == 1);
 
             // a release of another source leaves the answer as it was: compared, and nothing sent
-            String other = load("test-live-unrelated", RevisedFigures.FILE_B);
+            String other = load("test-live-unrelated", BaciRevision.REVISED);
             long otherSeq = releaseSeq(other);
             await().atMost(WAIT).until(() -> jdbc.count("select checked_seq from live_answer where hash = ? and variables = ?",
                     List.of(hash, canonical)) >= otherSeq);
 
-            String revised = load(source, RevisedFigures.FILE_B);
+            String revised = load(source, BaciRevision.REVISED);
             JsonNode next = ws.next("a", WAIT);
             assertThat(next).as("an answerChanged after the revision").isNotNull();
             // the first message is the revision's: the unrelated release sent nothing before it
@@ -139,7 +139,7 @@ class LiveSubscriptionsTest {
     }
 
     private Map<String, BigDecimal> figures(String source) {
-        return RevisedFigures.figures(jdbc, source);
+        return BaciRevision.figures(jdbc, source);
     }
 
     @Test
@@ -302,14 +302,14 @@ class LiveSubscriptionsTest {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         var lines = lines(response);
         awaitSubscribers(before + 1);
-        String keyA = load("test-live-sse-a", RevisedFigures.FILE_A);
+        String keyA = load("test-live-sse-a", BaciRevision.FIRST);
         String[] first = nextEvent(lines);
         assertThat(first).isNotNull();
         assertThat(first[1]).contains(keyA);
         assertThat(Long.parseLong(first[0])).isEqualTo(releaseSeq(keyA));
         response.body().close();
 
-        String keyB = load("test-live-sse-b", RevisedFigures.FILE_A);
+        String keyB = load("test-live-sse-b", BaciRevision.FIRST);
         long seqB = releaseSeq(keyB);
         var again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Last-Event-ID", first[0])
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofLines());

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.tradeflows.store.Jdbc;
+import org.tradeflows.support.BaciRevision;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.Keys;
-import org.tradeflows.support.RevisedFigures;
 
 /**
  * Permalinks of persisted queries (/q/{sha256}): a link pinned to a release keeps answering that release's figures after
@@ -27,6 +27,7 @@ import org.tradeflows.support.RevisedFigures;
 class PermalinkTest {
 
     private static final String SOURCE = "test-permalink-baci";
+
     @Inject
     Jdbc jdbc;
 
@@ -48,10 +49,6 @@ class PermalinkTest {
         return out;
     }
 
-    private static JsonPath load(String file) {
-        return RevisedFigures.load(SOURCE, file);
-    }
-
     /** The path and query of a permalink URL, to GET it from the test's own server. */
     private static Response get(String permalink, String accept) {
         URI uri = URI.create(permalink);
@@ -64,7 +61,7 @@ class PermalinkTest {
         String hash = PersistedQueriesTest.sha256(GraphQL.exampleQuery("trade-volumes-as-of")); // registered at start
         String variables = "{\"filter\":{\"source\":\"" + SOURCE + "\"},\"first\":50}";
 
-        JsonPath a = load(RevisedFigures.FILE_A);
+        JsonPath a = BaciRevision.load(SOURCE, BaciRevision.FIRST);
         String keyA = a.getString("releaseKey");
         Map<String, BigDecimal> stateA = snapshot();
         Response first = given().accept("application/json").queryParam("asOf", keyA).queryParam("variables", variables)
@@ -76,7 +73,7 @@ class PermalinkTest {
         String permalink = firstAnswer.getString("extensions.cite.permalink");
         assertThat(permalink).contains("/q/" + hash + "?asOf=" + keyA).contains("variables=");
 
-        JsonPath b = load(RevisedFigures.FILE_B);
+        JsonPath b = BaciRevision.load(SOURCE, BaciRevision.REVISED);
         String keyB = b.getString("releaseKey");
         Map<String, BigDecimal> stateB = snapshot();
         assertThat(stateB).isNotEqualTo(stateA);

@@ -147,28 +147,13 @@ public class QueryShapeTest {
         });
     }
 
-    /** The exported template constants of the explorer's queries.js, with the plain constants they interpolate filled in. */
+    /** The explorer's queries: the files graphql/explorer/INDEX lists, which assets/js/queries.js loads and sends. */
     private static Map<String, String> explorerQueries() throws IOException {
-        String js = Files.readString(Path.of("src/main/resources/META-INF/resources/assets/js/queries.js"));
-        Map<String, String> parts = new java.util.HashMap<>();
-        java.util.regex.Matcher plain = java.util.regex.Pattern.compile("(?m)^const (\\w+) = '([^']*)';").matcher(js);
-        while (plain.find()) {
-            parts.put(plain.group(1), plain.group(2));
-        }
-        // fragments of queries written as templates (not exported), e.g. the fields of an official group
-        java.util.regex.Matcher fragment = java.util.regex.Pattern.compile("(?ms)^const (\\w+) = `([^`]*)`;").matcher(js);
-        while (fragment.find()) {
-            parts.put(fragment.group(1), fragment.group(2));
-        }
         Map<String, String> out = new java.util.TreeMap<>();
-        java.util.regex.Matcher template = java.util.regex.Pattern.compile("(?ms)^export const (\\w+) = `([^`]*)`;").matcher(js);
-        while (template.find()) {
-            String q = template.group(2);
-            for (var e : parts.entrySet()) {
-                q = q.replace("${" + e.getKey() + "}", e.getValue());
+        for (String name : Files.readAllLines(Path.of("graphql", "explorer", "INDEX"))) {
+            if (!name.isBlank()) {
+                out.put(name.trim(), Files.readString(Path.of("graphql", "explorer", name.trim() + ".graphql")));
             }
-            assertThat(q).as(template.group(1)).doesNotContain("${");
-            out.put(template.group(1), q);
         }
         return out;
     }

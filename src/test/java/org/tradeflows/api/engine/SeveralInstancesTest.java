@@ -206,9 +206,12 @@ class SeveralInstancesTest {
                 assertThat(check.at("/data/rateLimits").asText()).isEqualTo("per instance until Redis answers again");
             }
             String reader = Keys.create("READER", "while Redis is away");
+            double countedHere = metric(bUri(), "tradeflows_rate_limit_counted_total", "where=\"instance\"");
             Answer limited = post(bUri(), reader, "{ __typename }", null);
             assertThat(limited.status()).isEqualTo(200);
             assertThat(limited.response().headers().firstValue("X-RateLimit-Remaining")).hasValue("39");
+            assertThat(metric(bUri(), "tradeflows_rate_limit_counted_total", "where=\"instance\""))
+                    .as("counted in B's memory, as the metric says").isGreaterThan(countedHere);
             assertThat(b.log().split("is unreachable", -1).length - 1).as("the outage is logged once").isEqualTo(1);
         } finally {
             OwnRedis.startServer();
@@ -219,10 +222,12 @@ class SeveralInstancesTest {
         }
         assertThat(b.log()).contains("answers again");
         String reader = Keys.create("READER", "after Redis came back");
+        double countedInRedis = metric(bUri(), "tradeflows_rate_limit_counted_total", "where=\"redis\"");
         post(a, reader, "{ __typename }", null);
         Answer second = post(bUri(), reader, "{ __typename }", null);
         assertThat(second.response().headers().firstValue("X-RateLimit-Remaining")).as("counted across both again")
                 .hasValue("38");
+        assertThat(metric(bUri(), "tradeflows_rate_limit_counted_total", "where=\"redis\"")).isGreaterThan(countedInRedis);
         assertThat(OwnRedis.cli("--scan", "--pattern", "tradeflows:rate:*")).isNotBlank();
     }
 }

@@ -17,9 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.store.Jdbc;
+import org.tradeflows.support.BaciRevision;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.Keys;
-import org.tradeflows.support.RevisedFigures;
 import org.tradeflows.support.ServiceProcess;
 import org.tradeflows.support.WebhookReceiver;
 
@@ -52,7 +52,7 @@ class WebhookRestartTest {
     @Test
     void aPendingDeliveryOutlivesTheInstanceThatTriedItAndIsDeliveredByTheNext() throws Exception {
         String source = "test-hook-restart";
-        RevisedFigures.load(source, RevisedFigures.FILE_A);
+        BaciRevision.load(source, BaciRevision.FIRST);
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(GraphQL.exampleQuery("trade-volumes-as-of").getBytes(StandardCharsets.UTF_8)));
         String canonical = "{\"filter\":{\"source\":\"" + source + "\"},\"first\":50}";
@@ -64,7 +64,7 @@ class WebhookRestartTest {
             await().atMost(WAIT).until(() -> jdbc.count("select count(*) from live_answer where hash = ? and variables = ? "
                     + "and answer is not null", List.of(hash, canonical)) == 1);
 
-            RevisedFigures.load(source, RevisedFigures.FILE_B);
+            BaciRevision.load(source, BaciRevision.REVISED);
             await().atMost(WAIT).until(() -> jdbc.count("select count(*) from webhook_delivery where webhook_id = ?", List.of(hook)) == 1);
             assertThat(receiver.all()).as("the instance under test sends nothing").isEmpty();
 

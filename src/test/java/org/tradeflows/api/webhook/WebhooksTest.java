@@ -25,9 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.store.Jdbc;
+import org.tradeflows.support.BaciRevision;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.Keys;
-import org.tradeflows.support.RevisedFigures;
 import org.tradeflows.support.WebhookReceiver;
 
 /**
@@ -67,7 +67,7 @@ class WebhooksTest {
     }
 
     private static String load(String source, String file) {
-        return RevisedFigures.load(source, file).getString("releaseKey");
+        return BaciRevision.load(source, file).getString("releaseKey");
     }
 
     private JsonPath create(String key, String source, String url) throws Exception {
@@ -130,21 +130,21 @@ class WebhooksTest {
     @Test
     void aChangedAnswerIsPostedSignedAndAnUnchangedOneIsNot() throws Exception {
         String source = "test-hook-signed";
-        load(source, RevisedFigures.FILE_A);
-        Map<String, BigDecimal> was = RevisedFigures.figures(jdbc, source);
+        load(source, BaciRevision.FIRST);
+        Map<String, BigDecimal> was = BaciRevision.figures(jdbc, source);
         String key = Keys.create("READER", "hooks");
         try (WebhookReceiver receiver = WebhookReceiver.accepting()) {
             Hook hook = hook(key, source, receiver.url("/hooks/tradeflows?team=charts"));
 
             // a release of another source leaves the answer as it was: compared, and nothing made or sent
-            long otherSeq = RevisedFigures.releaseSeq(jdbc, load("test-hook-unrelated", RevisedFigures.FILE_B), WAIT);
+            long otherSeq = BaciRevision.releaseSeq(jdbc, load("test-hook-unrelated", BaciRevision.REVISED), WAIT);
             await().atMost(WAIT).until(() -> jdbc.count("select checked_seq from live_answer where hash = ? and variables = ?",
                     List.of(hash(), canonical(source))) >= otherSeq);
             assertThat(jdbc.count("select count(*) from webhook_delivery where webhook_id = (select max(id) from webhook "
                     + "where url = ?)", List.of(receiver.url("/hooks/tradeflows?team=charts")))).isZero();
             assertThat(receiver.all()).isEmpty();
 
-            String revised = load(source, RevisedFigures.FILE_B);
+            String revised = load(source, BaciRevision.REVISED);
             WebhookReceiver.Received got = receiver.next(WAIT);
             assertThat(got).as("a POST after the revision").isNotNull();
             assertThat(got.method()).isEqualTo("POST");
@@ -169,7 +169,7 @@ class WebhooksTest {
             long eventSeq = jdbc.count("select max(seq) from live_event where kind = 'ANSWER_CHANGED' and subject = ?",
                     List.of(hash() + " " + canonical(source)));
             assertThat(body.path("eventId").asLong()).isEqualTo(eventSeq);
-            Map<String, BigDecimal> now = RevisedFigures.figures(jdbc, source);
+            Map<String, BigDecimal> now = BaciRevision.figures(jdbc, source);
             List<JsonNode> changes = new ArrayList<>();
             body.path("changes").forEach(changes::add);
             assertThat(changes).anySatisfy(c -> {
@@ -197,11 +197,11 @@ class WebhooksTest {
     @Test
     void aReceiverThatFailsTwiceGetsAThirdAttemptOfTheSameDelivery() throws Exception {
         String source = "test-hook-retry";
-        load(source, RevisedFigures.FILE_A);
+        load(source, BaciRevision.FIRST);
         String key = Keys.create("READER", "hooks retry");
         try (WebhookReceiver receiver = new WebhookReceiver(n -> n <= 2 ? 500 : 200)) {
             Hook hook = hook(key, source, receiver.url("/retry"));
-            load(source, RevisedFigures.FILE_B);
+            load(source, BaciRevision.REVISED);
             JsonNode log = awaitLog(key, hook.id(), l -> l.at("/edges/0/node/status").asText().equals("DELIVERED"));
             JsonNode delivery = log.at("/edges/0/node");
             assertThat(delivery.path("attemptCount").asInt()).isEqualTo(3);
@@ -230,7 +230,7 @@ class WebhooksTest {
     @Test
     void aReceiverThatAlwaysFailsEndsInTheDeadLetterAndItsHookFailing() throws Exception {
         String source = "test-hook-dead";
-        load(source, RevisedFigures.FILE_A);
+        load(source, BaciRevision.FIRST);
         String key = Keys.create("READER", "hooks dead");
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -239,7 +239,7 @@ class WebhooksTest {
         try (WebhookReceiver receiver = new WebhookReceiver(n -> 503)) {
             Hook failing = hook(key, source, receiver.url("/down"));
             Hook nowhere = hook(key, source, "http://127.0.0.1:" + closedPort + "/nobody");
-            load(source, RevisedFigures.FILE_B);
+            load(source, BaciRevision.REVISED);
             for (Hook h : List.of(failing, nowhere)) {
                 JsonNode log = awaitLog(key, h.id(), l -> l.at("/edges/0/node/status").asText().equals("DEAD"));
                 JsonNode delivery = log.at("/edges/0/node");

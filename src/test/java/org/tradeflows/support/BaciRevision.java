@@ -14,28 +14,29 @@ import java.util.TreeMap;
 import org.tradeflows.store.Jdbc;
 
 /**
- * How the tests of permalinks, answerChanged and webhooks move an answer: two BACI files of a fictional source, the
- * second revising one figure (850440: 200 to 275), loaded through the upload endpoint; and, read by SQL, the release
- * event a load made and the source's current figures.
+ * A release and the release that revises it: two BACI files of one test source (China's exports to Russia of two HS6
+ * goods in 2021, fictional values), the second changing one figure, each loaded as the source's whole content; and,
+ * read by SQL, the release event a load made and the source's current figures (how the tests of permalinks,
+ * answerChanged and webhooks move an answer and check it moved).
  */
-public final class RevisedFigures {
+public final class BaciRevision {
 
-    public static final String FILE_A = """
+    public static final String FIRST = """
             t,i,j,k,v,q
             2021,156,643,840710,100.000,1
             2021,156,643,850440,200.000,2
             """;
     /** 850440 revised. */
-    public static final String FILE_B = """
+    public static final String REVISED = """
             t,i,j,k,v,q
             2021,156,643,840710,100.000,1
             2021,156,643,850440,275.000,2
             """;
 
-    private RevisedFigures() {
+    private BaciRevision() {
     }
 
-    /** Loads the file as the whole of the source (replace), and gives the upload's report. */
+    /** Loads the file as everything the source holds (replace=true); answers the load's report (releaseKey…). */
     public static JsonPath load(String source, String file) {
         Map<String, Object> params = new LinkedHashMap<>(Uploads.source(source));
         params.put("replace", true);
