@@ -3,14 +3,14 @@ package org.tradeflows.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
@@ -21,15 +21,18 @@ import org.tradeflows.api.live.LiveHub;
 import org.tradeflows.api.live.LiveSelectors;
 import org.tradeflows.api.types.AnswerChange;
 import org.tradeflows.api.types.AnswerChanged;
+import org.tradeflows.api.types.CorrectionRecorded;
 import org.tradeflows.api.types.DataRelease;
 import org.tradeflows.api.types.ReleasePublished;
 import org.tradeflows.api.types.SanctionRecorded;
-import org.tradeflows.config.LiveConfig;
+import org.tradeflows.http.ErrorCodes;
 import org.tradeflows.input.Codes;
 import org.tradeflows.input.SanctionFilter;
+import org.tradeflows.model.ApiRole;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.CodedException;
 import org.tradeflows.model.LiveEventRecord;
-import org.tradeflows.store.LiveEventStore;
+import org.tradeflows.store.AuditStore;
 import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.SanctionStore;
 
@@ -47,23 +50,21 @@ public class LiveApi {
     private static final ObjectMapper SORTED = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final LiveHub hub;
-    private final LiveEventStore events;
     private final ReleaseStore releases;
     private final SanctionStore sanctions;
     private final PersistedQueries queries;
     private final Codes codes;
-    private final LiveConfig config;
+    private final AuditStore audit;
     private final Context context;
 
-    public LiveApi(LiveHub hub, LiveEventStore events, ReleaseStore releases, SanctionStore sanctions,
-            PersistedQueries queries, Codes codes, LiveConfig config, Context context) {
+    public LiveApi(LiveHub hub, ReleaseStore releases, SanctionStore sanctions, PersistedQueries queries, Codes codes,
+            AuditStore audit, Context context) {
         this.hub = hub;
-        this.events = events;
         this.releases = releases;
         this.sanctions = sanctions;
         this.queries = queries;
         this.codes = codes;
-        this.config = config;
+        this.audit = audit;
         this.context = context;
     }
 
@@ -93,6 +94,26 @@ public class LiveApi {
         });
     }
 
+    @Subscription("correctionRecorded")
+    @Description("Every curator's correction as it is recorded (its audit entry): for curator and admin keys only, given in "
+            + "the upgrade request's Authorization header or as authorization in the connection_init payload.")
+    public Multi<@NonNull CorrectionRecorded> correctionRecorded(@Name("after") @Description(AFTER) Long after) {
+        String role = Objects.toString(graphQlContext().get(LiveConnections.ROLE), null);
+        if (role == null) {
+            throw new CodedException(ErrorCodes.UNAUTHENTICATED, "correctionRecorded: needs a curator's or admin's API key, "
+                    + "sent as 'Authorization: Bearer <key>' with the upgrade request or as authorization in the "
+                    + "connection_init payload");
+        }
+        if (!role.equals(ApiRole.CURATOR.name()) && !role.equals(ApiRole.ADMIN.name())) {
+            throw new CodedException(ErrorCodes.FORBIDDEN, "correctionRecorded: needs a curator's or admin's API key; "
+                    + "this key's role is " + role);
+        }
+        return hub.events(new LiveSelectors.CorrectionSelector(audit), resumeAfter(after)).map(d -> {
+            LiveSelectors.CorrectionItem item = (LiveSelectors.CorrectionItem) d.item();
+            return CorrectionRecorded.of(item.event(), item.entry());
+        });
+    }
+
     @Subscription("answerChanged")
     @Description("The answer of a persisted query (with these variables) each time a new release changes it, with the "
             + "answer before and after and where they differ. The query is run when you subscribe (its first answer is "
@@ -101,17 +122,9 @@ public class LiveApi {
             @NonNull @Name("sha256Hash") @Description("The SHA-256 of a registered document (registerPersistedQuery, the examples).") String hash,
             @Name("variables") @Description("Its variables, as a JSON object (default none).") String variables,
             @Name("after") @Description(AFTER) Long after) {
-        String sha = hash.toLowerCase(Locale.ROOT);
-        if (queries.registered(sha).isEmpty()) {
-            throw new BadUserInputException("sha256Hash: no query is registered under " + sha + "; register the document "
-                    + "first (registerPersistedQuery) or use one of the examples");
-        }
+        String sha = registered(queries, "sha256Hash", hash);
         String canonical = canonical(variables);
-        if (events.watched(sha, canonical).isEmpty() && events.watchedCount() >= config.maxWatchedAnswers()) {
-            throw new BadUserInputException("answerChanged: the service already watches its limit of "
-                    + config.maxWatchedAnswers() + " answers; subscribe to one that is watched, or try again later");
-        }
-        events.watch(sha, canonical, OffsetDateTime.now(ZoneOffset.UTC).plus(config.watchAfterLeave()));
+        hub.watch("answerChanged", sha, canonical);
         return hub.events(new LiveSelectors.AnswerSelector(sha, canonical), resumeAfter(after))
                 .map(d -> answerChanged((LiveEventRecord) d.item()));
     }
@@ -131,6 +144,16 @@ public class LiveApi {
         } catch (java.io.IOException x) {
             throw new IllegalStateException("answer change payload is not JSON", x);
         }
+    }
+
+    /** The hash in lower case, when a document is registered under it (what answerChanged and webhooks re-run). */
+    static String registered(PersistedQueries queries, String argument, String hash) {
+        String sha = hash.trim().toLowerCase(Locale.ROOT);
+        if (queries.registered(sha).isEmpty()) {
+            throw new BadUserInputException(argument + ": no query is registered under " + sha + "; register the document "
+                    + "first (registerPersistedQuery) or use one of the examples");
+        }
+        return sha;
     }
 
     /** The variables as canonical JSON (keys sorted at every level), so equal variables watch one answer. */
@@ -154,7 +177,12 @@ public class LiveApi {
         if (after != null) {
             return after;
         }
-        Object token = context.unwrap(DataFetchingEnvironment.class).getGraphQlContext().get(LiveConnections.RESUME_AFTER);
+        Object token = graphQlContext().get(LiveConnections.RESUME_AFTER);
         return token instanceof Number n ? n.longValue() : null;
+    }
+
+    /** What the WebSocket or event stream handler left for the subscription: its resume token, its key's role. */
+    private GraphQLContext graphQlContext() {
+        return context.unwrap(DataFetchingEnvironment.class).getGraphQlContext();
     }
 }

@@ -26,6 +26,11 @@ public final class ErrorCodes {
     /** Allow-list mode (tradeflows.graphql.persisted.only): the query is not a registered document. */
     public static final String PERSISTED_QUERY_NOT_ALLOWED = "PERSISTED_QUERY_NOT_ALLOWED";
 
+    /** createWebhook: the URL is not allowed (not https, host not on the allow-list, resolves to a private address). */
+    public static final String WEBHOOK_URL_REFUSED = "WEBHOOK_URL_REFUSED";
+    /** createWebhook: the key holds tradeflows.webhooks.hooks-per-key hooks already. */
+    public static final String WEBHOOK_LIMIT_REACHED = "WEBHOOK_LIMIT_REACHED";
+
     private ErrorCodes() {
     }
 

@@ -31,5 +31,9 @@ public enum AuditAction {
     @Description("Revoked an API key.")
     REVOKE_API_KEY,
     @Description("Registered a persisted query (a GraphQL document sent by its hash and cited by its permalink).")
-    REGISTER_PERSISTED_QUERY
+    REGISTER_PERSISTED_QUERY,
+    @Description("Made a webhook: a URL sent a signed POST when a persisted query's answer changes.")
+    CREATE_WEBHOOK,
+    @Description("Deleted a webhook.")
+    DELETE_WEBHOOK
 }

@@ -46,6 +46,11 @@ public class AuditStore {
         return jdbc.one(sql("select " + COLUMNS + " from audit_entry where id = {} for update", value(id)), AuditStore::map);
     }
 
+    /** The entries with these ids (one statement for a batch of events), in no particular order. */
+    public List<AuditEntryRecord> byIds(List<Long> ids) {
+        return jdbc.list(sql("select " + COLUMNS + " from audit_entry where id = any({})", value(ids)), AuditStore::map);
+    }
+
     public List<AuditEntryRecord> page(Filter filter, Long beforeId, int limit) {
         return jdbc.list(sql("select " + COLUMNS + " from audit_entry where {} order by id desc limit {}",
                 and(where(filter), ifGiven(beforeId, id -> sql("id < {}", value(id)))), value(limit)), AuditStore::map);

@@ -37,7 +37,7 @@ public class LiveEventStore {
 
     /**
      * Turns every committed row of the outbox into an event, in the order they were queued: releases with their
-     * provenance, sanctions with their company's name and country. Rows of transactions still open stay for the next
+     * provenance, sanctions with their company's name and country, curators' corrections with their audit entry. Rows of transactions still open stay for the next
      * call. Returns the events written.
      */
     @Transactional
@@ -47,14 +47,18 @@ public class LiveEventStore {
                 with taken as (delete from live_outbox returning id, kind, subject_id),
                 made as (
                     insert into live_event (kind, subject, payload)
-                    select case t.kind when 'RELEASE' then 'RELEASE_PUBLISHED' else 'SANCTION_RECORDED' end,
+                    select case t.kind when 'RELEASE' then 'RELEASE_PUBLISHED' when 'SANCTION' then 'SANCTION_RECORDED'
+                                else 'CORRECTION_RECORDED' end,
                            t.subject_id::text,
                            case t.kind when 'RELEASE' then jsonb_build_object('releaseId', r.id, 'synthetic', r.synthetic)
-                                else jsonb_build_object('sanctionId', s.id, 'companyId', s.company_id) end
+                                when 'SANCTION' then jsonb_build_object('sanctionId', s.id, 'companyId', s.company_id)
+                                else jsonb_build_object('auditId', a.id, 'action', a.action, 'recordType', a.record_type,
+                                                        'recordId', a.record_id) end
                       from taken t
                       left join data_release r on t.kind = 'RELEASE' and r.id = t.subject_id
                       left join sanction s on t.kind = 'SANCTION' and s.id = t.subject_id
-                     where r.id is not null or s.id is not null
+                      left join audit_entry a on t.kind = 'CORRECTION' and a.id = t.subject_id
+                     where r.id is not null or s.id is not null or a.id is not null
                      order by t.id
                     returning %s)
                 select * from made order by seq""".formatted(COLUMNS), List.of(), LiveEventStore::map);
@@ -99,6 +103,15 @@ public class LiveEventStore {
                 insert into live_answer (hash, variables, checked_seq, watched_until) values (?, ?, 0, ?)
                 on conflict (hash, variables) do update set watched_until = greatest(live_answer.watched_until,
                     excluded.watched_until)""", Arrays.asList(hash, variables, until));
+    }
+
+    /** Renews, until the given time, the watch of every answer a webhook follows (and watches those not watched yet). */
+    public void watchHooked(OffsetDateTime until) {
+        jdbc.update("""
+                insert into live_answer (hash, variables, checked_seq, watched_until)
+                select distinct hash, variables, 0, ?::timestamptz from webhook
+                on conflict (hash, variables) do update set watched_until = greatest(live_answer.watched_until,
+                    excluded.watched_until)""", List.of(until));
     }
 
     /** Watches without an answer yet. */

@@ -104,6 +104,12 @@ public final class ServiceProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Kills the instance as a crash would (SIGKILL): no shutdown hook runs, nothing is finished or recorded. */
+    public void kill() throws Exception {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();

@@ -14,6 +14,8 @@ public class LiveConnections {
 
     /** Where the WebSocket and SSE handlers leave a connection's resume token, in the GraphQL context. */
     public static final String RESUME_AFTER = "tradeflows.live.resume-after";
+    /** Where they leave the role of the connection's key (ADMIN, CURATOR, READER; absent without a key), likewise. */
+    public static final String ROLE = "tradeflows.live.role";
 
     private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
     private final LiveConfig config;

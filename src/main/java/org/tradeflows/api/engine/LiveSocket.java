@@ -245,6 +245,7 @@ final class LiveSocket extends SmallRyeGraphQLAbstractHandler {
                 closed();
                 return;
             }
+            role().ifPresent(r -> metaData.put(LiveConnections.ROLE, r.name())); // the key of the header or of connection_init
             acknowledged = true;
             send(Map.of("type", "connection_ack"));
         }

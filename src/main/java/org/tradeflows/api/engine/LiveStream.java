@@ -88,6 +88,7 @@ final class LiveStream extends SmallRyeGraphQLAbstractHandler {
         ctx.addEndHandler(v -> stream.closed());
         Map<String, Object> metaData = new HashMap<>(getMetaData(ctx));
         metaData.put("runBlocking", Boolean.TRUE);
+        ApiKeyIdentityProvider.role(identity).ifPresent(r -> metaData.put(LiveConnections.ROLE, r.name()));
         String last = ctx.request().getHeader("Last-Event-ID");
         if (last == null) {
             last = ctx.request().getParam("lastEventId");

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.tradeflows.api.engine.PersistedQueries;
 import org.tradeflows.config.LiveConfig;
+import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.LiveEventRecord;
 import org.tradeflows.model.PersistedQueryRecord;
 import org.tradeflows.model.WatchedAnswerRecord;
@@ -132,6 +133,19 @@ public class LiveHub {
             });
             pending.add(s);
         });
+    }
+
+    /**
+     * Watches the answer of a persisted query with its variables (canonical JSON) for an answerChanged subscription or
+     * a webhook, until {@code tradeflows.live.watch-after-leave} from now (renewed while followed); a new watch beyond
+     * {@code max-watched-answers} is refused, in words that name the {@code field} asking.
+     */
+    public void watch(String field, String hash, String variables) {
+        if (store.watched(hash, variables).isEmpty() && store.watchedCount() >= config.maxWatchedAnswers()) {
+            throw new BadUserInputException(field + ": the service already watches its limit of " + config.maxWatchedAnswers()
+                    + " answers; follow one that is watched, or try again later");
+        }
+        store.watch(hash, variables, OffsetDateTime.now(ZoneOffset.UTC).plus(config.watchAfterLeave()));
     }
 
     /** Subscribers of this instance now (for tests and metrics). */
@@ -246,12 +260,13 @@ public class LiveHub {
         return document.isEmpty() ? Optional.empty() : AnswerRunner.run(document.get().document(), w.variables());
     }
 
-    /** Deletes old events and unwatched answers, and renews the watches of answers someone subscribes to. */
+    /** Deletes old events and unwatched answers, and renews the watches of answers someone subscribes to or hooks. */
     private void housekeeping() {
         lastHousekeeping = System.currentTimeMillis();
         OffsetDateTime until = OffsetDateTime.now(ZoneOffset.UTC).plus(config.watchAfterLeave());
         active.stream().map(s -> s.selector).distinct().filter(s -> s instanceof LiveSelectors.AnswerSelector)
                 .map(s -> (LiveSelectors.AnswerSelector) s).forEach(a -> store.watch(a.hash(), a.variables(), until));
+        store.watchHooked(until);
         store.prune(config.retention());
         store.forgetUnwatched();
     }

@@ -13,17 +13,15 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.tradeflows.api.live.LiveHub;
 import org.tradeflows.store.Jdbc;
+import org.tradeflows.support.BaciRevision;
 import org.tradeflows.support.GraphQL;
 import org.tradeflows.support.GraphQLWs;
 import org.tradeflows.support.Keys;
-import org.tradeflows.support.Uploads;
 
 /**
  * Subscriptions over graphql-transport-ws, with a client that speaks the protocol (support/GraphQLWs): an event after a
@@ -37,18 +35,6 @@ class LiveSubscriptionsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String RELEASES = "subscription { releasePublished { sequence release { key kind } } }";
-    private static final String FILE_A = """
-            t,i,j,k,v,q
-            2021,156,643,840710,100.000,1
-            2021,156,643,850440,200.000,2
-            """;
-    /** 850440 revised. */
-    private static final String FILE_B = """
-            t,i,j,k,v,q
-            2021,156,643,840710,100.000,1
-            2021,156,643,850440,275.000,2
-            """;
-
     @Inject
     Jdbc jdbc;
     @Inject
@@ -63,19 +49,11 @@ class LiveSubscriptionsTest {
     }
 
     private static String load(String source, String file) {
-        Map<String, Object> params = new LinkedHashMap<>(Uploads.source(source));
-        params.put("replace", true);
-        var report = Uploads.upload("baci", file.getBytes(StandardCharsets.UTF_8), params, 200);
-        assertThat(report.getString("status")).isEqualTo("LOADED");
-        return report.getString("releaseKey");
+        return BaciRevision.load(source, file).getString("releaseKey");
     }
 
-    /** The sequence number of the release event of the release with this key, once it is recorded (SQL). */
     private long releaseSeq(String key) {
-        await().atMost(WAIT).until(() -> jdbc.count("select count(*) from live_event e join data_release r on "
-                + "e.kind = 'RELEASE_PUBLISHED' and e.subject = r.id::text where r.key = ?", List.of(key)) == 1);
-        return jdbc.count("select e.seq from live_event e join data_release r on e.kind = 'RELEASE_PUBLISHED' "
-                + "and e.subject = r.id::text where r.key = ?", List.of(key));
+        return BaciRevision.releaseSeq(jdbc, key, WAIT);
     }
 
     private void awaitSubscribers(int atLeast) {
@@ -89,7 +67,7 @@ class LiveSubscriptionsTest {
         try (GraphQLWs ws = GraphQLWs.connect(vertx, port(), Map.of())) {
             ws.subscribe("r", RELEASES, null);
             awaitSubscribers((int) before + 1);
-            String keyA = load("test-live-a", FILE_A);
+            String keyA = load("test-live-a", BaciRevision.FIRST);
             JsonNode next = ws.next("r", WAIT);
             assertThat(next).as("an event after the load").isNotNull();
             assertThat(next.path("type").asText()).isEqualTo("next");
@@ -98,7 +76,7 @@ class LiveSubscriptionsTest {
             assertThat(seqA).isEqualTo(releaseSeq(keyA));
         } // dropped: the client is gone while the next release commits
 
-        String keyB = load("test-live-b", FILE_A);
+        String keyB = load("test-live-b", BaciRevision.FIRST);
         long seqB = releaseSeq(keyB);
         try (GraphQLWs back = GraphQLWs.connect(vertx, port(), Map.of("resumeAfter", seqA))) {
             back.subscribe("r", RELEASES, null);
@@ -116,7 +94,7 @@ class LiveSubscriptionsTest {
     @Test
     void answerChangedSendsTheDiffWhenAReleaseChangesTheAnswerAndNothingWhenOneDoesNot() throws Exception {
         String source = "test-live-answer";
-        load(source, FILE_A);
+        load(source, BaciRevision.FIRST);
         Map<String, BigDecimal> was = figures(source);
         String hash = PersistedQueriesTest.sha256(GraphQL.exampleQuery("trade-volumes-as-of")); // registered at start
         String variables = "{\"first\":50,\"filter\":{\"source\":\"" + source + "\"}}";
@@ -130,12 +108,12 @@ class LiveSubscriptionsTest {
                     + "and answer is not null", List.of(hash, canonical)) == 1);
 
             // a release of another source leaves the answer as it was: compared, and nothing sent
-            String other = load("test-live-unrelated", FILE_B);
+            String other = load("test-live-unrelated", BaciRevision.REVISED);
             long otherSeq = releaseSeq(other);
             await().atMost(WAIT).until(() -> jdbc.count("select checked_seq from live_answer where hash = ? and variables = ?",
                     List.of(hash, canonical)) >= otherSeq);
 
-            String revised = load(source, FILE_B);
+            String revised = load(source, BaciRevision.REVISED);
             JsonNode next = ws.next("a", WAIT);
             assertThat(next).as("an answerChanged after the revision").isNotNull();
             // the first message is the revision's: the unrelated release sent nothing before it
@@ -160,12 +138,8 @@ class LiveSubscriptionsTest {
         }
     }
 
-    /** product code → value of the source's current rows (SQL). */
     private Map<String, BigDecimal> figures(String source) {
-        Map<String, BigDecimal> out = new TreeMap<>();
-        jdbc.list("select t.product_code, t.value from trade_volume t join source s on s.id = t.source_id where s.key = ?",
-                List.of(source), rs -> Map.entry(rs.getString(1), rs.getBigDecimal(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+        return BaciRevision.figures(jdbc, source);
     }
 
     @Test
@@ -328,14 +302,14 @@ class LiveSubscriptionsTest {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         var lines = lines(response);
         awaitSubscribers(before + 1);
-        String keyA = load("test-live-sse-a", FILE_A);
+        String keyA = load("test-live-sse-a", BaciRevision.FIRST);
         String[] first = nextEvent(lines);
         assertThat(first).isNotNull();
         assertThat(first[1]).contains(keyA);
         assertThat(Long.parseLong(first[0])).isEqualTo(releaseSeq(keyA));
         response.body().close();
 
-        String keyB = load("test-live-sse-b", FILE_A);
+        String keyB = load("test-live-sse-b", BaciRevision.FIRST);
         long seqB = releaseSeq(keyB);
         var again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Last-Event-ID", first[0])
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofLines());

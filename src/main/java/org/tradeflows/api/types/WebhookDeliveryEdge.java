@@ -1,0 +1,10 @@
+package org.tradeflows.api.types;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Description("A delivery and its cursor.")
+public record WebhookDeliveryEdge(
+        @NonNull @Description("Opaque cursor of this item; pass it as `after` to continue after it.") String cursor,
+        @NonNull @Description("The delivery.") WebhookDelivery node) {
+}
