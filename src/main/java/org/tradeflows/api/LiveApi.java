@@ -17,6 +17,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.tradeflows.api.engine.LiveConnections;
 import org.tradeflows.api.engine.PersistedQueries;
+import org.tradeflows.api.live.ExactJson;
 import org.tradeflows.api.live.LiveHub;
 import org.tradeflows.api.live.LiveSelectors;
 import org.tradeflows.api.types.AnswerChange;
@@ -46,7 +47,7 @@ public class LiveApi {
 
     private static final String AFTER = "Resume after this sequence number: first send the events after it that are "
             + "still kept, then the new ones. Default: the connection's resume token, if any, else only new events.";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ExactJson.MAPPER; // the payloads of watched answers: decimals kept exact
     private static final ObjectMapper SORTED = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final LiveHub hub;

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class AnswerRunner {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ExactJson.MAPPER;
 
     private AnswerRunner() {
     }

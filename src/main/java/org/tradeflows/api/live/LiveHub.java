@@ -45,7 +45,7 @@ import org.tradeflows.store.LiveEventStore;
 public class LiveHub {
 
     private static final Logger LOG = Logger.getLogger(LiveHub.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ExactJson.MAPPER;
     private static final int PAGE = 1000;
     private static final long HOUSEKEEPING_MILLIS = 60_000;
 

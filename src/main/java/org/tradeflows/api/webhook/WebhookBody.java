@@ -1,12 +1,10 @@
 package org.tradeflows.api.webhook;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.tradeflows.api.live.ExactJson;
 import org.tradeflows.model.DueDeliveryRecord;
 import org.tradeflows.model.GlobalId;
 
@@ -17,10 +15,7 @@ import org.tradeflows.model.GlobalId;
 final class WebhookBody {
 
     static final String EVENT = "answerChanged";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final ObjectMapper JSON = ExactJson.MAPPER;
 
     private WebhookBody() {
     }

@@ -129,6 +129,9 @@ class LiveSubscriptionsTest {
                 assertThat(c.path("path").asText()).endsWith(".value.amount");
                 assertThat(new BigDecimal(c.path("before").asText().replace("\"", ""))).isEqualByComparingTo(was.get("850440"));
                 assertThat(new BigDecimal(c.path("after").asText().replace("\"", ""))).isEqualByComparingTo(now.get("850440"));
+                // written as the answer writes it (its scale kept), never through a double
+                assertThat(event.path("data").asText()).contains("\"amount\":" + c.path("after").asText());
+                assertThat(event.path("previousData").asText()).contains("\"amount\":" + c.path("before").asText());
             });
             assertThat(event.path("previousData").asText()).contains(was.get("850440").stripTrailingZeros().toPlainString());
             assertThat(event.path("data").asText()).contains(now.get("850440").stripTrailingZeros().toPlainString());
