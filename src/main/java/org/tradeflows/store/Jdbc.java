@@ -77,10 +77,31 @@ public class Jdbc {
         return new Jdbc(this);
     }
 
-    public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
-        if (counted) {
+    /** Set while this thread runs work that serves no request (Jdbc.background): its statements are not counted. */
+    private static final ThreadLocal<Boolean> BACKGROUND = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs work that serves no request on this thread, such as the live hub re-running watched answers after a release
+     * (through the GraphQL engine, so through the counted Jdbc): its statements are left out of tradeflows.sql.statements.
+     */
+    public static <T> T background(java.util.function.Supplier<T> work) {
+        boolean was = BACKGROUND.get();
+        BACKGROUND.set(true);
+        try {
+            return work.get();
+        } finally {
+            BACKGROUND.set(was);
+        }
+    }
+
+    private void count() {
+        if (counted && !BACKGROUND.get()) {
             statements.increment();
         }
+    }
+
+    public <T> List<T> list(String sql, List<?> params, RowMapper<T> mapper) {
+        count();
         LOG.debugf("SQL %s", sql.lines().findFirst().orElse(""));
         StatementBudget budget = budgets.current();
         Replicas.Replica replica = budget == null ? null : replicas.pick(budget.replicaFloor());
@@ -147,9 +168,7 @@ public class Jdbc {
     }
 
     public int update(String sql, List<?> params) {
-        if (counted) {
-            statements.increment();
-        }
+        count();
         StatementBudget budget = budgets.current();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setQueryTimeout(budget == null ? timeoutSeconds : budget.admit(ps, timeoutSeconds));

@@ -30,6 +30,7 @@ import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.LiveEventRecord;
 import org.tradeflows.model.PersistedQueryRecord;
 import org.tradeflows.model.WatchedAnswerRecord;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.store.LiveEventStore;
 
 /**
@@ -257,7 +258,9 @@ public class LiveHub {
 
     private Optional<JsonNode> run(WatchedAnswerRecord w) {
         Optional<PersistedQueryRecord> document = queries.registered(w.hash());
-        return document.isEmpty() ? Optional.empty() : AnswerRunner.run(document.get().document(), w.variables());
+        // serves no request: its statements stay out of the per-request statement counter
+        return document.isEmpty() ? Optional.empty()
+                : Jdbc.background(() -> AnswerRunner.run(document.get().document(), w.variables()));
     }
 
     /** Deletes old events and unwatched answers, and renews the watches of answers someone subscribes to or hooks. */
