@@ -93,8 +93,13 @@ class ReadReplicaTest {
         }
     }
 
+    /**
+     * Waits for the replica's state in /q/health. Up to two minutes: a replica restarted after an immediate stop first
+     * recovers and catches up on what the primary wrote meanwhile (in a whole-suite run on a loaded machine that took
+     * about a minute once).
+     */
     private static void awaitState(String prefix) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                 .until(() -> String.valueOf(replicaState()).startsWith(prefix));
     }
 
