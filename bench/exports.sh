@@ -30,8 +30,7 @@ PYTHONPATH="$PYLIB" python3 -c 'import pandas, pyarrow' 2>/dev/null \
   || python3 -m pip install --quiet --target "$PYLIB" pandas pyarrow
 
 FILTER="{\"sources\":[\"synthetic-bench-$N\"],\"includeSynthetic\":true}"
-heap() { curl -s "http://localhost:$PORT/q/metrics" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%d", s/1048576}'; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. bench/lib.sh
 
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 # the formats take turns (csv ndjson parquet arrow, csv ndjson …), so a drift of the machine's speed during the run
@@ -40,7 +39,7 @@ declare -A TIMES PEAK
 for fmt in csv ndjson parquet arrow; do TIMES[$fmt]=""; PEAK[$fmt]=0; done
 for _ in $(seq 1 "$RUNS"); do
   for fmt in csv ndjson parquet arrow; do
-    ( while sleep 0.5; do heap; echo; done ) > "$WORK/heap-$fmt.txt" &
+    ( while sleep 0.5; do heap_mb "$PORT"; echo; done ) > "$WORK/heap-$fmt.txt" &
     SAMPLER=$!
     t=$(curl -sS --fail -G -o "$WORK/shipments.$fmt" -w '%{time_total}' "http://localhost:$PORT/export/shipments.$fmt" \
       --data-urlencode "filter=$FILTER")

@@ -30,10 +30,9 @@ for _ in $(seq 1 300); do
   sleep 1
 done
 
-used() { curl -s "http://localhost:$PORT/q/metrics" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%d", s/1048576}'; }
+. bench/lib.sh
 # the heap a full GC leaves: what the subscriptions themselves hold, apart from garbage not yet collected
 live() { jcmd "$SERVICE" GC.run > /dev/null; jcmd "$SERVICE" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K","",v); printf "%d", v/1024; exit}}'; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 : > "$WORK/results.txt"
@@ -49,9 +48,9 @@ for round in $(seq 1 "$ROUNDS"); do
     kill -0 "$DRIVER" 2>/dev/null || { cat "$WORK/driver-$round.log" >&2; exit 1; }
     sleep 0.5
   done
-  IDLE_USED=$(used)
+  IDLE_USED=$(heap_mb "$PORT")
   IDLE_LIVE=$(live)
-  ( while sleep 0.2; do used; echo; done ) > "$WORK/heap-$round.txt" &
+  ( while sleep 0.2; do heap_mb "$PORT"; echo; done ) > "$WORK/heap-$round.txt" &
   SAMPLER=$!
   echo go >&9
   exec 9>&-
