@@ -142,9 +142,8 @@ public class GraphQLEndpoint {
                     + "application/json ({\"query\": \"...\"}) or the document alone as application/graphql");
             return;
         }
-        String type = contentType.trim().toLowerCase(Locale.ROOT); // media types are case-insensitive
-        boolean document = type.startsWith("application/graphql") && !type.startsWith("application/graphql-response");
-        if (!document && !type.startsWith("application/json")) {
+        boolean document = GraphQLRequest.isDocumentAlone(contentType);
+        if (!document && !contentType.trim().toLowerCase(Locale.ROOT).startsWith("application/json")) {
             // a browser's fetch of a string body sends text/plain: GraphQL over HTTP asks for a 4xx, not a guess
             HttpAnswers.error(ctx, 415, ErrorCodes.BAD_REQUEST, "Content-Type: " + mediaType(contentType) + " is not taken; "
                     + "send the request as application/json ({\"query\": \"...\"}) or the document alone as application/graphql");

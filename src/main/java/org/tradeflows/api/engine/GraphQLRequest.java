@@ -47,6 +47,15 @@ public record GraphQLRequest(String query, JsonNode variables, String operationN
         }
     }
 
+    /**
+     * Whether a POST with this Content-Type carries the document alone (application/graphql), not a JSON request;
+     * media types are compared without regard to case. application/graphql-response+json is an answer's type, not this.
+     */
+    public static boolean isDocumentAlone(String contentType) {
+        String type = contentType == null ? "" : contentType.trim().toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("application/graphql") && !type.startsWith("application/graphql-response");
+    }
+
     /** The body of a POST: a JSON object with a string `query`, an optional object `variables`, an optional `operationName`. */
     public static GraphQLRequest fromJson(String body) throws Refused {
         JsonNode root;

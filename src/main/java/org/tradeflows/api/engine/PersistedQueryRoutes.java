@@ -39,8 +39,7 @@ final class PersistedQueryRoutes {
     /** After the body is read, before GraphQLEndpoint checks it. */
     void post(RoutingContext ctx) {
         String body = ctx.body() == null ? null : ctx.body().asString();
-        String contentType = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase(Locale.ROOT);
-        boolean documentAlone = contentType.startsWith("application/graphql") && !contentType.startsWith("application/graphql-response");
+        boolean documentAlone = GraphQLRequest.isDocumentAlone(ctx.request().getHeader("Content-Type"));
         if (body == null || (!queries.allowListOnly() && (documentAlone || !body.contains(MARKER)))) {
             ctx.next(); // the usual request: nothing to do
             return;
