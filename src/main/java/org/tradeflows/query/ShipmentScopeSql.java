@@ -37,9 +37,7 @@ public final class ShipmentScopeSql {
 
     public static Sql where(ShipmentScope f) {
         List<Sql> w = new ArrayList<>();
-        if (!f.includeSynthetic()) {
-            w.add(sql("not s.synthetic"));
-        }
+        w.add(SyntheticRules.realShipmentUnless(f.includeSynthetic()));
         w.add(ifGiven(f.periodFrom(), d -> sql("s.period_start >= {}", value(d))));
         w.add(ifGiven(f.periodTo(), d -> sql("s.period_start <= {}", value(d))));
         w.add(in("s.supplier_id", f.supplierIds()));

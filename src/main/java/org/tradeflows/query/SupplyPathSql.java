@@ -5,6 +5,7 @@ import static org.tradeflows.sql.Sql.sql;
 import static org.tradeflows.sql.Sql.value;
 
 import java.util.List;
+import java.util.Map;
 import org.tradeflows.sql.Sql;
 
 /**
@@ -42,11 +43,12 @@ public final class SupplyPathSql {
     private SupplyPathSql() {
     }
 
-    private static String hs(int length) {
+    /** The shipment's HS code cut to the query's length. */
+    private static Sql hs(int length) {
         return switch (length) {
-            case 2 -> "s.hs2";
-            case 4 -> "s.hs4";
-            case 6 -> "s.hs6";
+            case 2 -> sql("s.hs2");
+            case 4 -> sql("s.hs4");
+            case 6 -> sql("s.hs6");
             default -> throw new IllegalArgumentException("hs length " + length);
         };
     }
@@ -54,18 +56,18 @@ public final class SupplyPathSql {
     /** What every shipment of every hop meets: the period, the goods, resolved companies, real unless asked. */
     static Sql hopShipments(SupplyPathQuery q) {
         return Sql.and(
-                q.includeSynthetic() ? Sql.EMPTY : sql("not s.synthetic"),
+                SyntheticRules.realShipmentUnless(q.includeSynthetic()),
                 ifGiven(q.periodFrom(), d -> sql("s.period_start >= {}", value(d))),
                 ifGiven(q.periodTo(), d -> sql("s.period_start <= {}", value(d))),
                 q.hsPrefixes().isEmpty() ? Sql.EMPTY
                         : sql("s.hs_code like any({})", value(q.hsPrefixes().stream().map(p -> p + "%").toList())),
-                sql(hs(q.hsLength()) + " is not null and s.supplier_id is not null and s.recipient_id is not null "
-                        + "and s.supplier_id <> s.recipient_id"));
+                sql("{} is not null and s.supplier_id is not null and s.recipient_id is not null "
+                        + "and s.supplier_id <> s.recipient_id", hs(q.hsLength())));
     }
 
     /** The company in {@code column} is under a listing in force at the shipment's date (real listings unless asked). */
-    static Sql sanctionedAt(String column, boolean includeSynthetic) {
-        return sql("exists (select 1 from sanction x where x.company_id = " + column + " and {})",
+    static Sql sanctionedAt(Sql column, boolean includeSynthetic) {
+        return sql("exists (select 1 from sanction x where x.company_id = {} and {})", column,
                 Sql.and(SanctionRules.inForce("x", sql("s.period_start")),
                         includeSynthetic ? Sql.EMPTY : SyntheticRules.real("x")));
     }
@@ -76,7 +78,7 @@ public final class SupplyPathSql {
             return sql("s.supplier_id = {}", value(from.companyId()));
         }
         return from.country() != null ? sql("s.supplier_country = {}", value(from.country()))
-                : sanctionedAt("s.supplier_id", q.includeSynthetic());
+                : sanctionedAt(sql("s.supplier_id"), q.includeSynthetic());
     }
 
     static Sql reaches(SupplyPathQuery q) {
@@ -85,7 +87,7 @@ public final class SupplyPathSql {
             return sql("s.recipient_id = {}", value(to.companyId()));
         }
         return to.country() != null ? sql("s.recipient_country = {}", value(to.country()))
-                : sanctionedAt("s.recipient_id", q.includeSynthetic());
+                : sanctionedAt(sql("s.recipient_id"), q.includeSynthetic());
     }
 
     /**
@@ -93,35 +95,30 @@ public final class SupplyPathSql {
      * what the bounds cut, and {@code found}, the explored paths that reach {@code to} with their sort value.
      */
     static Sql search(SupplyPathQuery q) {
-        String hs = hs(q.hsLength());
-        Sql hop = hopShipments(q);
-        Sql reaches = reaches(q);
-        Sql fanOut = value(FAN_OUT);
-        Sql maxHops = value(q.maxHops());
-        return sql(("""
+        return sql("""
                 recursive path (depth, companies, countries, dates, hs_key, min_value, unknown, reached, fan_cut, path_key) as (
                     select 1, array[a.supplier_id, a.recipient_id], array[a.supplier_country, a.recipient_country],
-                           array[a.period_start], a.hs_key, a.value_eur, a.value_eur is null, a.reached, a.n > cast({} as int),
+                           array[a.period_start], a.hs_key, a.value_eur, a.value_eur is null, a.reached, a.n > cast({fanOut} as int),
                            lpad(a.supplier_id::text, 19, '0') || ':' || a.supplier_country || '>'
                                || lpad(a.recipient_id::text, 19, '0') || ':' || a.recipient_country || '@' || a.period_start
                       from (select g.*, row_number() over (partition by g.supplier_id order by g.value_eur desc nulls last,
                                        g.recipient_id, g.recipient_country, g.period_start, g.supplier_country, g.hs_key) as rn,
                                    count(*) over (partition by g.supplier_id) as n
                               from (select s.supplier_id, s.supplier_country, s.recipient_id, s.recipient_country,
-                                           s.period_start, %1$s as hs_key, sum(s.value_eur) as value_eur, {} as reached
+                                           s.period_start, {hs} as hs_key, sum(s.value_eur) as value_eur, {reaches} as reached
                                       from shipment s
-                                     where {} and {}
+                                     where {hop} and {starts}
                                      group by s.supplier_id, s.supplier_country, s.recipient_id, s.recipient_country,
-                                              s.period_start, %1$s
-                                    having cast({} as int) > 1 or {}) g
+                                              s.period_start, {hs}
+                                    having cast({maxHops} as int) > 1 or {reaches}) g
                              order by g.value_eur desc nulls last, g.supplier_id, g.recipient_id, g.recipient_country,
                                       g.period_start, g.supplier_country, g.hs_key
-                             limit cast({} as int)) a
-                     where a.rn <= cast({} as int)
+                             limit cast({firstCandidates} as int)) a
+                     where a.rn <= cast({fanOut} as int)
                     union all
                     select p.depth + 1, p.companies || n.recipient_id, p.countries || n.recipient_country,
                            p.dates || n.period_start, p.hs_key, least(p.min_value, n.value_eur),
-                           p.unknown or n.value_eur is null, n.reached, n.n > cast({} as int),
+                           p.unknown or n.value_eur is null, n.reached, n.n > cast({fanOut} as int),
                            p.path_key || '>' || lpad(n.recipient_id::text, 19, '0') || ':' || n.recipient_country || '@'
                                || n.period_start
                       from path p
@@ -130,40 +127,39 @@ public final class SupplyPathSql {
                                      g.recipient_country, g.period_start) as rn,
                                  count(*) over () as n
                             from (select s.recipient_id, s.recipient_country, s.period_start, sum(s.value_eur) as value_eur,
-                                         {} as reached
+                                         {reaches} as reached
                                     from shipment s
-                                   where s.supplier_id = p.companies[p.depth + 1] and %1$s = p.hs_key
+                                   where s.supplier_id = p.companies[p.depth + 1] and {hs} = p.hs_key
                                      and s.period_start > p.dates[p.depth]
-                                     and s.period_start <= p.dates[p.depth] + cast({} as int)
-                                     and s.recipient_id <> all(p.companies) and {}
+                                     and s.period_start <= p.dates[p.depth] + cast({windowDays} as int)
+                                     and s.recipient_id <> all(p.companies) and {hop}
                                    group by s.recipient_id, s.recipient_country, s.period_start
-                                  having p.depth + 1 < cast({} as int) or {}
+                                  having p.depth + 1 < cast({maxHops} as int) or {reaches}
                                    order by sum(s.value_eur) desc nulls last, s.recipient_id, s.recipient_country, s.period_start
-                                   limit cast({} as int) + 1) g) n
-                     where not p.reached and p.depth < cast({} as int) and n.rn <= cast({} as int)
+                                   limit cast({fanOut} as int) + 1) g) n
+                     where not p.reached and p.depth < cast({maxHops} as int) and n.rn <= cast({fanOut} as int)
                 ),
-                explored as materialized (select * from path limit cast({} as int)),
-                probe as (select count(*) as n from (select 1 from path limit cast({} as int) + 1) x),
+                explored as materialized (select * from path limit cast({candidates} as int)),
+                probe as (select count(*) as n from (select 1 from path limit cast({candidates} as int) + 1) x),
                 stats as (select count(*) as explored, coalesce(bool_or(fan_cut), false) as fan_out_cut,
-                                 (select n from probe) > cast({} as int) as candidates_cut,
+                                 (select n from probe) > cast({candidates} as int) as candidates_cut,
                                  count(*) filter (where reached) as found
                             from explored),
                 found as (select p.*, coalesce(case when not p.unknown then p.min_value end, -1) as sort_value
-                            from explored p where p.reached)""").formatted(hs),
-                fanOut, reaches, hop, starts(q), maxHops, reaches, value(MAX_CANDIDATES + 1), fanOut,
-                fanOut, reaches, value(q.windowDays()), hop, maxHops, reaches, fanOut, maxHops, fanOut,
-                value(MAX_CANDIDATES), value(MAX_CANDIDATES), value(MAX_CANDIDATES));
+                            from explored p where p.reached)""", Map.of("hs", hs(q.hsLength()), "hop", hopShipments(q), "starts", starts(q), "reaches", reaches(q),
+                "fanOut", value(FAN_OUT), "maxHops", value(q.maxHops()), "windowDays", value(q.windowDays()),
+                "firstCandidates", value(MAX_CANDIDATES + 1), "candidates", value(MAX_CANDIDATES)));
     }
 
     /** The hops of the paths in {@code paths} (aliased pg): their shipments, value and precision, and sanctions. */
-    static Sql hops(SupplyPathQuery q, String paths) {
-        String hs = hs(q.hsLength());
-        return sql(("""
+    static Sql hops(SupplyPathQuery q, Sql paths) {
+        Sql listing = listingInForce(q);
+        return sql("""
                 select pg.sort_value, pg.path_key, pg.depth, case when not pg.unknown then pg.min_value end as path_value_eur,
                        k as hop, pg.companies[k] as supplier_id, pg.companies[k + 1] as recipient_id,
                        pg.countries[1] as origin_country, pg.countries[k + 1] as recipient_country, pg.dates[k] as hop_date, pg.hs_key, sh.*,
                        ss.ids as supplier_sanction_ids, rs.ids as recipient_sanction_ids
-                  from %2$s pg
+                  from {paths} pg
                   cross join lateral generate_series(1, pg.depth) k
                   cross join lateral (
                       select array_agg(s.id order by s.id) as shipment_ids, sum(s.value_eur) as value_eur,
@@ -175,12 +171,12 @@ public final class SupplyPathSql {
                         from shipment s
                        where s.supplier_id = pg.companies[k] and s.recipient_id = pg.companies[k + 1]
                          and s.recipient_country = pg.countries[k + 1] and s.period_start = pg.dates[k]
-                         and %1$s = pg.hs_key and (k > 1 or s.supplier_country = pg.countries[1]) and {}) sh
+                         and {hs} = pg.hs_key and (k > 1 or s.supplier_country = pg.countries[1]) and {shipments}) sh
                   cross join lateral (select array_agg(x.id order by x.id) as ids from sanction x
-                                       where x.company_id = pg.companies[k] and {}) ss
+                                       where x.company_id = pg.companies[k] and {listing}) ss
                   cross join lateral (select array_agg(x.id order by x.id) as ids from sanction x
-                                       where x.company_id = pg.companies[k + 1] and {}) rs""").formatted(hs, paths),
-                hopShipments(q), listingInForce(q), listingInForce(q));
+                                       where x.company_id = pg.companies[k + 1] and {listing}) rs""", Map.of("hs", hs(q.hsLength()), "paths", paths, "shipments", hopShipments(q),
+                "listing", listing));
     }
 
     /** The listing x is in force at the hop's date (real listings unless asked). */
@@ -201,7 +197,7 @@ public final class SupplyPathSql {
                 select st.explored, st.fan_out_cut, st.candidates_cut, st.found, r.*
                   from stats st left join ({}) r on true
                  order by r.sort_value desc nulls last, r.path_key, r.hop""",
-                search(q), where, Keyset.orderBy(ORDER), value(limit), hops(q, "page"));
+                search(q), where, Keyset.orderBy(ORDER), value(limit), hops(q, sql("page")));
     }
 
     /** Every path found, one row per hop, ranked; each row says whether a bound cut the search. */
@@ -226,7 +222,7 @@ public final class SupplyPathSql {
                   cross join stats st
                   left join company sup on sup.id = r.supplier_id
                   left join company rec on rec.id = r.recipient_id
-                 order by pg.path_rank, r.hop""", search(q), hops(q, "ranked"));
+                 order by pg.path_rank, r.hop""", search(q), hops(q, sql("ranked")));
         return new ExportQuery("supply-paths", s.text(), s.values(), COLUMNS);
     }
 }

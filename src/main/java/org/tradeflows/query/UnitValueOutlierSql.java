@@ -5,6 +5,7 @@ import static org.tradeflows.sql.Sql.value;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.tradeflows.model.UnitValueBasis;
 import org.tradeflows.sql.Sql;
 
@@ -30,28 +31,29 @@ public final class UnitValueOutlierSql {
     private UnitValueOutlierSql() {
     }
 
-    private static String divisor(UnitValueBasis basis) {
-        return basis == UnitValueBasis.PER_KG ? "s.net_weight_kg" : "s.quantity";
+    /** What a shipment's EUR value is divided by: its weight or its quantity. */
+    private static Sql divisor(UnitValueBasis basis) {
+        return sql(basis == UnitValueBasis.PER_KG ? "s.net_weight_kg" : "s.quantity");
     }
 
-    private static String unit(UnitValueBasis basis) {
-        return basis == UnitValueBasis.PER_KG ? "'kg'::text" : "s.quantity_unit";
+    private static Sql unit(UnitValueBasis basis) {
+        return sql(basis == UnitValueBasis.PER_KG ? "'kg'::text" : "s.quantity_unit");
     }
 
     static Sql rows(ShipmentScope scope, UnitValueBasis basis, BigDecimal threshold) {
-        String measured = "s.hs6 is not null and s.value_eur is not null and " + divisor(basis) + " > 0";
-        Sql peers = scope.includeSynthetic() ? Sql.TRUE : sql("not s.synthetic");
+        Sql measured = sql("s.hs6 is not null and s.value_eur is not null and {} > 0", divisor(basis));
+        Sql peers = scope.includeSynthetic() ? Sql.TRUE : SyntheticRules.REAL_SHIPMENT;
         return sql("""
-                with cand as (select s.id, s.hs6, extract(year from s.period_start)::int as y, %2$s as unit,
-                                     s.value_eur / %1$s as uv
-                                from shipment s where {} and %3$s),
+                with cand as (select s.id, s.hs6, extract(year from s.period_start)::int as y, {unit} as unit,
+                                     s.value_eur / {divisor} as uv
+                                from shipment s where {scope} and {measured}),
                      groups as (select distinct hs6, y, unit from cand),
-                     peer as (select s.hs6, extract(year from s.period_start)::int as y, %2$s as unit,
-                                     (s.value_eur / %1$s)::float8 as uv
+                     peer as (select s.hs6, extract(year from s.period_start)::int as y, {unit} as unit,
+                                     (s.value_eur / {divisor})::float8 as uv
                                 from shipment s
                                 join groups g on g.hs6 = s.hs6 and s.period_start >= make_date(g.y, 1, 1)
-                                             and s.period_start < make_date(g.y + 1, 1, 1) and g.unit = %2$s
-                               where {} and %3$s),
+                                             and s.period_start < make_date(g.y + 1, 1, 1) and g.unit = {unit}
+                               where {peers} and {measured}),
                      med as (select hs6, y, unit, percentile_cont(0.5) within group (order by uv) as median, count(*) as n
                                from peer group by hs6, y, unit),
                      mad as (select p.hs6, p.y, p.unit, percentile_cont(0.5) within group (order by abs(p.uv - m.median)) as mad
@@ -62,9 +64,9 @@ public final class UnitValueOutlierSql {
                            round((0.6745 * (c.uv::float8 - m.median) / d.mad)::numeric, 4) as z,
                            round(abs(0.6745 * (c.uv::float8 - m.median) / d.mad)::numeric, 4) as abs_z
                       from cand c join med m using (hs6, y, unit) join mad d using (hs6, y, unit)
-                     where d.mad > 0 and abs(0.6745 * (c.uv::float8 - m.median) / d.mad) > {}) r"""
-                .formatted(divisor(basis), unit(basis), measured),
-                ShipmentScopeSql.where(scope), peers, value(threshold.doubleValue()));
+                     where d.mad > 0 and abs(0.6745 * (c.uv::float8 - m.median) / d.mad) > {threshold}) r""",
+                Map.of("divisor", divisor(basis), "unit", unit(basis), "measured", measured,
+                        "scope", ShipmentScopeSql.where(scope), "peers", peers, "threshold", value(threshold.doubleValue())));
     }
 
     public static Sql page(ShipmentScope scope, UnitValueBasis basis, BigDecimal threshold, List<String> after, int limit) {
@@ -76,11 +78,10 @@ public final class UnitValueOutlierSql {
                 select global_id('Shipment', r.id::text) as id, s.source_record_ref, s.period_start,
                        global_id('Company', s.supplier_id::text) as supplier_id,
                        global_id('Company', s.recipient_id::text) as recipient_id, r.hs6, r.year, {} as basis, r.unit,
-                       s.value_eur, %s as divisor, r.unit_value as unit_value_eur, r.median as median_eur, r.mad as mad_eur,
+                       s.value_eur, {} as divisor, r.unit_value as unit_value_eur, r.median as median_eur, r.mad as mad_eur,
                        r.peers as peer_count, r.z as modified_z
                   from ({}) r join shipment s on s.id = r.id
-                 order by r.abs_z desc, r.id""".formatted(divisor(basis)), value(basis.name()),
-                rows(scope, basis, threshold));
+                 order by r.abs_z desc, r.id""", value(basis.name()), divisor(basis), rows(scope, basis, threshold));
         return new ExportQuery("unit-value-outliers", s.text(), s.values(), COLUMNS);
     }
 }

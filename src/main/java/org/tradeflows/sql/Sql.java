@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 
 /**
@@ -34,6 +39,7 @@ public final class Sql {
     public static final Sql FALSE = new Sql("false", List.of());
 
     private static final String HOLE = "{}";
+    private static final Pattern NAMED_HOLE = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
 
     private final String text;
     private final List<Object> values;
@@ -66,6 +72,37 @@ public final class Sql {
         }
         if (filled != holes.length) {
             throw new IllegalArgumentException(holes.length + " pieces given for " + filled + " {} in: " + template);
+        }
+        text.append(template, from, template.length());
+        return new Sql(text.toString(), Collections.unmodifiableList(values));
+    }
+
+    /**
+     * Our own SQL text with each {@code {name}} replaced by the piece of that name, for a statement too long to fill by
+     * position: a piece used twice is written {@code {name}} twice and its values come along at each use. Every name
+     * in the text must be given and every piece given must be used; a {@code {}} is not a hole here.
+     */
+    public static Sql sql(String template, Map<String, Sql> pieces) {
+        requireTrusted(template);
+        StringBuilder text = new StringBuilder(template.length());
+        List<Object> values = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        Matcher m = NAMED_HOLE.matcher(template);
+        int from = 0;
+        while (m.find()) {
+            Sql piece = pieces.get(m.group(1));
+            if (piece == null) {
+                throw new IllegalArgumentException("no piece named " + m.group(1) + " for: " + template);
+            }
+            used.add(m.group(1));
+            text.append(template, from, m.start()).append(piece.text);
+            values.addAll(piece.values);
+            from = m.end();
+        }
+        if (!used.equals(pieces.keySet())) {
+            Set<String> unused = new HashSet<>(pieces.keySet());
+            unused.removeAll(used);
+            throw new IllegalArgumentException("pieces " + unused + " are not used in: " + template);
         }
         text.append(template, from, template.length());
         return new Sql(text.toString(), Collections.unmodifiableList(values));

@@ -58,15 +58,15 @@ public class CompanyStore implements SourceLinked {
             Set<Long> rest = new HashSet<>(ids);
             found.forEach(e -> rest.remove(e.getKey()));
             if (!rest.isEmpty()) {
-                found.addAll(jdbc.list("""
+                found.addAll(jdbc.list(sql("""
                         with recursive chain(asked, id) as (
                             select c.id, c.merged_into_id from company c
-                             where c.id = any(?) and c.merged_into_id is not null
+                             where c.id = any({}) and c.merged_into_id is not null
                             union all
                             select chain.asked, c.merged_into_id from chain join company c on c.id = chain.id
                              where c.merged_into_id is not null)
-                        select chain.asked, %s from chain join company c on c.id = chain.id where c.merged_into_id is null
-                        """.formatted(COLUMNS), List.of(List.copyOf(rest)), rs -> Map.entry(rs.getLong("asked"), map(rs))));
+                        select chain.asked, {} from chain join company c on c.id = chain.id where c.merged_into_id is null
+                        """, value(List.copyOf(rest)), sql(COLUMNS)), rs -> Map.entry(rs.getLong("asked"), map(rs))));
             }
         }
         return found;
@@ -74,8 +74,8 @@ public class CompanyStore implements SourceLinked {
 
     /** Of the companies, those a generator wrote: a look-up by id does not find them. */
     public Set<Long> syntheticAmong(Collection<Long> ids) {
-        return new HashSet<>(jdbc.list("select c.id from company c where c.id = any(?) and not "
-                + SyntheticRules.realText("c"), List.of(ids), rs -> rs.getLong(1)));
+        return new HashSet<>(jdbc.list(sql("select c.id from company c where c.id = any({}) and {}", value(ids),
+                SyntheticRules.synthetic("c")), rs -> rs.getLong(1)));
     }
 
     public List<CompanyRecord> page(CompanyCriteria filter, String afterName, Long afterId, int limit) {

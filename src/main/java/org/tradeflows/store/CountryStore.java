@@ -1,5 +1,11 @@
 package org.tradeflows.store;
 
+import static org.tradeflows.sql.Sql.and;
+import static org.tradeflows.sql.Sql.containsPattern;
+import static org.tradeflows.sql.Sql.ifGiven;
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +15,7 @@ import java.util.Optional;
 import org.tradeflows.model.CountryCodes;
 import org.tradeflows.model.CountryRecord;
 import org.tradeflows.query.CountryCriteria;
-import org.tradeflows.query.Where;
+import org.tradeflows.sql.Sql;
 
 /** Every SQL statement that reads countries. */
 @ApplicationScoped
@@ -39,31 +45,27 @@ public class CountryStore {
     }
 
     public List<CountryRecord> page(CountryCriteria filter, String afterCode, int limit) {
-        Where w = where(filter);
-        if (afterCode != null) {
-            w.and("code > ?", afterCode);
-        }
-        return jdbc.list("select " + COLUMNS + " from country where " + w.sql() + " order by code limit ?",
-                w.params(limit), CountryStore::map);
+        Sql where = and(where(filter), ifGiven(afterCode, code -> sql("code > {}", value(code))));
+        return jdbc.list(sql("select " + COLUMNS + " from country where {} order by code limit {}", where, value(limit)),
+                CountryStore::map);
     }
 
     public long count(CountryCriteria filter) {
-        Where w = where(filter);
-        return jdbc.count("select count(*) from country where " + w.sql(), w.params());
+        return jdbc.count(sql("select count(*) from country where {}", where(filter)));
     }
 
-    private static Where where(CountryCriteria f) {
-        Where w = new Where();
+    private static Sql where(CountryCriteria f) {
         if (f == null) {
-            return w;
+            return Sql.TRUE;
         }
-        if (f.search() != null) {
-            String like = Where.contains(f.search().trim());
-            w.and("(name ilike ? or official_name ilike ? or code = upper(?) or alpha3 = upper(?))", like, like,
-                    f.search().trim(), f.search().trim());
-        }
-        w.andIf(f.region(), "lower(region) = lower(?)", f.region());
-        return w;
+        return and(
+                ifGiven(f.search(), text -> {
+                    Sql like = containsPattern(text.trim());
+                    Sql code = value(text.trim());
+                    return sql("name ilike {} or official_name ilike {} or code = upper({}) or alpha3 = upper({})", like,
+                            like, code, code);
+                }),
+                ifGiven(f.region(), r -> sql("lower(region) = lower({})", value(r))));
     }
 
     static CountryRecord map(ResultSet rs) throws SQLException {

@@ -1,11 +1,15 @@
 package org.tradeflows.store;
 
+import static org.tradeflows.sql.Sql.sql;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.tradeflows.query.SyntheticRules;
+import org.tradeflows.sql.Sql;
 
 /**
  * The data version: a number every committed change to the data bumps (V6__data_version.sql). Caches key on it.
@@ -20,9 +24,9 @@ public class DataVersion {
 
     private static final String SQL = "select version from data_version";
     /** The version and, in the same statement, the newest release of real data (what an answer was read from). */
-    private static final String STATE = """
-            select v.version, (select key from data_release where not synthetic order by id desc limit 1)
-              from data_version v""";
+    private static final Sql STATE = sql("""
+            select v.version, (select key from data_release where {} order by id desc limit 1)
+              from data_version v""", SyntheticRules.REAL_RELEASE);
 
     /** The data version, and the key of the newest non-synthetic release at that version ("none" before any load). */
     public record State(long version, String release) {
@@ -64,7 +68,7 @@ public class DataVersion {
         reading = true;
         reader.execute(() -> {
             try {
-                batch.complete(jdbc.one(STATE, List.of(), rs -> new State(rs.getLong(1),
+                batch.complete(jdbc.one(STATE, rs -> new State(rs.getLong(1),
                         rs.getString(2) == null ? "none" : rs.getString(2))).orElseThrow());
             } catch (RuntimeException | Error e) {
                 batch.completeExceptionally(e);

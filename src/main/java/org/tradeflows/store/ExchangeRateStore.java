@@ -1,5 +1,8 @@
 package org.tradeflows.store;
 
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.postgresql.PGConnection;
+import org.tradeflows.sql.Sql;
 
 /**
  * Every SQL statement that writes exchange rates. The ECB's daily rates come in by COPY and their monthly and annual
@@ -24,18 +28,27 @@ public final class ExchangeRateStore {
      * The averages: the arithmetic mean of the published daily rates of the period, rounded to 8 decimals, only for a
      * period the currency's days cover to its end and in which the currency has a rate on every day the file lists ('N/A'
      * days make the period's average absent rather than a mean of the other days: never carried forward). The
-     * placeholders take the period kind and its date_trunc unit from a fixed list, never from input.
+     * period kind and its date_trunc unit come from {@link Averaged}, never from input.
      */
-    private static final String AVERAGES = """
+    private static Sql averages(Averaged period, long sourceId) {
+        return sql("""
             insert into exchange_rate (currency, period_kind, period_start, units_per_eur, source_id)
-            select d.currency, '%1$s', date_trunc('%2$s', d.day)::date, round(avg(d.rate), 8), ?
+            select d.currency, '{kind}', date_trunc('{unit}', d.day)::date, round(avg(d.rate), 8), {source}
               from ecb_day d join (select currency, max(day) as last_day from ecb_day group by currency) l
                 on l.currency = d.currency
-             group by d.currency, date_trunc('%2$s', d.day), l.last_day
+             group by d.currency, date_trunc('{unit}', d.day), l.last_day
             having count(d.rate) = count(*)
-               and (date_trunc('%2$s', d.day) + interval '1 %2$s' - interval '1 day')::date <= l.last_day
+               and (date_trunc('{unit}', d.day) + interval '1 {unit}' - interval '1 day')::date <= l.last_day
             on conflict (currency, period_kind, period_start) do update
-                set units_per_eur = excluded.units_per_eur, source_id = excluded.source_id""";
+                set units_per_eur = excluded.units_per_eur, source_id = excluded.source_id""",
+                Map.of("kind", sql(period.name()), "unit", sql(period.name().toLowerCase(Locale.ROOT)),
+                        "source", value(sourceId)));
+    }
+
+    /** The periods the daily rates are averaged over. */
+    private enum Averaged {
+        MONTH, YEAR
+    }
 
     private static final String UPSERT = """
             with written as (
@@ -133,12 +146,13 @@ public final class ExchangeRateStore {
         return written;
     }
 
-    /** The monthly and annual averages of the days in {@code ecb_day}, by the one rule ({@link #AVERAGES}). */
+    /** The monthly and annual averages of the days in {@code ecb_day}, by the one rule ({@link #averages(Averaged, long)}). */
     private static void averages(Connection c, long sourceId, Map<String, Long> written) throws SQLException {
-        for (String kind : new String[] {"MONTH", "YEAR"}) {
-            try (PreparedStatement ps = c.prepareStatement(AVERAGES.formatted(kind, kind.toLowerCase(Locale.ROOT)))) {
-                ps.setLong(1, sourceId);
-                written.put(kind, (long) ps.executeUpdate());
+        for (Averaged period : Averaged.values()) {
+            Sql statement = averages(period, sourceId);
+            try (PreparedStatement ps = c.prepareStatement(statement.text())) {
+                Jdbc.bind(c, ps, statement.values());
+                written.put(period.name(), (long) ps.executeUpdate());
             }
         }
     }

@@ -14,7 +14,6 @@ import org.tradeflows.query.SanctionRules;
 import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.query.ShipmentScopeSql;
 import org.tradeflows.query.TradeVolumeCriteria;
-import org.tradeflows.query.Where;
 import org.tradeflows.sql.Sql;
 
 /**
@@ -32,8 +31,7 @@ public class ExportSql {
             "quantity", "quantity_unit", "net_weight_kg", "source", "release", "synthetic");
 
     public ExportQuery shipments(ShipmentScope scope) {
-        Sql w = ShipmentScopeSql.where(scope);
-        String sql = """
+        Sql statement = sql("""
                 select global_id('Shipment', s.id::text) as id, s.source_record_ref, s.period_start, s.period_end,
                        global_id('Company', s.supplier_id::text) as supplier_id, sup.name as supplier_name,
                        s.supplier_declared_name, s.supplier_country,
@@ -51,9 +49,9 @@ public class ExportSql {
                   left join company rec on rec.id = s.recipient_id
                   join source src on src.id = s.source_id
                   join data_release rel on rel.id = s.release_id
-                 where %s
-                 order by s.period_start, s.id""".formatted(w.text());
-        return new ExportQuery("shipments", sql, w.values(), SHIPMENT_COLUMNS);
+                 where {}
+                 order by s.period_start, s.id""", ShipmentScopeSql.where(scope));
+        return new ExportQuery("shipments", statement.text(), statement.values(), SHIPMENT_COLUMNS);
     }
 
     public static final List<String> TRADE_VOLUME_COLUMNS = List.of("id", "reporter", "partner", "flow", "period_kind",
@@ -125,8 +123,7 @@ public class ExportSql {
             "part_of", "companies", "countries", "products", "confirmed", "source", "citation", "note");
 
     public ExportQuery findings(FindingCriteria filter, Long companyId) {
-        Where w = FindingStore.where(filter, companyId);
-        String sql = """
+        Sql statement = sql("""
                 select global_id('Finding', f.id::text) as id, f.key, f.kind, f.statement, f.value, f.currency,
                        f.value_qualifier, f.count, f.count_unit, f.count_qualifier, f.period_start, f.period_end,
                        f.period_label, (select p.key from finding p where p.id = f.part_of_id) as part_of,
@@ -138,8 +135,8 @@ public class ExportSql {
                           from finding_product fp where fp.finding_id = f.id) as products,
                        f.confirmed, src.key as source, src.citation, f.note
                   from finding f join source src on src.id = f.source_id
-                 where %s
-                 order by f.id""".formatted(w.sql());
-        return new ExportQuery("findings", sql, w.params(), FINDING_COLUMNS);
+                 where {}
+                 order by f.id""", FindingStore.where(filter, companyId));
+        return new ExportQuery("findings", statement.text(), statement.values(), FINDING_COLUMNS);
     }
 }

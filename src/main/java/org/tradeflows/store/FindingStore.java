@@ -1,5 +1,11 @@
 package org.tradeflows.store;
 
+import static org.tradeflows.sql.Sql.and;
+import static org.tradeflows.sql.Sql.containsPattern;
+import static org.tradeflows.sql.Sql.ifGiven;
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +28,7 @@ import org.tradeflows.model.SyntheticChoice;
 import org.tradeflows.model.ValueQualifier;
 import org.tradeflows.query.FindingCriteria;
 import org.tradeflows.query.SyntheticRules;
-import org.tradeflows.query.Where;
+import org.tradeflows.sql.Sql;
 
 /**
  * Every SQL statement that reads findings and what they link to (findings are listed, never summed), and the curators'
@@ -31,11 +37,12 @@ import org.tradeflows.query.Where;
 @ApplicationScoped
 public class FindingStore implements SourceLinked {
 
-    private static final String SELECT = """
-            select f.id, f.key, f.kind, f.statement, f.quote, f.value, f.currency, f.value_qualifier, f.count, f.count_unit,
+    private static final String COLUMNS = """
+            f.id, f.key, f.kind, f.statement, f.quote, f.value, f.currency, f.value_qualifier, f.count, f.count_unit,
                    f.count_qualifier, f.period_start, f.period_end, f.period_label, f.confirmed, f.through_intermediaries,
-                   f.note, f.source_id, f.part_of_id, s.citation
-              from finding f join source s on s.id = f.source_id""";
+                   f.note, f.source_id, f.part_of_id, s.citation""";
+    private static final String FROM = "\n  from finding f join source s on s.id = f.source_id";
+    private static final String SELECT = "select " + COLUMNS + FROM;
 
     private final Jdbc jdbc;
 
@@ -53,7 +60,7 @@ public class FindingStore implements SourceLinked {
 
     /** The same claim reported by other sources, linked in either direction, keyed by the finding asked about. */
     public List<Map.Entry<Long, FindingRecord>> sameClaims(Collection<Long> ids) {
-        return jdbc.list(SELECT.replace("select f.id", "select x.asked, f.id")
+        return jdbc.list("select x.asked, " + COLUMNS + FROM
                 + " join unnest(?::bigint[]) x(asked) on f.same_claim_as_id = x.asked"
                 + " or f.id = (select o.same_claim_as_id from finding o where o.id = x.asked) order by f.id",
                 List.of(ids), rs -> Map.entry(rs.getLong("asked"), map(rs)));
@@ -65,55 +72,44 @@ public class FindingStore implements SourceLinked {
 
     /** Findings about any of the companies (merged ones included), keyed by company id. */
     public List<Map.Entry<Long, FindingRecord>> aboutCompanies(Collection<Long> companyIds) {
-        return jdbc.list(SELECT.replace("select f.id", "select distinct fc.company_id as about, f.id")
+        return jdbc.list("select distinct fc.company_id as about, " + COLUMNS + FROM
                 + " join finding_company fc on fc.finding_id = f.id where fc.company_id = any(?) order by f.id",
                 List.of(companyIds), rs -> Map.entry(rs.getLong("about"), map(rs)));
     }
 
     public List<FindingRecord> page(FindingCriteria filter, Long companyId, Long afterId, int limit) {
-        Where w = where(filter, companyId);
-        w.andIf(afterId, "f.id > ?", afterId);
-        return jdbc.list(SELECT + " where " + w.sql() + " order by f.id limit ?", w.params(limit), FindingStore::map);
+        Sql where = and(where(filter, companyId), ifGiven(afterId, id -> sql("f.id > {}", value(id))));
+        return jdbc.list(sql(SELECT + " where {} order by f.id limit {}", where, value(limit)), FindingStore::map);
     }
 
     public long count(FindingCriteria filter, Long companyId) {
-        Where w = where(filter, companyId);
-        return jdbc.count("select count(*) from finding f where " + w.sql(), w.params());
+        return jdbc.count(sql("select count(*) from finding f where {}", where(filter, companyId)));
     }
 
-    public static Where where(FindingCriteria f, Long companyId) {
-        Where w = new Where();
-        if (!SyntheticChoice.includes(f)) {
-            w.and(SyntheticRules.realText("f"));
-        }
+    /** The findings a filter keeps (about the company when one is given), real ones unless asked. */
+    public static Sql where(FindingCriteria f, Long companyId) {
+        Sql real = SyntheticChoice.includes(f) ? Sql.EMPTY : SyntheticRules.real("f");
         if (f == null) {
-            return w;
+            return and(real);
         }
-        w.andIf(f.kinds(), "f.kind = any(?)", f.kinds() == null ? null : f.kinds().stream().map(Enum::name).toList());
-        if (companyId != null) {
-            boolean roles = f.companyRoles() != null && !f.companyRoles().isEmpty();
-            String clause = "exists (select 1 from finding_company fc where fc.finding_id = f.id and fc.company_id = ?"
-                    + (roles ? " and fc.role = any(?))" : ")");
-            if (roles) {
-                w.and(clause, companyId, f.companyRoles().stream().map(Enum::name).toList());
-            } else {
-                w.and(clause, companyId);
-            }
-        }
-        w.andIf(f.countries(), "exists (select 1 from finding_country fk where fk.finding_id = f.id "
-                + "and fk.country_code = any(?))", f.countries());
-        w.andIf(f.productCode(), "exists (select 1 from finding_product fp join product_category p "
-                + "on p.code = fp.product_code where fp.finding_id = f.id and (p.code like ? or p.section_code = ?))",
-                f.productCode() + "%", f.productCode());
-        w.andIf(f.source(), "f.source_id = (select id from source where key = ?)", f.source());
-        w.andIf(f.periodFrom(), "f.period_end >= ?", f.periodFrom());
-        w.andIf(f.periodTo(), "f.period_start <= ?", f.periodTo());
-        w.andIf(f.confirmed(), "f.confirmed = ?", f.confirmed());
-        if (f.search() != null) {
-            String like = Where.contains(f.search().trim());
-            w.and("(f.statement ilike ? or f.quote ilike ?)", like, like);
-        }
-        return w;
+        return and(real,
+                ifGiven(f.kinds(), k -> sql("f.kind = any({})", value(k.stream().map(Enum::name).toList()))),
+                ifGiven(companyId, id -> sql("exists (select 1 from finding_company fc where fc.finding_id = f.id "
+                        + "and fc.company_id = {}{})", value(id), ifGiven(f.companyRoles(),
+                                r -> sql(" and fc.role = any({})", value(r.stream().map(Enum::name).toList()))))),
+                ifGiven(f.countries(), c -> sql("exists (select 1 from finding_country fk where fk.finding_id = f.id "
+                        + "and fk.country_code = any({}))", value(c))),
+                ifGiven(f.productCode(), code -> sql("exists (select 1 from finding_product fp join product_category p "
+                        + "on p.code = fp.product_code where fp.finding_id = f.id and (p.code like {} or p.section_code = {}))",
+                        value(code + "%"), value(code))),
+                ifGiven(f.source(), key -> sql("f.source_id = (select id from source where key = {})", value(key))),
+                ifGiven(f.periodFrom(), d -> sql("f.period_end >= {}", value(d))),
+                ifGiven(f.periodTo(), d -> sql("f.period_start <= {}", value(d))),
+                ifGiven(f.confirmed(), c -> sql("f.confirmed = {}", value(c))),
+                ifGiven(f.search(), text -> {
+                    Sql like = containsPattern(text.trim());
+                    return sql("f.statement ilike {} or f.quote ilike {}", like, like);
+                }));
     }
 
     public List<Map.Entry<Long, FindingCompanyRecord>> companies(Collection<Long> findingIds) {

@@ -1,5 +1,7 @@
 package org.tradeflows.store;
 
+import static org.tradeflows.sql.Sql.sql;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
@@ -43,7 +45,7 @@ public class LiveEventStore {
     @Transactional
     public List<LiveEventRecord> publishOutbox() {
         jdbc.count("select count(*) from (select pg_advisory_xact_lock(?)) x", List.of(WRITER_LOCK));
-        return jdbc.list("""
+        return jdbc.list(sql("""
                 with taken as (delete from live_outbox returning id, kind, subject_id),
                 made as (
                     insert into live_event (kind, subject, payload)
@@ -60,8 +62,8 @@ public class LiveEventStore {
                       left join audit_entry a on t.kind = 'CORRECTION' and a.id = t.subject_id
                      where r.id is not null or s.id is not null or a.id is not null
                      order by t.id
-                    returning %s)
-                select * from made order by seq""".formatted(COLUMNS), List.of(), LiveEventStore::map);
+                    returning {})
+                select * from made order by seq""", sql(COLUMNS)), LiveEventStore::map);
     }
 
     /** Events after {@code afterSeq}, oldest first, at most {@code limit}. */

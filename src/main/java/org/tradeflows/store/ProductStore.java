@@ -1,5 +1,11 @@
 package org.tradeflows.store;
 
+import static org.tradeflows.sql.Sql.and;
+import static org.tradeflows.sql.Sql.containsPattern;
+import static org.tradeflows.sql.Sql.ifGiven;
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +19,7 @@ import org.tradeflows.model.ProductLevel;
 import org.tradeflows.model.TopicProductRecord;
 import org.tradeflows.model.TopicRecord;
 import org.tradeflows.query.ProductCategoryCriteria;
-import org.tradeflows.query.Where;
+import org.tradeflows.sql.Sql;
 
 /** Every SQL statement that reads the HS tree, CHPL tiers and topics. Codes sort bytewise (digits, then sections). */
 @ApplicationScoped
@@ -73,39 +79,30 @@ public class ProductStore {
     }
 
     public List<ProductCategoryRecord> page(ProductCategoryCriteria filter, String afterCode, int limit) {
-        Where w = where(filter);
-        if (afterCode != null) {
-            w.and("p.code collate \"C\" > ?", afterCode);
-        }
-        return jdbc.list("select " + COLUMNS + " from product_category p where " + w.sql()
-                + " order by p.code collate \"C\" limit ?", w.params(limit), ProductStore::map);
+        Sql where = and(where(filter), ifGiven(afterCode, code -> sql("p.code collate \"C\" > {}", value(code))));
+        return jdbc.list(sql("select " + COLUMNS + " from product_category p where {} order by p.code collate \"C\" limit {}",
+                where, value(limit)), ProductStore::map);
     }
 
     public long count(ProductCategoryCriteria filter) {
-        Where w = where(filter);
-        return jdbc.count("select count(*) from product_category p where " + w.sql(), w.params());
+        return jdbc.count(sql("select count(*) from product_category p where {}", where(filter)));
     }
 
-    private static Where where(ProductCategoryCriteria f) {
-        Where w = new Where();
+    private static Sql where(ProductCategoryCriteria f) {
         if (f == null) {
-            return w;
+            return Sql.TRUE;
         }
-        if (f.codePrefix() != null) {
-            String prefix = f.codePrefix().length() > 6 ? f.codePrefix().substring(0, 6) : f.codePrefix();
-            w.and("p.level <> 'SECTION' and p.code like ?", prefix + "%");
-        }
-        if (f.search() != null) {
-            w.and("(to_tsvector('english', p.description) @@ plainto_tsquery('english', ?) or p.description ilike ?)",
-                    f.search(), Where.contains(f.search().trim()));
-        }
-        w.andIf(f.levels(), "p.level = any(?)", names(f.levels()));
-        w.andIf(f.chplTiers(), "exists (select 1 from chpl_entry e where e.hs6 = p.code and e.tier = any(?))",
-                names(f.chplTiers()));
-        w.andIf(f.topic(), "exists (select 1 from topic_product tp join topic t on t.id = tp.topic_id "
-                + "where tp.product_code = p.code and t.key = ?)", f.topic());
-        w.andIf(f.parentCode(), "p.parent_code = ?", f.parentCode());
-        return w;
+        return and(
+                ifGiven(f.codePrefix(), c -> sql("p.level <> 'SECTION' and p.code like {}",
+                        value((c.length() > 6 ? c.substring(0, 6) : c) + "%"))),
+                ifGiven(f.search(), text -> sql("to_tsvector('english', p.description) @@ plainto_tsquery('english', {}) "
+                        + "or p.description ilike {}", value(text), containsPattern(text.trim()))),
+                ifGiven(f.levels(), l -> sql("p.level = any({})", value(names(l)))),
+                ifGiven(f.chplTiers(), t -> sql("exists (select 1 from chpl_entry e where e.hs6 = p.code and e.tier = any({}))",
+                        value(names(t)))),
+                ifGiven(f.topic(), t -> sql("exists (select 1 from topic_product tp join topic t on t.id = tp.topic_id "
+                        + "where tp.product_code = p.code and t.key = {})", value(t))),
+                ifGiven(f.parentCode(), c -> sql("p.parent_code = {}", value(c))));
     }
 
     private static List<String> names(List<? extends Enum<?>> values) {
@@ -113,9 +110,8 @@ public class ProductStore {
     }
 
     public List<TopicRecord> topics(String key) {
-        Where w = new Where().andIf(key, "key = ?", key);
-        return jdbc.list("select id, key, name, description, source_id from topic where " + w.sql() + " order by key",
-                w.params(), ProductStore::mapTopic);
+        return jdbc.list(sql("select id, key, name, description, source_id from topic where {} order by key",
+                and(ifGiven(key, k -> sql("key = {}", value(k))))), ProductStore::mapTopic);
     }
 
     /** Every topic key, for suggesting the nearest one to a key that does not exist. */

@@ -1,5 +1,8 @@
 package org.tradeflows.store;
 
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,10 +12,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.tradeflows.model.DataReleaseRecord;
 import org.tradeflows.model.ReleaseKind;
+import org.tradeflows.query.SyntheticRules;
+import org.tradeflows.sql.Sql;
 
 /**
  * The data_release table: one row per load, keyed by kind and content fingerprint. Shared by the loaders of the
@@ -32,8 +38,8 @@ public class ReleaseStore {
     }
 
     public List<DataReleaseRecord> all(boolean includeSynthetic) {
-        return jdbc.list("select " + COLUMNS + " from data_release where synthetic = false or ? order by id",
-                List.of(includeSynthetic), ReleaseStore::map);
+        return jdbc.list(sql("select {} from data_release where {} order by id", sql(COLUMNS),
+                includeSynthetic ? Sql.TRUE : SyntheticRules.REAL_RELEASE), ReleaseStore::map);
     }
 
     public List<DataReleaseRecord> byIds(Collection<Long> ids) {
@@ -42,8 +48,8 @@ public class ReleaseStore {
 
     /** The newest release of real data (synthetic test releases are not the open dataset's). */
     public Optional<DataReleaseRecord> current() {
-        return jdbc.one("select " + COLUMNS + " from data_release where not synthetic order by id desc limit 1", List.of(),
-                ReleaseStore::map);
+        return jdbc.one(sql("select {} from data_release where {} order by id desc limit 1", sql(COLUMNS),
+                SyntheticRules.REAL_RELEASE), ReleaseStore::map);
     }
 
     /**
@@ -51,10 +57,11 @@ public class ReleaseStore {
      * newest when several releases share a version.
      */
     public Optional<Long> byReference(String reference) {
-        return jdbc.one("""
-                select id from data_release where id::text = ? or key = ? or version = ? or upstream_version = ?
-                order by (id::text = ?) desc, (key = ?) desc, id desc limit 1""",
-                List.of(reference, reference, reference, reference, reference, reference), rs -> rs.getLong(1));
+        Sql ref = value(reference);
+        return jdbc.one(sql("""
+                select id from data_release where id::text = {ref} or key = {ref} or version = {ref} or upstream_version = {ref}
+                order by (id::text = {ref}) desc, (key = {ref}) desc, id desc limit 1""", Map.of("ref", ref)),
+                rs -> rs.getLong(1));
     }
 
     /** The newest release published on or before the given day (UTC), if any. */

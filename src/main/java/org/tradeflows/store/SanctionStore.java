@@ -43,8 +43,8 @@ public class SanctionStore implements SourceLinked {
 
     /** Of the sanctions, those a generator wrote: a look-up by id does not find them. */
     public Set<Long> syntheticAmong(Collection<Long> ids) {
-        return new HashSet<>(jdbc.list("select s.id from sanction s where s.id = any(?) and not "
-                + SyntheticRules.realText("s"), List.of(ids), rs -> rs.getLong(1)));
+        return new HashSet<>(jdbc.list(sql("select s.id from sanction s where s.id = any({}) and {}", value(ids),
+                SyntheticRules.synthetic("s")), rs -> rs.getLong(1)));
     }
 
     public List<SanctionRecord> byIds(Collection<Long> ids) {

@@ -1,5 +1,11 @@
 package org.tradeflows.store;
 
+import static org.tradeflows.sql.Sql.and;
+import static org.tradeflows.sql.Sql.containsPattern;
+import static org.tradeflows.sql.Sql.ifGiven;
+import static org.tradeflows.sql.Sql.sql;
+import static org.tradeflows.sql.Sql.value;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +19,7 @@ import org.tradeflows.model.SourceKind;
 import org.tradeflows.model.SourceRecord;
 import org.tradeflows.model.SyntheticChoice;
 import org.tradeflows.query.SourceCriteria;
-import org.tradeflows.query.Where;
+import org.tradeflows.sql.Sql;
 
 /** Every SQL statement that reads sources, and the curators' writes of them. */
 @ApplicationScoped
@@ -50,32 +56,27 @@ public class SourceStore {
     }
 
     public List<SourceRecord> page(SourceCriteria filter, Long afterId, int limit) {
-        Where w = where(filter);
-        w.andIf(afterId, "id > ?", afterId);
-        return jdbc.list("select " + COLUMNS + " from source where " + w.sql() + " order by id limit ?", w.params(limit),
+        Sql where = and(where(filter), ifGiven(afterId, id -> sql("id > {}", value(id))));
+        return jdbc.list(sql("select " + COLUMNS + " from source where {} order by id limit {}", where, value(limit)),
                 SourceStore::map);
     }
 
     public long count(SourceCriteria filter) {
-        Where w = where(filter);
-        return jdbc.count("select count(*) from source where " + w.sql(), w.params());
+        return jdbc.count(sql("select count(*) from source where {}", where(filter)));
     }
 
-    private static Where where(SourceCriteria f) {
-        Where w = new Where();
+    private static Sql where(SourceCriteria f) {
         boolean synthetic = SyntheticChoice.includes(f) || (f != null && f.kinds() != null && f.kinds().contains(SourceKind.SYNTHETIC));
-        if (!synthetic) {
-            w.and("kind <> 'SYNTHETIC'");
-        }
+        Sql real = synthetic ? Sql.EMPTY : sql("kind <> 'SYNTHETIC'");
         if (f == null) {
-            return w;
+            return and(real);
         }
-        w.andIf(f.kinds(), "kind = any(?)", f.kinds() == null ? null : f.kinds().stream().map(Enum::name).toList());
-        if (f.search() != null) {
-            String like = Where.contains(f.search().trim());
-            w.and("(title ilike ? or publisher ilike ? or key ilike ?)", like, like, like);
-        }
-        return w;
+        return and(real,
+                ifGiven(f.kinds(), k -> sql("kind = any({})", value(k.stream().map(Enum::name).toList()))),
+                ifGiven(f.search(), text -> {
+                    Sql like = containsPattern(text.trim());
+                    return sql("title ilike {} or publisher ilike {} or key ilike {}", like, like, like);
+                }));
     }
 
     /** Records a source (its id is ignored); the stored source, with its new id. */

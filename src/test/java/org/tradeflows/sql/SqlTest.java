@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Pieces of SQL keep their values beside their placeholders, in order, however they are composed. */
@@ -154,5 +155,24 @@ class SqlTest {
         Sql q = sql("name = {}", value("'; drop table company; --"));
         assertThat(q.text()).isEqualTo("name = ?");
         assertThat(Arrays.asList(q.values().toArray())).containsExactly("'; drop table company; --");
+    }
+
+    @Test
+    void aNamedPieceUsedTwiceBringsItsValuesAtEachUse() {
+        Sql reaches = sql("s.recipient_country = {}", value("RU"));
+        Sql q = sql("select {reaches} as reached from shipment s where s.hs6 = {hs} and ({limit} > 1 or {reaches}) limit {limit}",
+                Map.of("reaches", reaches, "hs", value("854231"), "limit", value(4)));
+        assertThat(q.text()).isEqualTo("select s.recipient_country = ? as reached from shipment s where s.hs6 = ? "
+                + "and (? > 1 or s.recipient_country = ?) limit ?");
+        assertThat(q.values()).containsExactly("RU", "854231", 4, "RU", 4);
+    }
+
+    @Test
+    void aNamedHoleWithoutItsPieceOrAPieceNeverUsedFails() {
+        assertThatThrownBy(() -> sql("a = {a} and b = {b}", Map.of("a", value(1)))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no piece named b");
+        assertThatThrownBy(() -> sql("a = {a}", Map.of("a", value(1), "b", value(2))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[b] are not used");
+        assertThatThrownBy(() -> sql("a = {a} or b = ?", Map.of("a", value(1)))).isInstanceOf(IllegalArgumentException.class);
     }
 }
