@@ -63,9 +63,7 @@ public enum FlowBase {
                 case when sum(with_weight) > 0 then sum(net_weight) end as net_weight,
                 null::bigint as distinct_suppliers, null::bigint as distinct_recipients,
                 min(first_date) as first_date, max(last_date) as last_date,
-                case when sum(more_than) > 0 then 'MORE_THAN' when sum(at_least) > 0 then 'AT_LEAST'
-                     when sum(estimated) > 0 then 'ESTIMATED' when sum(approximate) > 0 then 'APPROXIMATE'
-                     else 'EXACT' end as qualifier""";
+                sum_qualifier(sum(more_than), sum(at_least), sum(estimated), sum(approximate)) as qualifier""";
     }
 
     private static final Set<FlowDimension> YEAR_GRAIN = EnumSet.of(FlowDimension.SUPPLIER_COUNTRY,

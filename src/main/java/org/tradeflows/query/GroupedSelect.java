@@ -68,11 +68,10 @@ final class GroupedSelect {
         return statement.then(sql("limit {}", value(limit)));
     }
 
-    /** The precision of a sum: lower bounds dominate, then estimates, then approximations. */
+    /** The precision of a sum of figures, by the one rule {@code sum_qualifier} (R__domain_rules.sql). */
     static final String QUALIFIER = """
-            case when bool_or(value_qualifier = 'MORE_THAN') then 'MORE_THAN'
-                 when bool_or(value_qualifier = 'AT_LEAST') then 'AT_LEAST'
-                 when bool_or(value_qualifier = 'ESTIMATED') then 'ESTIMATED'
-                 when bool_or(value_qualifier = 'APPROXIMATE') then 'APPROXIMATE'
-                 else 'EXACT' end as qualifier""";
+            sum_qualifier(count(*) filter (where value_qualifier = 'MORE_THAN'),
+                          count(*) filter (where value_qualifier = 'AT_LEAST'),
+                          count(*) filter (where value_qualifier = 'ESTIMATED'),
+                          count(*) filter (where value_qualifier = 'APPROXIMATE')) as qualifier""";
 }

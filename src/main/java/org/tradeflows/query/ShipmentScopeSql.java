@@ -11,20 +11,17 @@ import org.tradeflows.sql.Sql;
 /** Renders a {@link ShipmentScope} as conditions on the shipment alias {@code s}: the one home of shipment filters. */
 public final class ShipmentScopeSql {
 
-    /** Recipient under a confirmed sanction in force at the shipment's start date (authorities bound when given). */
-    private static final String RECIPIENT_SANCTIONED = """
-            exists (select 1 from sanction x where x.company_id = s.recipient_id and x.confirmed
-                      and x.listed_on <= s.period_start and (x.ended_on is null or x.ended_on > s.period_start)""";
-
     private ShipmentScopeSql() {
     }
 
-    /** The sanctioned-recipient expression (with the authorities bound when given). */
+    /**
+     * The recipient is under a sanction in force at the shipment's start date by the one rule ({@link SanctionRules}),
+     * of one of the authorities when they are given.
+     */
     static Sql recipientSanctioned(List<String> authorities) {
-        if (authorities == null || authorities.isEmpty()) {
-            return sql(RECIPIENT_SANCTIONED + ")");
-        }
-        return sql(RECIPIENT_SANCTIONED + " and x.authority = any({}))", value(authorities));
+        return sql("exists (select 1 from sanction x where x.company_id = s.recipient_id and {}{})",
+                SanctionRules.inForce("x", sql("s.period_start")),
+                ifGiven(authorities, a -> sql(" and x.authority = any({})", value(a))));
     }
 
     /** One value as an equality (which an ordered index scan can use), several as = any(array). */

@@ -21,7 +21,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * Sql where = and(
- *         sql("not s.synthetic"),
+ *         sql("s.value_eur is not null"),
  *         ifGiven(f.supplierCountry(), c -> sql("s.supplier_country = {}", value(c))),
  *         ifGiven(f.hsPrefixes(), p -> sql("s.hs_code like any({})", value(p))));
  * Sql page = sql("select s.id from shipment s where {} order by s.id limit {}", where, value(limit));

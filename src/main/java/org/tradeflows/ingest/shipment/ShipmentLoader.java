@@ -28,7 +28,7 @@ import org.tradeflows.store.DataAccessException;
  * table that lives only in the load's transaction; at the end one INSERT ... SELECT moves the rows into
  * {@code shipment} (a record whose source and reference are already there is kept as it is) and their ordered
  * intermediaries into {@code shipment_intermediary}. Values are normalised to EUR and USD in that statement with
- * the rates found for each row, as {@code to_eur} and {@code to_usd} would.
+ * the rates found for each row by {@code eur_of} and {@code usd_of}, the rules {@code to_eur} and {@code to_usd} apply.
  */
 public final class ShipmentLoader implements FormatLoader {
 
@@ -51,7 +51,7 @@ public final class ShipmentLoader implements FormatLoader {
                 value_qualifier, quantity, quantity_unit, net_weight_kg, intermediary_companies, intermediary_countries)
             from stdin""";
 
-    /** The money expressions are those of to_eur and to_usd, applied to the rate each row was checked against. */
+    /** The money is converted by the rules to_eur and to_usd use (eur_of, usd_of), at the rate each row was checked against. */
     private static final String INSERT_SHIPMENTS = """
             insert into shipment (release_id, source_id, source_record_ref, supplier_id, recipient_id,
                 supplier_declared_name, recipient_declared_name, supplier_country, recipient_country, origin_country,
@@ -60,8 +60,7 @@ public final class ShipmentLoader implements FormatLoader {
             select ?, source_id, source_record_ref, supplier_id, recipient_id, supplier_declared_name,
                 recipient_declared_name, supplier_country, recipient_country, origin_country, destination_country,
                 period_start, period_end, hs_code, product_code, description, value, currency,
-                round(value / eur_rate, 2),
-                case when currency = 'USD' then value else round(value / eur_rate * usd_rate, 2) end,
+                eur_of(value, eur_rate), usd_of(value, currency, eur_rate, usd_rate),
                 value_qualifier, quantity, quantity_unit, net_weight_kg
             from ingest_shipment
             on conflict (source_id, source_record_ref) do nothing""";

@@ -49,8 +49,7 @@ final class TradeVolumeStage implements AutoCloseable {
                     period_end, product_code, value, currency, value_eur, value_usd, value_qualifier, net_weight_kg,
                     quantity, quantity_unit, note)
                 select ?, ?, reporter, partner, flow, period_kind, period_start, period_end, product_code, value, currency,
-                    round(value / eur_rate, 2),
-                    case when currency = 'USD' then value else round(value / eur_rate * usd_rate, 2) end,
+                    eur_of(value, eur_rate), usd_of(value, currency, eur_rate, usd_rate),
                     value_qualifier, net_weight_kg, quantity, quantity_unit, note
                 from ingest_trade_volume
                 on conflict (source_id, reporter, partner, flow, period_start, period_end, coalesce(product_code, '*'),
