@@ -11,6 +11,7 @@ import org.tradeflows.api.types.CountryConnection;
 import org.tradeflows.api.types.CountryEdge;
 import org.tradeflows.input.Codes;
 import org.tradeflows.input.CountryFilter;
+import org.tradeflows.model.CountryCodes;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.Printable;
 import org.tradeflows.store.CountryStore;
@@ -30,9 +31,9 @@ public class CountryApi {
 
     @Query("country")
     @Description("A country by ISO 3166-1 alpha-2, alpha-3 or numeric code, e.g. CN, CHN or 156. Fails with NOT_FOUND for an unknown code.")
-    public Country country(@NonNull @Name("code") @Description("An " + Codes.COUNTRY_CODES + ".") String code) {
+    public Country country(@NonNull @Name("code") @Description("An " + CountryCodes.ACCEPTED + ".") String code) {
         String c = codes.alpha2(code).orElseThrow(() -> new NotFoundException("code: no country with the ISO code '"
-                + Printable.of(code) + "'; give an " + Codes.COUNTRY_CODES));
+                + Printable.of(code) + "'; give an " + CountryCodes.ACCEPTED));
         return countries.byCode(c).map(Country::of).orElseThrow();
     }
 

@@ -31,6 +31,7 @@ import org.tradeflows.input.FlowFilters;
 import org.tradeflows.input.ReleaseRefs;
 import org.tradeflows.input.TradeVolumeFilter;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.CountryCodes;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.TradeFlow;
 import org.tradeflows.model.TradeVolumeDimension;
@@ -126,8 +127,8 @@ public class TradeVolumeFlowApi {
             + "years and product — the exporter's reported exports and the importer's reported imports, each per source "
             + "— and the share of each official total that the company-level data names.")
     public Coverage coverage(
-            @NonNull @Name("exporter") @Description("Exporting country: " + Codes.COUNTRY_CODES + ".") String exporter,
-            @NonNull @Name("importer") @Description("Importing country: " + Codes.COUNTRY_CODES + ".") String importer,
+            @NonNull @Name("exporter") @Description("Exporting country: " + CountryCodes.ACCEPTED + ".") String exporter,
+            @NonNull @Name("importer") @Description("Importing country: " + CountryCodes.ACCEPTED + ".") String importer,
             @NonNull @Name("yearFrom") @Description("First year (inclusive).") Integer yearFrom,
             @NonNull @Name("yearTo") @Description("Last year (inclusive).") Integer yearTo,
             @Name("hsCode") @Description("HS code prefix (2-6 digits); empty for all goods.") String hsCode,

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.tradeflows.model.BadUserInputException;
+import org.tradeflows.model.CountryCodes;
 import org.tradeflows.model.Printable;
 import org.tradeflows.store.KnownCountries;
 
@@ -21,8 +22,6 @@ public class Codes {
     private static final Pattern SECTION = Pattern.compile("^[IVXL]{1,6}$");
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2,3}$");
 
-    /** What a country argument takes, for descriptions and messages alike. */
-    public static final String COUNTRY_CODES = KnownCountries.COUNTRY_CODES;
     /** What an HS code argument takes, for descriptions and messages alike. */
     public static final String HS_CODES = "HS code of 2 to 10 digits, dots and spaces allowed (88, 8806, 8471.30, "
             + "8471 30), or an HS section as a Roman numeral (XVII)";
@@ -37,7 +36,7 @@ public class Codes {
     public static String countryFormat(String argument, String value) {
         String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
         if (!COUNTRY.matcher(v).matches()) {
-            throw new BadUserInputException(argument + ": '" + Printable.of(value) + "' is not an " + COUNTRY_CODES);
+            throw new BadUserInputException(argument + ": '" + Printable.of(value) + "' is not an " + CountryCodes.ACCEPTED);
         }
         return v;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.CountryCodes;
 import org.tradeflows.model.PeriodKind;
 import org.tradeflows.model.ProductLevel;
 
@@ -12,8 +13,8 @@ import org.tradeflows.model.ProductLevel;
 @Description("Which mirror figures to compare: the exporter's reported exports to the importer beside the importer's "
         + "reported imports from the exporter.")
 public record MirrorGapFilter(
-        @NonNull @Description("The exporting country (an " + Codes.COUNTRY_CODES + ").") String exporter,
-        @NonNull @Description("The importing country (an " + Codes.COUNTRY_CODES + ").") String importer,
+        @NonNull @Description("The exporting country (an " + CountryCodes.ACCEPTED + ").") String exporter,
+        @NonNull @Description("The importing country (an " + CountryCodes.ACCEPTED + ").") String importer,
         @Description("Only goods under these HS code prefixes (1 to 10 digits).") List<String> hsCodes,
         @Description("Compare figures at this HS level (CHAPTER, HEADING or SUBHEADING); empty: the all-goods totals. "
                 + "Only figures reported at exactly that level are compared; finer ones are not summed up.") ProductLevel level,

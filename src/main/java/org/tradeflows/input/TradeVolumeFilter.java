@@ -3,14 +3,15 @@ package org.tradeflows.input;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
+import org.tradeflows.model.CountryCodes;
 import org.tradeflows.model.TradeFlow;
 import org.tradeflows.query.TradeVolumeCriteria;
 
 @Input("TradeVolumeFilter")
 @Description("Filter for official trade figures; all given conditions must hold.")
 public record TradeVolumeFilter(
-        @Description("Reporter countries (each an " + Codes.COUNTRY_CODES + ").") List<String> reporters,
-        @Description("Partner countries (each an " + Codes.COUNTRY_CODES + ").") List<String> partners,
+        @Description("Reporter countries (each an " + CountryCodes.ACCEPTED + ").") List<String> reporters,
+        @Description("Partner countries (each an " + CountryCodes.ACCEPTED + ").") List<String> partners,
         @Description("Directions.") List<TradeFlow> flows,
         @Description("First year (inclusive).") Integer yearFrom,
         @Description("Last year (inclusive).") Integer yearTo,

@@ -4,14 +4,15 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.tradeflows.model.CountryCodes;
 import org.tradeflows.model.ProductLevel;
 
 @Input("TransitRouteFilter")
 @Description("A re-routing question: goods from an origin to a destination, through which transit countries, "
         + "compared between a year before and a year after a date (e.g. a sanctions package).")
 public record TransitRouteFilter(
-        @NonNull @Description("Where the goods come from (an " + Codes.COUNTRY_CODES + ").") String origin,
-        @NonNull @Description("Where the goods end up (an " + Codes.COUNTRY_CODES + ").") String destination,
+        @NonNull @Description("Where the goods come from (an " + CountryCodes.ACCEPTED + ").") String origin,
+        @NonNull @Description("Where the goods end up (an " + CountryCodes.ACCEPTED + ").") String destination,
         @Description("Only these transit countries, each shown when it has a figure on either leg (the other leg then "
                 + "empty); default: every country with figures on both legs.") List<String> via,
         @Description("Only goods under these HS code prefixes (1 to 10 digits).") List<String> hsCodes,

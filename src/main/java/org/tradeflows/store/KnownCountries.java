@@ -20,9 +20,6 @@ import org.tradeflows.model.Printable;
 @ApplicationScoped
 public class KnownCountries {
 
-    /** What a country argument takes, for descriptions and messages alike. */
-    public static final String COUNTRY_CODES = "ISO 3166-1 code: alpha-2 (CN), alpha-3 (CHN) or numeric (156), any case";
-
     private static final Pattern NUMERIC = Pattern.compile("^[0-9]{1,3}$");
 
     private final CountryStore countryStore;
@@ -44,7 +41,7 @@ public class KnownCountries {
                 .or(() -> InputMessages.nearest(typed, countryNames.keySet()).map(countryNames::get))
                 .map(n -> "; did you mean " + n + "?").orElse("");
         throw new BadUserInputException(argument + ": '" + Printable.of(value) + "' is not a country Tradeflows knows; "
-                + "give an " + COUNTRY_CODES + hint);
+                + "give an " + CountryCodes.ACCEPTED + hint);
     }
 
     /** The alpha-2 code of a country given by any of its ISO codes, if Tradeflows knows it. */
