@@ -44,7 +44,6 @@ public class Jdbc {
     private final int timeoutSeconds;
 
     private final StatementBudget.Finder budgets;
-    private final boolean counted;
     private final Replicas replicas;
 
     @Inject
@@ -57,32 +56,16 @@ public class Jdbc {
         this.statements = Counter.builder("tradeflows.sql.statements")
                 .description("SQL statements run by the read path (Jdbc)").register(registry);
         this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, (statementTimeout.toMillis() + 999) / 1000);
-        this.counted = true;
-    }
-
-    private Jdbc(Jdbc of) {
-        this.dataSource = of.dataSource;
-        this.replicas = of.replicas;
-        this.budgets = of.budgets;
-        this.statements = of.statements;
-        this.timeoutSeconds = of.timeoutSeconds;
-        this.counted = false;
-    }
-
-    /**
-     * The same, for statements that serve no request (the live-answers poll, several a second even when idle): they
-     * are left out of tradeflows.sql.statements, which counts the read path's statements per request.
-     */
-    public Jdbc uncounted() {
-        return new Jdbc(this);
     }
 
     /** Set while this thread runs work that serves no request (Jdbc.background): its statements are not counted. */
     private static final ThreadLocal<Boolean> BACKGROUND = ThreadLocal.withInitial(() -> false);
 
     /**
-     * Runs work that serves no request on this thread, such as the live hub re-running watched answers after a release
-     * (through the GraphQL engine, so through the counted Jdbc): its statements are left out of tradeflows.sql.statements.
+     * Runs work that serves no request on this thread: the live hub's poll and its re-runs of watched answers (which go
+     * through the GraphQL engine and every store), the webhook poll and deliveries. Whatever store it calls, its
+     * statements are left out of tradeflows.sql.statements, which counts the statements of requests: the one way to say
+     * "not a request", set where such work starts rather than in each store it uses.
      */
     public static <T> T background(java.util.function.Supplier<T> work) {
         boolean was = BACKGROUND.get();
@@ -94,8 +77,16 @@ public class Jdbc {
         }
     }
 
+    /** {@link #background(java.util.function.Supplier)} for work that returns nothing. */
+    public static void background(Runnable work) {
+        background(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     private void count() {
-        if (counted && !BACKGROUND.get()) {
+        if (!BACKGROUND.get()) {
             statements.increment();
         }
     }

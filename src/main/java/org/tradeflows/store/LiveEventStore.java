@@ -29,7 +29,7 @@ public class LiveEventStore {
     private final Jdbc jdbc;
 
     public LiveEventStore(Jdbc jdbc) {
-        this.jdbc = jdbc.uncounted(); // polled several times a second: not the read path the statement counter measures
+        this.jdbc = jdbc; // the live hub polls it inside Jdbc.background: not the read path the statement counter measures
     }
 
     /** Whether a committed release or sanction waits to become an event (a cheap read, made every poll). */

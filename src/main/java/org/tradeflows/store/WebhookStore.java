@@ -32,12 +32,9 @@ public class WebhookStore {
     private static final String DELIVERY = "id, webhook_id, event_seq, status, attempts, next_attempt_at, created_at, finished_at";
 
     private final Jdbc jdbc;
-    /** The poll for due deliveries runs every second even when idle: not the read path the statement counter measures. */
-    private final Jdbc polled;
 
     public WebhookStore(Jdbc jdbc) {
         this.jdbc = jdbc;
-        this.polled = jdbc.uncounted();
     }
 
     public WebhookRecord insert(String hash, String variables, String url, String secret, Long keyId, String createdBy) {
@@ -94,7 +91,7 @@ public class WebhookStore {
      * takes them meanwhile, and one whose sender died is taken again once the lease has run out.
      */
     public List<DueDeliveryRecord> claimDue(int limit, Duration lease) {
-        return polled.list("""
+        return jdbc.list("""
                 with claimed as (
                     update webhook_delivery d set claimed_until = clock_timestamp() + ?::interval
                      where d.id in (select id from webhook_delivery

@@ -92,7 +92,7 @@ public class LiveHub {
             if (polling.compareAndSet(false, true)) {
                 context.executeBlocking(() -> {
                     try {
-                        poll();
+                        Jdbc.background(this::poll); // serves no request: out of the per-request statement counter
                     } finally {
                         polling.set(false);
                     }
@@ -102,7 +102,7 @@ public class LiveHub {
             if (cursor >= 0 && checking.compareAndSet(false, true)) {
                 context.executeBlocking(() -> {
                     try {
-                        checkAnswers();
+                        Jdbc.background(this::checkAnswers); // the re-runs of watched answers serve no request either
                     } catch (RuntimeException e) {
                         LOG.warnf("Live answers: checking watched answers failed (%s); trying again at the next poll", e.getMessage());
                     } finally {
@@ -258,9 +258,7 @@ public class LiveHub {
 
     private Optional<JsonNode> run(WatchedAnswerRecord w) {
         Optional<PersistedQueryRecord> document = queries.registered(w.hash());
-        // serves no request: its statements stay out of the per-request statement counter
-        return document.isEmpty() ? Optional.empty()
-                : Jdbc.background(() -> AnswerRunner.run(document.get().document(), w.variables()));
+        return document.isEmpty() ? Optional.empty() : AnswerRunner.run(document.get().document(), w.variables());
     }
 
     /** Deletes old events and unwatched answers, and renews the watches of answers someone subscribes to or hooks. */

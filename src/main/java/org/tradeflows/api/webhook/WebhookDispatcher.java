@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.tradeflows.config.WebhooksConfig;
 import org.tradeflows.model.DueDeliveryRecord;
 import org.tradeflows.security.WebhookSignatures;
+import org.tradeflows.store.Jdbc;
 import org.tradeflows.store.WebhookStore;
 
 /**
@@ -60,7 +61,8 @@ public class WebhookDispatcher {
         senders = Executors.newFixedThreadPool(concurrency, r -> daemon(r, "webhook-delivery-" + n.incrementAndGet()));
         poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "webhook-poll"));
         long every = Math.max(10, config.pollInterval().toMillis());
-        poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+        // the poll (every second even when idle) and the deliveries serve no request: out of the statement counter
+        poller.scheduleWithFixedDelay(() -> Jdbc.background(this::poll), every, every, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent stopped) {
@@ -88,7 +90,7 @@ public class WebhookDispatcher {
                 inFlight.incrementAndGet();
                 senders.execute(() -> {
                     try {
-                        deliver(d);
+                        Jdbc.background(() -> deliver(d));
                     } catch (RuntimeException e) {
                         LOG.warnf("Webhooks: delivery %d not recorded (%s); it is sent again when its lease runs out", d.id(),
                                 e.getMessage());
