@@ -5,6 +5,7 @@ import static org.tradeflows.sql.Sql.value;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.tradeflows.sql.Sql;
 
 /**
@@ -29,14 +30,15 @@ final class GroupedSelect {
         if (partitioned) {
             groups.add("part_key");
         }
-        String groupList = String.join(", ", groups);
-        String window = partitioned ? "partition by part_key" : "";
+        Sql groupList = Sql.join(groups.stream().map(g -> sql(g)).toList(), ", ");
         Sql order = Keyset.orderBy(sort);
-        Sql statement = sql("with base as ({}),\n"
-                + "grouped as (select " + (groupList.isEmpty() ? "" : groupList + ", ") + measures + " from base"
-                + (groupList.isEmpty() ? "" : " group by " + groupList) + "),\n"
-                + "measured as (select *, value_eur / nullif(sum(value_eur) over (" + window + "), 0) as share, "
-                + "count(*) over (" + window + ") as group_count from grouped)", base);
+        Sql statement = sql("with base as ({base}),\n"
+                + "grouped as (select {groups}{measures} from base{groupBy}),\n"
+                + "measured as (select *, value_eur / nullif(sum(value_eur) over ({window}), 0) as share, "
+                + "count(*) over ({window}) as group_count from grouped)", Map.of("base", base,
+                        "groups", groupList.isEmpty() ? Sql.EMPTY : sql("{}, ", groupList), "measures", sql(measures),
+                        "groupBy", groupList.isEmpty() ? Sql.EMPTY : sql(" group by {}", groupList),
+                        "window", partitioned ? sql("partition by part_key") : Sql.EMPTY));
         List<Sql> conditions = new ArrayList<>();
         if (partitioned) {
             // each parent's page starts after the cursor: rows are ranked once the cursor has cut them

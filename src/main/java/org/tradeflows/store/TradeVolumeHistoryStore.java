@@ -85,11 +85,11 @@ public class TradeVolumeHistoryStore {
 
     /** Deletes kept figures superseded by a release published before {@code day} (UTC); gives how many. */
     public static long pruneBefore(Connection c, LocalDate day, boolean dryRun) throws SQLException {
-        return prune(c, """
+        return prune(c, sql("""
                 from trade_volume_history h
                 where h.superseded_by in (select r.id from data_release r
-                                          where r.released_at < (?::date)::timestamp at time zone 'UTC')""",
-                day.toString(), dryRun);
+                                          where r.released_at < ({}::date)::timestamp at time zone 'UTC')""",
+                value(day.toString())), dryRun);
     }
 
     /**
@@ -100,17 +100,17 @@ public class TradeVolumeHistoryStore {
         if (keep < 1) {
             throw new IllegalArgumentException("keep at least one release (the latest)");
         }
-        return prune(c, """
+        return prune(c, sql("""
                 from trade_volume_history h
-                where h.superseded_by <= (select id from data_release order by id desc offset (?::int - 1) limit 1)""",
-                Integer.toString(keep), dryRun);
+                where h.superseded_by <= (select id from data_release order by id desc offset ({}::int - 1) limit 1)""",
+                value(Integer.toString(keep))), dryRun);
     }
 
-    private static long prune(Connection c, String fromWhere, String parameter, boolean dryRun) throws SQLException {
-        String statement = dryRun ? "select count(*) " + fromWhere
-                : "with gone as (delete " + fromWhere + " returning 1) select count(*) from gone";
-        try (PreparedStatement ps = c.prepareStatement(statement)) {
-            ps.setString(1, parameter);
+    private static long prune(Connection c, Sql fromWhere, boolean dryRun) throws SQLException {
+        Sql statement = dryRun ? sql("select count(*) {}", fromWhere)
+                : sql("with gone as (delete {} returning 1) select count(*) from gone", fromWhere);
+        try (PreparedStatement ps = c.prepareStatement(statement.text())) {
+            Jdbc.bind(c, ps, statement.values());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
