@@ -17,7 +17,7 @@ public final class SanctionRules {
 
     /** The listing {@code s} is in force on the date. */
     public static Sql inForce(LocalDate on) {
-        return sql("sanction_in_force(s.confirmed, s.listed_on, s.ended_on, {})", value(on));
+        return inForce("s", value(on));
     }
 
     /**
