@@ -28,6 +28,9 @@ import java.util.function.Function;
  * jdbc.list(page.text(), page.values(), ...);
  * }</pre>
  *
+ * A long statement whose pieces recur (a recursive CTE, a window used twice) names its holes instead, {@code {reaches}},
+ * with the pieces in a map ({@link #sql(String, Map)}), so no one lines up twenty values with twenty {@code {}}.
+ *
  * Values are kept as given and bound by the store exactly as it binds any parameter (a collection as a PostgreSQL
  * array, an enum by name). A literal empty array is written {@code array[]::text[]}, since {@code {}} marks a hole.
  */
