@@ -1,6 +1,8 @@
 package org.tradeflows.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -15,7 +17,7 @@ import org.tradeflows.model.SyntheticChoice;
 import org.tradeflows.query.SourceCriteria;
 import org.tradeflows.query.Where;
 
-/** Every SQL statement that reads sources, and the curators' writes of them. */
+/** Every SQL statement that reads or writes sources: the curators' through Jdbc, the loaders' on their connection. */
 @ApplicationScoped
 public class SourceStore {
 
@@ -86,6 +88,63 @@ public class SourceStore {
                         rs -> rs.getLong(1)).orElseThrow();
         return new SourceRecord(id, s.key(), s.title(), s.publisher(), s.url(), s.publishedOn(), s.kind(), s.licence(),
                 s.citation(), s.note());
+    }
+
+    /**
+     * Records the source on a loader's connection, upserted by its key so that reloading changes nothing (an existing
+     * source is updated in place, so no id is drawn from the sequence for it); its id.
+     */
+    public static long upsert(Connection c, SourceSpec s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update source set kind = ?, title = ?, publisher = ?, url = ?, published_on = ?, licence = ?,
+                    citation = ?, note = ?
+                where key = ? returning id""")) {
+            ps.setString(1, s.kind());
+            ps.setString(2, s.title());
+            ps.setString(3, s.publisher());
+            ps.setString(4, s.url());
+            ps.setObject(5, s.publishedOn());
+            ps.setString(6, s.licence());
+            ps.setString(7, s.citation());
+            ps.setString(8, s.note());
+            ps.setString(9, s.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into source (key, kind, title, publisher, url, published_on, licence, citation, note)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (key) do update set kind = excluded.kind, title = excluded.title,
+                    publisher = excluded.publisher, url = excluded.url, published_on = excluded.published_on,
+                    licence = excluded.licence, citation = excluded.citation, note = excluded.note
+                returning id""")) {
+            ps.setString(1, s.key());
+            ps.setString(2, s.kind());
+            ps.setString(3, s.title());
+            ps.setString(4, s.publisher());
+            ps.setString(5, s.url());
+            ps.setObject(6, s.publishedOn());
+            ps.setString(7, s.licence());
+            ps.setString(8, s.citation());
+            ps.setString(9, s.note());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The id of the source with this key, if there is one, read on a loader's connection. */
+    public static Optional<Long> idOf(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select id from source where key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
     }
 
     static SourceRecord map(ResultSet rs) throws SQLException {
