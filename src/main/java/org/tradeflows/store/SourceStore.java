@@ -23,6 +23,9 @@ public class SourceStore {
 
     private static final String COLUMNS = "id, key, title, publisher, url, published_on, kind, licence, citation, note";
 
+    private static final String INSERT = "insert into source (key, title, publisher, url, published_on, kind, licence, "
+            + "citation, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id";
+
     private final Jdbc jdbc;
 
     public SourceStore(Jdbc jdbc) {
@@ -82,12 +85,23 @@ public class SourceStore {
 
     /** Records a source (its id is ignored); the stored source, with its new id. */
     public SourceRecord insert(SourceRecord s) {
-        long id = jdbc.one("insert into source (key, title, publisher, url, published_on, kind, licence, citation, note) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id", Arrays.asList(s.key(), s.title(), s.publisher(),
+        long id = jdbc.one(INSERT, Arrays.asList(s.key(), s.title(), s.publisher(),
                 s.url(), s.publishedOn(), s.kind(), s.licence(), s.citation(), s.note()),
                         rs -> rs.getLong(1)).orElseThrow();
         return new SourceRecord(id, s.key(), s.title(), s.publisher(), s.url(), s.publishedOn(), s.kind(), s.licence(),
                 s.citation(), s.note());
+    }
+
+    /** Records a source known to be new (the generator checks under its lock) on a loader's connection; its id. */
+    public static long insert(Connection c, SourceSpec s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            Jdbc.bind(c, ps, Arrays.asList(s.key(), s.title(), s.publisher(), s.url(), s.publishedOn(), s.kind(),
+                    s.licence(), s.citation(), s.note()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /**
