@@ -27,11 +27,11 @@ import org.tradeflows.ingest.RowCheck;
 import org.tradeflows.ingest.SourceOptions;
 import org.tradeflows.ingest.company.CompanyIndex;
 import org.tradeflows.ingest.company.CompanyResolver;
-import org.tradeflows.ingest.company.CompanyWriter;
 import org.tradeflows.ingest.input.CsvTable;
 import org.tradeflows.ingest.input.TextInput;
 import org.tradeflows.ingest.reference.ReferenceData;
 import org.tradeflows.ingest.shipment.ShipmentCsvReader;
+import org.tradeflows.store.CompanyBulkWriter;
 
 /**
  * Ingest benchmark (not a test). Run by bench/ingest.sh; arguments: JDBC URL, rows for the database runs, gigabytes
@@ -199,7 +199,7 @@ public class IngestBench {
     /** Parse, validate and resolve companies (all known by now), without the database; stops at rows or bytes. */
     static double javaSide(Connection c, List<String> hs6, long rows, long bytes, String label) throws Exception {
         ReferenceData reference = ReferenceData.load(c);
-        CompanyResolver resolver = new CompanyResolver(CompanyIndex.load(c), new CompanyWriter(c, 0));
+        CompanyResolver resolver = new CompanyResolver(CompanyIndex.load(c), new CompanyBulkWriter(c, 0));
         Rows generator = new Rows(rows, hs6, "J-");
         long n = 0;
         long t0 = System.nanoTime();

@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -107,6 +108,22 @@ class ArchitectureTest {
                     "org.tradeflows.dataset..", "org.tradeflows.synthetic..", "org.tradeflows.fetch..")
             .should().dependOnClassesThat(resideInAnyPackage("java.sql..", "org.postgresql..")
                     .and(not(type(SQLException.class))));
+
+    /**
+     * dataset/ and fetch/ hold their load's Connection (its transaction, its advisory locks) and hand it to the stores
+     * and the loaders of ingest/; they run no statement of their own.
+     */
+    @ArchTest
+    static final ArchRule loading_doors_run_no_statements = noClasses()
+            .that().resideInAnyPackage("org.tradeflows.dataset..", "org.tradeflows.fetch..")
+            .should().dependOnClassesThat(resideInAnyPackage("java.sql..", "org.postgresql..")
+                    .and(not(type(Connection.class))).and(not(type(SQLException.class))));
+
+    /** The driver's own API (COPY, result-set metadata): the stores and export only; the loaders stage through the stores. */
+    @ArchTest
+    static final ArchRule driver_api_only_in_store_and_export = noClasses()
+            .that().resideOutsideOfPackages("org.tradeflows.store..", "org.tradeflows.export..")
+            .should().dependOnClassesThat().resideInAPackage("org.postgresql..");
 
     @ArchTest
     static final ArchRule no_reflection_into_libraries = noClasses()

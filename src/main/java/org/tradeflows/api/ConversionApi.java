@@ -12,9 +12,10 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
 import org.tradeflows.api.types.Conversion;
 import org.tradeflows.api.types.Money;
-import org.tradeflows.api.types.Source;
+import org.tradeflows.api.types.SourceType;
 import org.tradeflows.api.types.TradeVolume;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.RateUsed;
@@ -38,7 +39,7 @@ public class ConversionApi {
     @Description("The value in EUR as a figure: converted at the ECB rate of its period (a year's figure at the annual "
             + "average, a month's at the monthly average; `conversions` says which), or as published when in EUR; "
             + "empty where no rate is known.")
-    public List<Money> valueInEur(@org.eclipse.microprofile.graphql.Source List<TradeVolume> figures) {
+    public List<Money> valueInEur(@Source List<TradeVolume> figures) {
         return figures.stream().map(t -> Money.eur(t.valueEur(), t.value().qualifier(), Collections.singletonList(
                 RateUsed.keyOf(t.value().currency(), t.periodKind().name(), t.period().start(), t.valueEur() != null))))
                 .toList();
@@ -49,7 +50,7 @@ public class ConversionApi {
     @NonNull
     @Description("The exchange rates the amount was converted at, one per currency and rate period (empty when not "
             + "converted). A sum over several periods or currencies lists each rate used.")
-    public List<@NonNull List<@NonNull Conversion>> conversions(@org.eclipse.microprofile.graphql.Source List<Money> monies) {
+    public List<@NonNull List<@NonNull Conversion>> conversions(@Source List<Money> monies) {
         Collection<String> keys = new LinkedHashSet<>();
         monies.forEach(m -> keys.addAll(m.rateKeys()));
         Map<String, RateUsed> byKey = new HashMap<>();
@@ -70,8 +71,8 @@ public class ConversionApi {
 
     @Name("source")
     @Description("Who published the rate (the European Central Bank for the shipped rates).")
-    public List<Source> conversionSource(@org.eclipse.microprofile.graphql.Source List<Conversion> list) {
-        return Batch.one(list, Conversion::sourceId, Source.of(sources.byIds(Batch.keys(list, Conversion::sourceId))),
+    public List<SourceType> conversionSource(@Source List<Conversion> list) {
+        return Batch.one(list, Conversion::sourceId, SourceType.of(sources.byIds(Batch.keys(list, Conversion::sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 }

@@ -17,7 +17,7 @@ import org.tradeflows.api.types.MergeResult;
 import org.tradeflows.api.types.Sanction;
 import org.tradeflows.api.types.SanctionEnd;
 import org.tradeflows.api.types.SanctionInput;
-import org.tradeflows.api.types.Source;
+import org.tradeflows.api.types.SourceType;
 import org.tradeflows.api.types.SourceAttachment;
 import org.tradeflows.api.types.SourceInput;
 import org.tradeflows.curation.CompanyCorrections;
@@ -119,8 +119,8 @@ public class CurationApi {
     @Mutation("createSource")
     @NonNull
     @Description("Records a new source that corrections can cite (role curator).")
-    public Source createSource(@NonNull @Name("input") @Description("The source.") SourceInput input) {
-        return Source.of(sources.create(new Corrections.NewSource(input.key(), input.title(), input.publisher(),
+    public SourceType createSource(@NonNull @Name("input") @Description("The source.") SourceInput input) {
+        return SourceType.of(sources.create(new Corrections.NewSource(input.key(), input.title(), input.publisher(),
                 input.url(), input.publishedOn(), input.kind(), input.licence(), input.citation(), input.note())));
     }
 
@@ -129,8 +129,8 @@ public class CurationApi {
     @Description("Sets the source of a company, sanction, finding or trade volume (role curator).")
     public AttachedSource attachSource(@NonNull @Name("input") @Description("The record and the source.") SourceAttachment input) {
         Corrections.Attached attached = sources.attach(new Corrections.Attachment(input.recordId(), input.sourceId()));
-        return new AttachedSource(attached.recordId(), Source.of(attached.source()),
-                attached.previousSource() == null ? null : Source.of(attached.previousSource()));
+        return new AttachedSource(attached.recordId(), SourceType.of(attached.source()),
+                attached.previousSource() == null ? null : SourceType.of(attached.previousSource()));
     }
 
     private static Corrections.Alias alias(AliasInput input) {

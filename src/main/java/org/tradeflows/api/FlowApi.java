@@ -17,7 +17,7 @@ import org.tradeflows.api.types.FlowGroup;
 import org.tradeflows.api.types.FlowOrder;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.SortDirection;
-import org.tradeflows.api.types.Sources;
+import org.tradeflows.api.types.SourceType;
 import org.tradeflows.input.Filters;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
@@ -166,9 +166,9 @@ public class FlowApi {
     }
 
     @Description("The source, when grouped by SOURCE.")
-    public List<org.tradeflows.api.types.Source> source(@Source List<FlowGroup> groups) {
+    public List<SourceType> source(@Source List<FlowGroup> groups) {
         return Batch.one(groups, FlowGroup::sourceId,
-                Sources.of(sources.byIds(Batch.keys(groups, FlowGroup::sourceId))),
+                SourceType.of(sources.byIds(Batch.keys(groups, FlowGroup::sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 }

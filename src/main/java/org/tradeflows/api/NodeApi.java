@@ -17,7 +17,7 @@ import org.tradeflows.api.types.Node;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.Sanction;
 import org.tradeflows.api.types.Shipment;
-import org.tradeflows.api.types.Source;
+import org.tradeflows.api.types.SourceType;
 import org.tradeflows.api.types.Topic;
 import org.tradeflows.api.types.TradeVolume;
 import org.tradeflows.model.GlobalId;
@@ -79,7 +79,7 @@ public class NodeApi {
                     Company::of).stream().findFirst().map(Map.Entry::getValue));
             case "Sanction" -> number(g).filter(n -> sanctions.syntheticAmong(List.of(n)).isEmpty())
                     .flatMap(n -> Sanction.of(sanctions.byIds(List.of(n))).stream().findFirst());
-            case "Source" -> number(g).flatMap(n -> Source.of(sources.byIds(List.of(n))).stream().findFirst());
+            case "Source" -> number(g).flatMap(n -> SourceType.of(sources.byIds(List.of(n))).stream().findFirst());
             case "Finding" -> number(g).flatMap(n -> Finding.of(findings.byIds(List.of(n))).stream().findFirst());
             case "TradeVolume" -> number(g).flatMap(n -> TradeVolume.of(volumes.byIds(List.of(n)))
                     .stream().findFirst());

@@ -6,10 +6,11 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 import org.tradeflows.api.types.ReleaseChange;
 import org.tradeflows.api.types.ReleaseChangeConnection;
 import org.tradeflows.api.types.ReleaseChangeEdge;
-import org.tradeflows.api.types.Source;
+import org.tradeflows.api.types.SourceType;
 import org.tradeflows.api.types.TradeVolume;
 import org.tradeflows.input.Filters;
 import org.tradeflows.input.ReleaseRefs;
@@ -72,9 +73,9 @@ public class ReleaseDiffApi {
 
     @Name("source")
     @Description("The source of the figure.")
-    public List<Source> changeSource(@org.eclipse.microprofile.graphql.Source List<ReleaseChange> changes) {
+    public List<SourceType> changeSource(@Source List<ReleaseChange> changes) {
         return Batch.one(changes, ReleaseChange::sourceId,
-                Source.of(sources.byIds(Batch.keys(changes, ReleaseChange::sourceId))),
+                SourceType.of(sources.byIds(Batch.keys(changes, ReleaseChange::sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 }

@@ -16,7 +16,7 @@ import org.tradeflows.api.types.Shipment;
 import org.tradeflows.api.types.ShipmentConnection;
 import org.tradeflows.api.types.ShipmentEdge;
 import org.tradeflows.api.types.ShipmentIntermediary;
-import org.tradeflows.api.types.Sources;
+import org.tradeflows.api.types.SourceType;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
 import org.tradeflows.model.BadUserInputException;
@@ -156,8 +156,8 @@ public class ShipmentApi {
 
     @Name("source")
     @Description("Where the record comes from.")
-    public List<org.tradeflows.api.types.Source> shipmentSource(@Source List<Shipment> list) {
-        return Batch.one(list, Shipment::sourceId, Sources.of(sources.byIds(Batch.keys(list, Shipment::sourceId))),
+    public List<SourceType> shipmentSource(@Source List<Shipment> list) {
+        return Batch.one(list, Shipment::sourceId, SourceType.of(sources.byIds(Batch.keys(list, Shipment::sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 

@@ -14,7 +14,7 @@ import org.tradeflows.api.types.Finding;
 import org.tradeflows.api.types.Sanction;
 import org.tradeflows.api.types.SourceConnection;
 import org.tradeflows.api.types.SourceEdge;
-import org.tradeflows.api.types.Sources;
+import org.tradeflows.api.types.SourceType;
 import org.tradeflows.api.types.Topic;
 import org.tradeflows.api.types.TradeVolume;
 import org.tradeflows.input.Codes;
@@ -36,8 +36,8 @@ public class SourceApi {
 
     @Query("source")
     @Description("A source by key, e.g. telegraph-2025-09-03. Fails with NOT_FOUND for an unknown key.")
-    public org.tradeflows.api.types.Source source(@NonNull @Name("key") @Description("The source's key.") String key) {
-        return sources.byKey(key).map(Sources::of)
+    public SourceType source(@NonNull @Name("key") @Description("The source's key.") String key) {
+        return sources.byKey(key).map(SourceType::of)
                 .orElseThrow(() -> new NotFoundException("key: no source '" + Printable.of(key) + "'"));
     }
 
@@ -51,50 +51,50 @@ public class SourceApi {
             Codes.text("filter.search", filter.search(), 200);
         }
         Page page = Page.of(first, after, 1);
-        var rows = Sources.of(sources.page(filter,
+        var rows = SourceType.of(sources.page(filter,
                 page.hasAfter() ? Page.parseLongKey(page.afterKey(0), "after") : null, page.limit()));
         Page.Slice<SourceEdge> slice = page.slice(rows, s -> Page.cursor(GlobalId.parse(s.id()).key()), SourceEdge::new);
         return new SourceConnection(slice.edges(), slice.pageInfo(), sources.count(filter));
     }
 
-    private <P> List<org.tradeflows.api.types.Source> of(List<P> parents, Function<P, Long> sourceId) {
-        return Batch.one(parents, sourceId, Sources.of(sources.byIds(Batch.keys(parents, sourceId))),
+    private <P> List<SourceType> of(List<P> parents, Function<P, Long> sourceId) {
+        return Batch.one(parents, sourceId, SourceType.of(sources.byIds(Batch.keys(parents, sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 
     @Name("source")
     @Description("Where the company record comes from.")
-    public List<org.tradeflows.api.types.Source> companySource(@Source List<Company> list) {
+    public List<SourceType> companySource(@Source List<Company> list) {
         return of(list, Company::sourceId);
     }
 
     @Name("source")
     @Description("Where the listing is reported.")
-    public List<org.tradeflows.api.types.Source> sanctionSource(@Source List<Sanction> list) {
+    public List<SourceType> sanctionSource(@Source List<Sanction> list) {
         return of(list, Sanction::sourceId);
     }
 
     @Name("source")
     @Description("Where the finding is reported.")
-    public List<org.tradeflows.api.types.Source> findingSource(@Source List<Finding> list) {
+    public List<SourceType> findingSource(@Source List<Finding> list) {
         return of(list, Finding::sourceId);
     }
 
     @Name("source")
     @Description("Where the figure is published.")
-    public List<org.tradeflows.api.types.Source> tradeVolumeSource(@Source List<TradeVolume> list) {
+    public List<SourceType> tradeVolumeSource(@Source List<TradeVolume> list) {
         return of(list, TradeVolume::sourceId);
     }
 
     @Name("source")
     @Description("The main source of the release.")
-    public List<org.tradeflows.api.types.Source> releaseSource(@Source List<DataRelease> list) {
+    public List<SourceType> releaseSource(@Source List<DataRelease> list) {
         return of(list, DataRelease::sourceId);
     }
 
     @Name("source")
     @Description("Who curated the topic.")
-    public List<org.tradeflows.api.types.Source> topicSource(@Source List<Topic> list) {
+    public List<SourceType> topicSource(@Source List<Topic> list) {
         return of(list, Topic::sourceId);
     }
 }

@@ -19,7 +19,7 @@ import org.tradeflows.api.types.OfficialTotal;
 import org.tradeflows.api.types.Period;
 import org.tradeflows.api.types.ProductCategory;
 import org.tradeflows.api.types.SortDirection;
-import org.tradeflows.api.types.Sources;
+import org.tradeflows.api.types.SourceType;
 import org.tradeflows.api.types.TradeVolumeGroup;
 import org.tradeflows.api.types.TradeVolumeGroupConnection;
 import org.tradeflows.api.types.TradeVolumeGroupEdge;
@@ -207,9 +207,9 @@ public class TradeVolumeFlowApi {
 
     @Name("source")
     @Description("The source of the figures.")
-    public List<org.tradeflows.api.types.Source> groupSource(@Source List<TradeVolumeGroup> groups) {
+    public List<SourceType> groupSource(@Source List<TradeVolumeGroup> groups) {
         return Batch.one(groups, TradeVolumeGroup::sourceId,
-                Sources.of(sources.byIds(Batch.keys(groups, TradeVolumeGroup::sourceId))),
+                SourceType.of(sources.byIds(Batch.keys(groups, TradeVolumeGroup::sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.tradeflows.api.types.Country;
 import org.tradeflows.api.types.DataRelease;
-import org.tradeflows.api.types.Sources;
+import org.tradeflows.api.types.SourceType;
 import org.tradeflows.api.types.TransitRoute;
 import org.tradeflows.api.types.TransitRouteConnection;
 import org.tradeflows.api.types.TransitRouteEdge;
@@ -93,15 +93,15 @@ public class TransitApi {
 
     @Name("source")
     @Description("The source of the figures of this row.")
-    public List<org.tradeflows.api.types.Source> routeSource(@Source List<TransitRoute> list) {
-        return Batch.one(list, TransitRoute::sourceId, Sources.of(sources.byIds(Batch.keys(list, TransitRoute::sourceId))),
+    public List<SourceType> routeSource(@Source List<TransitRoute> list) {
+        return Batch.one(list, TransitRoute::sourceId, SourceType.of(sources.byIds(Batch.keys(list, TransitRoute::sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 
     @Name("source")
     @Description("The source of this side's figures.")
-    public List<org.tradeflows.api.types.Source> sideSource(@Source List<MirrorSide> list) {
-        return Batch.one(list, MirrorSide::sourceId, Sources.of(sources.byIds(Batch.keys(list, MirrorSide::sourceId))),
+    public List<SourceType> sideSource(@Source List<MirrorSide> list) {
+        return Batch.one(list, MirrorSide::sourceId, SourceType.of(sources.byIds(Batch.keys(list, MirrorSide::sourceId))),
                 s -> GlobalId.dbId(s.id()));
     }
 

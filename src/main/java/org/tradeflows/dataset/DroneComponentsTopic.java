@@ -1,11 +1,10 @@
 package org.tradeflows.dataset;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.tradeflows.store.TopicStore;
 
 /**
  * The curated "drone components" topic: the goods of the story read as HS 2022 codes. The CHPL alone misses
@@ -40,35 +39,7 @@ final class DroneComponentsTopic {
     }
 
     static int upsert(Connection c, long sourceId) throws SQLException {
-        long topicId;
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into topic (key, name, description, source_id) values (?, ?, ?, ?)
-                on conflict (key) do update set name = excluded.name, description = excluded.description,
-                    source_id = excluded.source_id
-                returning id""")) {
-            ps.setString(1, KEY);
-            ps.setString(2, NAME);
-            ps.setString(3, DESCRIPTION);
-            ps.setLong(4, sourceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                topicId = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement delete = c.prepareStatement("delete from topic_product where topic_id = ?")) {
-            delete.setLong(1, topicId);
-            delete.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into topic_product (topic_id, product_code, note) values (?, ?, ?)")) {
-            for (var e : PRODUCTS.entrySet()) {
-                ps.setLong(1, topicId);
-                ps.setString(2, e.getKey());
-                ps.setString(3, e.getValue());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        TopicStore.replace(c, KEY, NAME, DESCRIPTION, sourceId, PRODUCTS);
         return PRODUCTS.size();
     }
 }

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.tradeflows.store.ExchangeRateStore;
 import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.SourceSpec;
+import org.tradeflows.store.SourceStore;
 
 /**
  * Loads the ECB's daily euro reference rates ({@code dataset/eurofxref-hist.csv}, the ECB's own history file: one
@@ -55,7 +56,7 @@ public class EcbRatesLoader {
                     return false;
                 }
                 Days days = days(ReferenceDataLoader.text(file));
-                long source = source(days).upsert(c);
+                long source = SourceStore.upsert(c, source(days));
                 long release = ReleaseStore.insert(c, "ecb-rates-" + days.last() + "-" + sha.substring(0, 12),
                         days.last().toString(), "REFERENCE", sha, source,
                         "ECB euro reference rates " + days.first() + " to " + days.last()

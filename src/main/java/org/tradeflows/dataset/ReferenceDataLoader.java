@@ -6,17 +6,23 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.logging.Logger;
+import org.tradeflows.model.CountryRecord;
+import org.tradeflows.model.ProductCategoryRecord;
+import org.tradeflows.model.ProductLevel;
+import org.tradeflows.store.CountryStore;
+import org.tradeflows.store.ProductStore;
 import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.SourceSpec;
+import org.tradeflows.store.SourceStore;
 
 /**
  * Loads the reference data shipped in {@code reference/}: ISO countries, the HS 2022 tree, the CHPL tiers and
@@ -70,10 +76,10 @@ public class ReferenceDataLoader {
                     c.rollback();
                     return false;
                 }
-                long hsSource = HS.upsert(c);
-                long countrySource = COUNTRIES.upsert(c);
-                long chplSource = CHPL.upsert(c);
-                long curationSource = CURATION.upsert(c);
+                long hsSource = SourceStore.upsert(c, HS);
+                long countrySource = SourceStore.upsert(c, COUNTRIES);
+                long chplSource = SourceStore.upsert(c, CHPL);
+                long curationSource = SourceStore.upsert(c, CURATION);
                 long release = ReleaseStore.insert(c, "reference-" + VERSION + "-" + sha.substring(0, 12), VERSION,
                         "REFERENCE", sha, hsSource, "ISO countries, HS 2022 tree, CHPL 2024-02-23 tiers, curated topics");
                 int countries = loadCountries(c, text(files[0]));
@@ -124,98 +130,55 @@ public class ReferenceDataLoader {
     }
 
     private int loadCountries(Connection c, String text) throws SQLException, IOException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into country (code, alpha3, numeric_code, name, official_name, name_ru, name_zh, region, subregion)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (code) do update set alpha3 = excluded.alpha3, numeric_code = excluded.numeric_code,
-                    name = excluded.name, official_name = excluded.official_name, name_ru = excluded.name_ru,
-                    name_zh = excluded.name_zh, region = excluded.region, subregion = excluded.subregion""")) {
-            int n = 0;
-            for (CSVRecord r : csv(text)) {
-                String name = firstNonBlank(r.get("CLDR display name"), r.get("UNTERM English Short"), r.get("official_name_en"));
-                ps.setString(1, r.get("ISO3166-1-Alpha-2"));
-                ps.setString(2, r.get("ISO3166-1-Alpha-3"));
-                ps.setInt(3, Integer.parseInt(r.get("ISO3166-1-numeric")));
-                ps.setString(4, name);
-                ps.setString(5, blankToNull(r.get("official_name_en")));
-                ps.setString(6, blankToNull(r.get("official_name_ru")));
-                ps.setString(7, blankToNull(r.get("official_name_cn")));
-                ps.setString(8, blankToNull(r.get("Region Name")));
-                ps.setString(9, blankToNull(r.get("Sub-region Name")));
-                ps.addBatch();
-                n++;
-            }
-            ps.executeBatch();
-            return n;
+        List<CountryRecord> countries = new ArrayList<>();
+        for (CSVRecord r : csv(text)) {
+            String name = firstNonBlank(r.get("CLDR display name"), r.get("UNTERM English Short"), r.get("official_name_en"));
+            countries.add(new CountryRecord(r.get("ISO3166-1-Alpha-2"), r.get("ISO3166-1-Alpha-3"),
+                    Integer.parseInt(r.get("ISO3166-1-numeric")), name, blankToNull(r.get("official_name_en")),
+                    blankToNull(r.get("official_name_ru")), blankToNull(r.get("official_name_cn")),
+                    blankToNull(r.get("Region Name")), blankToNull(r.get("Sub-region Name"))));
         }
+        return CountryStore.upsertAll(c, countries);
     }
 
     private int loadSections(Connection c, String text) throws SQLException, IOException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into product_category (code, level, parent_code, section_code, description)
-                values (?, 'SECTION', null, ?, ?)
-                on conflict (code) do update set description = excluded.description""")) {
-            int n = 0;
-            for (CSVRecord r : csv(text)) {
-                String code = r.get("section").toUpperCase(Locale.ROOT);
-                String name = r.get("name");
-                ps.setString(1, code);
-                ps.setString(2, code);
-                ps.setString(3, name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1));
-                ps.addBatch();
-                n++;
-            }
-            ps.executeBatch();
-            return n;
+        List<ProductCategoryRecord> sections = new ArrayList<>();
+        for (CSVRecord r : csv(text)) {
+            String code = r.get("section").toUpperCase(Locale.ROOT);
+            String name = r.get("name");
+            sections.add(new ProductCategoryRecord(code, ProductLevel.SECTION,
+                    name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1), null, code));
         }
+        return ProductStore.upsertSections(c, sections);
     }
 
     /** Rows come parents first (chapter, heading, subheading), so one ordered batch satisfies the foreign keys. */
     private Map<String, Integer> loadHs(Connection c, String text) throws SQLException, IOException {
         int[] counts = new int[7];
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into product_category (code, level, parent_code, section_code, description)
-                values (?, ?, ?, ?, ?)
-                on conflict (code) do update set level = excluded.level, parent_code = excluded.parent_code,
-                    section_code = excluded.section_code, description = excluded.description""")) {
-            for (CSVRecord r : csv(text)) {
-                String code = r.get("hscode");
-                int level = Integer.parseInt(r.get("level"));
-                if ("TOTAL".equals(code) || (level != 2 && level != 4 && level != 6)) {
-                    continue;
-                }
-                String section = "TOTAL".equals(r.get("section")) ? null : r.get("section").toUpperCase(Locale.ROOT);
-                ps.setString(1, code);
-                ps.setString(2, level == 2 ? "CHAPTER" : level == 4 ? "HEADING" : "SUBHEADING");
-                ps.setString(3, level == 2 ? section : r.get("parent"));
-                ps.setString(4, section);
-                ps.setString(5, r.get("description"));
-                ps.addBatch();
-                counts[level]++;
+        List<ProductCategoryRecord> categories = new ArrayList<>();
+        for (CSVRecord r : csv(text)) {
+            String code = r.get("hscode");
+            int level = Integer.parseInt(r.get("level"));
+            if ("TOTAL".equals(code) || (level != 2 && level != 4 && level != 6)) {
+                continue;
             }
-            ps.executeBatch();
+            String section = "TOTAL".equals(r.get("section")) ? null : r.get("section").toUpperCase(Locale.ROOT);
+            categories.add(new ProductCategoryRecord(code,
+                    level == 2 ? ProductLevel.CHAPTER : level == 4 ? ProductLevel.HEADING : ProductLevel.SUBHEADING,
+                    r.get("description"), level == 2 ? section : r.get("parent"), section));
+            counts[level]++;
         }
+        ProductStore.upsertCategories(c, categories);
         return Map.of("2", counts[2], "4", counts[4], "6", counts[6]);
     }
 
     private int loadChpl(Connection c, String text, long sourceId) throws SQLException, IOException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into chpl_entry (hs6, tier, tier_summary, list_version, source_id) values (?, ?, ?, ?, ?)
-                on conflict (hs6) do update set tier = excluded.tier, tier_summary = excluded.tier_summary,
-                    list_version = excluded.list_version, source_id = excluded.source_id""")) {
-            int n = 0;
-            for (CSVRecord r : csv(text)) {
-                ps.setString(1, r.get("hs6"));
-                ps.setString(2, chplTier(r.get("tier")));
-                ps.setString(3, r.get("tier_summary"));
-                ps.setObject(4, LocalDate.parse(r.get("list_version")));
-                ps.setLong(5, sourceId);
-                ps.addBatch();
-                n++;
-            }
-            ps.executeBatch();
-            return n;
+        List<ProductStore.ChplEntry> entries = new ArrayList<>();
+        for (CSVRecord r : csv(text)) {
+            entries.add(new ProductStore.ChplEntry(r.get("hs6"), chplTier(r.get("tier")), r.get("tier_summary"),
+                    LocalDate.parse(r.get("list_version")), sourceId));
         }
+        return ProductStore.upsertChplEntries(c, entries);
     }
 
     /** "Tier 3.A" becomes TIER_3A. */

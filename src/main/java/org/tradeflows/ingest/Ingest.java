@@ -15,6 +15,7 @@ import org.tradeflows.ingest.input.TextInput;
 import org.tradeflows.ingest.reference.ReferenceData;
 import org.tradeflows.store.ReleaseStore;
 import org.tradeflows.store.SourceSpec;
+import org.tradeflows.store.SourceStore;
 import org.tradeflows.store.TradeVolumeHistoryStore;
 
 /**
@@ -168,7 +169,7 @@ public final class Ingest {
         if (spec == null) {
             throw new IngestException("Source '" + key + "' is not known: give its title (and citation) to create it.");
         }
-        long id = spec.upsert(c);
+        long id = SourceStore.upsert(c, spec);
         reference.addSource(key, id);
         return id;
     }

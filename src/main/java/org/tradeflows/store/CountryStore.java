@@ -7,6 +7,8 @@ import static org.tradeflows.sql.Sql.sql;
 import static org.tradeflows.sql.Sql.value;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -17,7 +19,7 @@ import org.tradeflows.model.CountryRecord;
 import org.tradeflows.query.CountryCriteria;
 import org.tradeflows.sql.Sql;
 
-/** Every SQL statement that reads countries. */
+/** Every SQL statement that reads or writes countries. */
 @ApplicationScoped
 public class CountryStore {
 
@@ -73,5 +75,40 @@ public class CountryStore {
         return new CountryRecord(code, rs.getString("alpha3"), rs.getInt("numeric_code"),
                 rs.getString("name"), rs.getString("official_name"), rs.getString("name_ru"), rs.getString("name_zh"),
                 rs.getString("region"), rs.getString("subregion"));
+    }
+
+    /** The alpha-2 code of the country with this alpha-3 code, read on a loader's connection. */
+    public static Optional<String> alpha2(Connection c, String alpha3) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select code from country where alpha3 = ?")) {
+            ps.setString(1, alpha3);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Upserts the countries by their alpha-2 code on the reference loader's connection, in one batch; how many. */
+    public static int upsertAll(Connection c, List<CountryRecord> countries) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into country (code, alpha3, numeric_code, name, official_name, name_ru, name_zh, region, subregion)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (code) do update set alpha3 = excluded.alpha3, numeric_code = excluded.numeric_code,
+                    name = excluded.name, official_name = excluded.official_name, name_ru = excluded.name_ru,
+                    name_zh = excluded.name_zh, region = excluded.region, subregion = excluded.subregion""")) {
+            for (CountryRecord r : countries) {
+                ps.setString(1, r.code());
+                ps.setString(2, r.alpha3());
+                ps.setInt(3, r.numericCode());
+                ps.setString(4, r.name());
+                ps.setString(5, r.officialName());
+                ps.setString(6, r.nameRu());
+                ps.setString(7, r.nameZh());
+                ps.setString(8, r.region());
+                ps.setString(9, r.subregion());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return countries.size();
+        }
     }
 }

@@ -7,10 +7,16 @@ import static org.tradeflows.sql.Sql.sql;
 import static org.tradeflows.sql.Sql.value;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +38,8 @@ import org.tradeflows.sql.Sql;
 
 /**
  * Every SQL statement that reads findings and what they link to (findings are listed, never summed), and the curators'
- * writes: a source attached, the company roles moved by a merge and its undo.
+ * writes: a source attached, the company roles moved by a merge and its undo; and the story dataset's writes, on its
+ * loader's connection.
  */
 @ApplicationScoped
 public class FindingStore implements SourceLinked {
@@ -197,5 +204,161 @@ public class FindingStore implements SourceLinked {
     public void restoreCompanyLinks(List<String> rowsJson) {
         jdbc.insertJsonRows("insert into finding_company select * from jsonb_populate_recordset(null::finding_company, ?::jsonb)",
                 rowsJson);
+    }
+
+    /** A finding as a dataset states it, written by its key. */
+    public record KeyedFinding(String key, String kind, long releaseId, long sourceId, String statement, String quote,
+            BigDecimal value, String currency, String valueQualifier, Integer count, String countUnit,
+            String countQualifier, LocalDate periodStart, LocalDate periodEnd, String periodLabel, boolean confirmed,
+            boolean throughIntermediaries, String note) {
+    }
+
+    /** A finding's amounts, companies, countries, products and goods (in their order), as a dataset states them. */
+    public record Parts(List<Amount> amounts, List<CompanyPart> companies, List<CountryPart> countries,
+            List<ProductPart> products, List<String> goods) {
+    }
+
+    public record Amount(String currency, BigDecimal value, String qualifier) {
+    }
+
+    public record CompanyPart(long companyId, String role) {
+    }
+
+    public record CountryPart(String countryCode, String role) {
+    }
+
+    public record ProductPart(String productCode, String goodsLabel) {
+    }
+
+    /**
+     * Upserts the findings by key on a dataset loader's connection, one statement each; their links (part of, same
+     * claim as) are cleared, for {@link #link} to set again. Each key's id.
+     */
+    public static Map<String, Long> upsertByKey(Connection c, List<KeyedFinding> findings) throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into finding (key, kind, release_id, source_id, statement, quote, value, currency, value_qualifier,
+                                     count, count_unit, count_qualifier, period_start, period_end, period_label,
+                                     confirmed, through_intermediaries, note)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (key) do update set kind = excluded.kind, release_id = excluded.release_id,
+                    source_id = excluded.source_id, statement = excluded.statement, quote = excluded.quote,
+                    value = excluded.value, currency = excluded.currency, value_qualifier = excluded.value_qualifier,
+                    count = excluded.count, count_unit = excluded.count_unit, count_qualifier = excluded.count_qualifier,
+                    period_start = excluded.period_start, period_end = excluded.period_end,
+                    period_label = excluded.period_label, confirmed = excluded.confirmed,
+                    through_intermediaries = excluded.through_intermediaries, note = excluded.note,
+                    part_of_id = null, same_claim_as_id = null
+                returning id""")) {
+            for (KeyedFinding f : findings) {
+                ps.setString(1, f.key());
+                ps.setString(2, f.kind());
+                ps.setLong(3, f.releaseId());
+                ps.setLong(4, f.sourceId());
+                ps.setString(5, f.statement());
+                ps.setString(6, f.quote());
+                ps.setBigDecimal(7, f.value());
+                ps.setString(8, f.currency());
+                ps.setString(9, f.valueQualifier());
+                if (f.count() != null) {
+                    ps.setInt(10, f.count());
+                } else {
+                    ps.setNull(10, Types.INTEGER);
+                }
+                ps.setString(11, f.countUnit());
+                ps.setString(12, f.countQualifier());
+                ps.setObject(13, f.periodStart());
+                ps.setObject(14, f.periodEnd());
+                ps.setString(15, f.periodLabel());
+                ps.setBoolean(16, f.confirmed());
+                ps.setBoolean(17, f.throughIntermediaries());
+                ps.setString(18, f.note());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    ids.put(f.key(), rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Sets the finding's links that are given (null leaves a link as it is). */
+    public static void link(Connection c, long id, Long partOfId, Long sameClaimAsId) throws SQLException {
+        link(c, "update finding set part_of_id = ? where id = ?", id, partOfId);
+        link(c, "update finding set same_claim_as_id = ? where id = ?", id, sameClaimAsId);
+    }
+
+    private static void link(Connection c, String sql, long id, Long target) throws SQLException {
+        if (target == null) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, target);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Replaces the finding's amounts, companies, countries, products and goods by those given, a batch each. */
+    public static void replaceParts(Connection c, long id, Parts parts) throws SQLException {
+        for (String table : new String[] {"finding_amount", "finding_company", "finding_country", "finding_product",
+                "finding_goods"}) {
+            try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where finding_id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into finding_amount (finding_id, currency, value, value_qualifier) values (?, ?, ?, ?)")) {
+            for (Amount a : parts.amounts()) {
+                ps.setLong(1, id);
+                ps.setString(2, a.currency());
+                ps.setBigDecimal(3, a.value());
+                ps.setString(4, a.qualifier());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into finding_company (finding_id, company_id, role) values (?, ?, ?)")) {
+            for (CompanyPart a : parts.companies()) {
+                ps.setLong(1, id);
+                ps.setLong(2, a.companyId());
+                ps.setString(3, a.role());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into finding_country (finding_id, country_code, role) values (?, ?, ?)")) {
+            for (CountryPart a : parts.countries()) {
+                ps.setLong(1, id);
+                ps.setString(2, a.countryCode());
+                ps.setString(3, a.role());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into finding_product (finding_id, product_code, goods_label) values (?, ?, ?)")) {
+            for (ProductPart a : parts.products()) {
+                ps.setLong(1, id);
+                ps.setString(2, a.productCode());
+                ps.setString(3, a.goodsLabel());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into finding_goods (finding_id, position, label) values (?, ?, ?)")) {
+            int position = 1;
+            for (String g : parts.goods()) {
+                ps.setLong(1, id);
+                ps.setInt(2, position++);
+                ps.setString(3, g);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 }

@@ -7,8 +7,11 @@ import static org.tradeflows.sql.Sql.sql;
 import static org.tradeflows.sql.Sql.value;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,7 @@ import org.tradeflows.model.TopicRecord;
 import org.tradeflows.query.ProductCategoryCriteria;
 import org.tradeflows.sql.Sql;
 
-/** Every SQL statement that reads the HS tree, CHPL tiers and topics. Codes sort bytewise (digits, then sections). */
+/** Every SQL statement that reads the HS tree, CHPL tiers and topics, and writes the tree and tiers. Codes sort bytewise (digits, then sections). */
 @ApplicationScoped
 public class ProductStore {
 
@@ -30,8 +33,8 @@ public class ProductStore {
     private final Jdbc jdbc;
 
     /** The HS6 subheadings under the given chapters, headings or subheadings, in code order (for a fetch's request). */
-    public static List<String> subheadingsUnder(java.sql.Connection c, Collection<String> prefixes) throws SQLException {
-        try (java.sql.PreparedStatement ps = c.prepareStatement("""
+    public static List<String> subheadingsUnder(Connection c, Collection<String> prefixes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
                 select code from product_category
                 where level = 'SUBHEADING' and left(code, 2) = any(?) or (level = 'SUBHEADING' and left(code, 4) = any(?))
                    or (level = 'SUBHEADING' and code = any(?))
@@ -148,5 +151,64 @@ public class ProductStore {
         String code = rs.getString("code");
         return new ProductCategoryRecord(code, ProductLevel.valueOf(rs.getString("level")),
                 rs.getString("description"), rs.getString("parent_code"), rs.getString("section_code"));
+    }
+
+    /** A CHPL line as the reference loader writes it: an HS6 code, its tier (TIER_3A, …) and the list it is from. */
+    public record ChplEntry(String hs6, String tier, String tierSummary, LocalDate listVersion, long sourceId) {
+    }
+
+    /** Upserts the HS sections (level SECTION, their own section) by code, in one batch; a section keeps all but its description. */
+    public static int upsertSections(Connection c, List<ProductCategoryRecord> sections) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into product_category (code, level, parent_code, section_code, description)
+                values (?, 'SECTION', null, ?, ?)
+                on conflict (code) do update set description = excluded.description""")) {
+            for (ProductCategoryRecord r : sections) {
+                ps.setString(1, r.code());
+                ps.setString(2, r.sectionCode());
+                ps.setString(3, r.description());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return sections.size();
+        }
+    }
+
+    /** Upserts chapters, headings and subheadings by code in one ordered batch: give parents before their children. */
+    public static void upsertCategories(Connection c, List<ProductCategoryRecord> categories) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into product_category (code, level, parent_code, section_code, description)
+                values (?, ?, ?, ?, ?)
+                on conflict (code) do update set level = excluded.level, parent_code = excluded.parent_code,
+                    section_code = excluded.section_code, description = excluded.description""")) {
+            for (ProductCategoryRecord r : categories) {
+                ps.setString(1, r.code());
+                ps.setString(2, r.level().name());
+                ps.setString(3, r.parentCode());
+                ps.setString(4, r.sectionCode());
+                ps.setString(5, r.description());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Upserts the CHPL entries by HS6 code, in one batch; how many. */
+    public static int upsertChplEntries(Connection c, List<ChplEntry> entries) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into chpl_entry (hs6, tier, tier_summary, list_version, source_id) values (?, ?, ?, ?, ?)
+                on conflict (hs6) do update set tier = excluded.tier, tier_summary = excluded.tier_summary,
+                    list_version = excluded.list_version, source_id = excluded.source_id""")) {
+            for (ChplEntry e : entries) {
+                ps.setString(1, e.hs6());
+                ps.setString(2, e.tier());
+                ps.setString(3, e.tierSummary());
+                ps.setObject(4, e.listVersion());
+                ps.setLong(5, e.sourceId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return entries.size();
+        }
     }
 }

@@ -6,6 +6,8 @@ import static org.tradeflows.sql.Sql.sql;
 import static org.tradeflows.sql.Sql.value;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -23,7 +25,7 @@ import org.tradeflows.query.SanctionRules;
 import org.tradeflows.query.SyntheticRules;
 import org.tradeflows.sql.Sql;
 
-/** Every SQL statement that reads sanctions, and the curators' writes of them. */
+/** Every SQL statement that reads sanctions, and every write of them: the curators' and the loaders' (on their connection). */
 @ApplicationScoped
 public class SanctionStore implements SourceLinked {
 
@@ -150,5 +152,74 @@ public class SanctionStore implements SourceLinked {
     /** Puts deleted listings back exactly as they were (ids included), from the JSON the merge recorded. */
     public void restoreListings(List<String> rowsJson) {
         jdbc.insertJsonRows("insert into sanction select * from jsonb_populate_recordset(null::sanction, ?::jsonb)", rowsJson);
+    }
+
+    /** A sanction as a loader writes it, on its natural key (company, authority, program, listing date). */
+    public record Listing(long companyId, String authority, String program, LocalDate listedOn, LocalDate endedOn,
+            boolean confirmed, long sourceId, String note) {
+    }
+
+    /**
+     * Upserts a dataset's own sanctions in one batch: one already there takes the listing's confirmation, source and
+     * note (its end date stays: the listing's is not written). How many listings.
+     */
+    public static int upsertReplacingDetails(Connection c, List<Listing> listings) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into sanction (company_id, authority, program, listed_on, confirmed, source_id, note)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (company_id, authority, coalesce(program, ''), coalesce(listed_on, date '0001-01-01'))
+                do update set confirmed = excluded.confirmed, source_id = excluded.source_id, note = excluded.note""")) {
+            for (Listing s : listings) {
+                ps.setLong(1, s.companyId());
+                ps.setString(2, s.authority());
+                ps.setString(3, s.program());
+                ps.setObject(4, s.listedOn());
+                ps.setBoolean(5, s.confirmed());
+                ps.setLong(6, s.sourceId());
+                ps.setString(7, s.note());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return listings.size();
+        }
+    }
+
+    /**
+     * Upserts a list's sanctions, confirmed, in batches of 1000: one already there keeps its source and all else, and
+     * takes only an end date the listing gives that differs from its own. How many rows were inserted or updated.
+     */
+    public static long upsertAddingEndDates(Connection c, List<Listing> listings) throws SQLException {
+        long written = 0;
+        int batched = 0;
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into sanction (company_id, authority, program, listed_on, ended_on, confirmed, source_id, note)
+                values (?, ?, ?, ?, ?, true, ?, ?)
+                on conflict (company_id, authority, coalesce(program, ''), coalesce(listed_on, date '0001-01-01'))
+                do update set ended_on = excluded.ended_on
+                where excluded.ended_on is not null and sanction.ended_on is distinct from excluded.ended_on""")) {
+            for (Listing s : listings) {
+                ps.setLong(1, s.companyId());
+                ps.setString(2, s.authority());
+                ps.setString(3, s.program());
+                ps.setObject(4, s.listedOn());
+                ps.setObject(5, s.endedOn());
+                ps.setLong(6, s.sourceId());
+                ps.setString(7, s.note());
+                ps.addBatch();
+                if (++batched % 1000 == 0) {
+                    written += written(ps.executeBatch());
+                }
+            }
+            written += written(ps.executeBatch());
+        }
+        return written;
+    }
+
+    private static long written(int[] counts) {
+        long n = 0;
+        for (int c : counts) {
+            n += Math.max(c, 0);
+        }
+        return n;
     }
 }

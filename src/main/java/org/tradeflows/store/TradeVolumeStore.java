@@ -32,8 +32,9 @@ import org.tradeflows.query.TradeVolumeFlowSql;
 import org.tradeflows.sql.Sql;
 
 /**
- * Every SQL statement that lists official trade figures (aggregation lives in its own query class), and the curators'
- * attaching of a source.
+ * Every SQL statement that lists official trade figures (aggregation lives in its own query class), the curators'
+ * attaching of a source, and the loaders' writes that are not staged (TradeVolumeStaging has those): a dataset's yearly
+ * totals, and the withdrawals of a source's figures.
  */
 @ApplicationScoped
 public class TradeVolumeStore implements SourceLinked {
@@ -189,5 +190,49 @@ public class TradeVolumeStore implements SourceLinked {
     @Override
     public void setSource(long id, long sourceId) {
         jdbc.update("update trade_volume set source_id = ? where id = ?", List.of(sourceId, id));
+    }
+
+    /** A yearly total as a dataset states it: a reporter's flow with a partner over one calendar year. */
+    public record YearTotal(long releaseId, long sourceId, String reporter, String partner, String flow, int year,
+            BigDecimal value, String currency, String qualifier, String note) {
+    }
+
+    /**
+     * Upserts the yearly totals on a dataset loader's connection in one batch, converted by to_eur and to_usd at the
+     * year's rate; a total already there (same source, reporter, partner, flow, year and currency) takes the new
+     * release, value and note. How many totals.
+     */
+    public static int upsertYearTotals(Connection c, List<YearTotal> totals) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into trade_volume (release_id, source_id, reporter, partner, flow, period_kind, period_start,
+                                          period_end, value, currency, value_eur, value_usd, value_qualifier, note)
+                values (?, ?, ?, ?, ?, 'YEAR', ?, ?, ?, ?, to_eur(?, ?, 'YEAR', ?), to_usd(?, ?, 'YEAR', ?), ?, ?)
+                on conflict (source_id, reporter, partner, flow, period_start, period_end, coalesce(product_code, '*'),
+                             currency)
+                do update set release_id = excluded.release_id, value = excluded.value, value_eur = excluded.value_eur,
+                    value_usd = excluded.value_usd, value_qualifier = excluded.value_qualifier, note = excluded.note""")) {
+            for (YearTotal t : totals) {
+                LocalDate start = LocalDate.of(t.year(), 1, 1);
+                ps.setLong(1, t.releaseId());
+                ps.setLong(2, t.sourceId());
+                ps.setString(3, t.reporter());
+                ps.setString(4, t.partner());
+                ps.setString(5, t.flow());
+                ps.setObject(6, start);
+                ps.setObject(7, LocalDate.of(t.year(), 12, 31));
+                ps.setBigDecimal(8, t.value());
+                ps.setString(9, t.currency());
+                for (int base : new int[] {10, 13}) {
+                    ps.setBigDecimal(base, t.value());
+                    ps.setString(base + 1, t.currency());
+                    ps.setObject(base + 2, start);
+                }
+                ps.setString(16, t.qualifier());
+                ps.setString(17, t.note());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return totals.size();
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.tradeflows.api.types.Source;
+import org.tradeflows.api.types.SourceType;
 import org.tradeflows.model.DataReleaseRecord;
 
 /**
@@ -20,7 +20,7 @@ import org.tradeflows.model.DataReleaseRecord;
  * @param note what a reader must know when the answer is not pinned; null when it is
  */
 record Citation(String title, String hash, String permalink, LocalDate retrieved, DataReleaseRecord release, boolean pinned,
-        long dataVersion, String note, List<Source> sources, List<DataReleaseRecord> releases) {
+        long dataVersion, String note, List<SourceType> sources, List<DataReleaseRecord> releases) {
 
     static final String PUBLISHER = "Tradeflows";
 
@@ -36,7 +36,7 @@ record Citation(String title, String hash, String permalink, LocalDate retrieved
             m.put("note", note);
         }
         List<Map<String, Object>> s = new ArrayList<>();
-        for (Source source : sources) {
+        for (SourceType source : sources) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("key", source.key());
             e.put("title", source.title());
@@ -88,7 +88,7 @@ record Citation(String title, String hash, String permalink, LocalDate retrieved
         if (!sources.isEmpty() || !releases.isEmpty()) {
             t.append("Sources:\n");
         }
-        for (Source s : sources) {
+        for (SourceType s : sources) {
             t.append("- ").append(s.citation());
             if (s.url() != null && !s.citation().contains(s.url())) {
                 t.append(' ').append(s.url());
@@ -139,7 +139,7 @@ record Citation(String title, String hash, String permalink, LocalDate retrieved
         field(b, "note", bibEscape(note.toString().trim()));
         b.setLength(b.length() - 2);
         b.append("\n}\n");
-        for (Source s : sources) {
+        for (SourceType s : sources) {
             b.append("\n@misc{").append(bibKey("source-" + s.key())).append(",\n");
             field(b, "title", "{" + bibEscape(s.title()) + "}");
             if (s.publisher() != null) {
@@ -204,7 +204,7 @@ record Citation(String title, String hash, String permalink, LocalDate retrieved
             main.put("note", note);
         }
         items.add(main);
-        for (Source s : sources) {
+        for (SourceType s : sources) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", "source-" + s.key());
             item.put("type", "dataset");

@@ -31,7 +31,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.tradeflows.api.types.Sources;
+import org.tradeflows.api.types.SourceType;
 import org.tradeflows.model.SourceRecord;
 import org.tradeflows.http.ErrorClassifier;
 import org.tradeflows.http.ErrorCodes;
@@ -311,7 +311,7 @@ final class PermalinkHandler extends SmallRyeGraphQLAbstractHandler {
                 + (release == null ? "" : ", newest release " + release.key()) + ") and may change when data is loaded "
                 + "or corrected.";
         return new Citation(title, hash, link.toString(), LocalDate.now(ZoneOffset.UTC), release, pinned, version, note,
-                Sources.of(cited), named);
+                SourceType.of(cited), named);
     }
 
     /** Collects the keys of every object under a field named source or release (lists included). */

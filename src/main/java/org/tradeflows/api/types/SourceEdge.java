@@ -6,5 +6,5 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("A source item and its cursor.")
 public record SourceEdge(
         @NonNull @Description("Opaque cursor of this item; pass it as `after` to continue after it.") String cursor,
-        @NonNull @Description("The item.") Source node) {
+        @NonNull @Description("The item.") SourceType node) {
 }

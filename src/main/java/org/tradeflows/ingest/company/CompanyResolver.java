@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.tradeflows.ingest.IngestReport;
 import org.tradeflows.ingest.LoadTally;
+import org.tradeflows.store.CompanyBulkWriter;
 
 /**
  * Finds the company a declared party is, by identifiers first, then by the matching key of its name among the
@@ -31,13 +32,13 @@ public final class CompanyResolver {
     }
 
     private final CompanyIndex index;
-    private final CompanyWriter writer;
+    private final CompanyBulkWriter writer;
     private final Map<Party, Result> seen = new HashMap<>();
     private long matched;
     private long created;
     private long ambiguous;
 
-    public CompanyResolver(CompanyIndex index, CompanyWriter writer) {
+    public CompanyResolver(CompanyIndex index, CompanyBulkWriter writer) {
         this.index = index;
         this.writer = writer;
     }
@@ -129,7 +130,7 @@ public final class CompanyResolver {
         }
         for (Identifier i : party.identifiers()) {
             if (index.byIdentifier(i) == null) {
-                writer.identifier(id, i);
+                writer.identifier(id, i.scheme(), i.value());
                 index.addIdentifier(id, i);
             }
         }
@@ -145,7 +146,7 @@ public final class CompanyResolver {
         index.addName(id, name);
         for (Identifier i : party.identifiers()) {
             if (index.byIdentifier(i) == null) {
-                writer.identifier(id, i);
+                writer.identifier(id, i.scheme(), i.value());
                 index.addIdentifier(id, i);
             }
         }

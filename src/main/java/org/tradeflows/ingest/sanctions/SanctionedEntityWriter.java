@@ -1,7 +1,6 @@
 package org.tradeflows.ingest.sanctions;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,9 +9,10 @@ import java.util.Map;
 import org.tradeflows.ingest.LoadContext;
 import org.tradeflows.ingest.company.CompanyIndex;
 import org.tradeflows.ingest.company.CompanyResolver;
-import org.tradeflows.ingest.company.CompanyWriter;
 import org.tradeflows.ingest.company.Identifier;
 import org.tradeflows.ingest.sanctions.SanctionedEntity.Listing;
+import org.tradeflows.store.CompanyBulkWriter;
+import org.tradeflows.store.SanctionStore;
 
 /**
  * Puts entities of a sanctions list on companies: each is matched (identifiers first, the OpenSanctions id among
@@ -23,26 +23,19 @@ import org.tradeflows.ingest.sanctions.SanctionedEntity.Listing;
  */
 final class SanctionedEntityWriter {
 
-    private static final String UPSERT = """
-            insert into sanction (company_id, authority, program, listed_on, ended_on, confirmed, source_id, note)
-            values (?, ?, ?, ?, ?, true, ?, ?)
-            on conflict (company_id, authority, coalesce(program, ''), coalesce(listed_on, date '0001-01-01'))
-            do update set ended_on = excluded.ended_on
-            where excluded.ended_on is not null and sanction.ended_on is distinct from excluded.ended_on""";
-
     private final LoadContext ctx;
     private final Connection connection;
-    private final CompanyWriter companies;
+    private final CompanyBulkWriter companies;
     private final CompanyResolver resolver;
     private final Map<String, Long> companyByEntity = new HashMap<>();
-    private final List<Object[]> pending = new ArrayList<>();
+    private final List<SanctionStore.Listing> pending = new ArrayList<>();
     private long sanctionsSeen;
     private long sanctionsWritten;
 
     SanctionedEntityWriter(LoadContext ctx) throws SQLException {
         this.ctx = ctx;
         this.connection = ctx.connection();
-        this.companies = new CompanyWriter(connection, ctx.sourceId());
+        this.companies = new CompanyBulkWriter(connection, ctx.sourceId());
         this.resolver = new CompanyResolver(CompanyIndex.load(connection), companies);
     }
 
@@ -74,7 +67,8 @@ final class SanctionedEntityWriter {
 
     void sanction(long companyId, Listing s) {
         sanctionsSeen++;
-        pending.add(new Object[] {companyId, s});
+        pending.add(new SanctionStore.Listing(companyId, s.authority(), s.program(), s.listedOn(), s.endedOn(), true,
+                ctx.sourceId(), s.note()));
     }
 
     /** Writes the companies, names and identifiers still pending. */
@@ -87,33 +81,8 @@ final class SanctionedEntityWriter {
         if (pending.isEmpty()) {
             return;
         }
-        int batched = 0;
-        try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
-            for (Object[] p : pending) {
-                Listing s = (Listing) p[1];
-                ps.setLong(1, (Long) p[0]);
-                ps.setString(2, s.authority());
-                ps.setString(3, s.program());
-                ps.setObject(4, s.listedOn());
-                ps.setObject(5, s.endedOn());
-                ps.setLong(6, ctx.sourceId());
-                ps.setString(7, s.note());
-                ps.addBatch();
-                if (++batched % 1000 == 0) {
-                    sanctionsWritten += written(ps.executeBatch());
-                }
-            }
-            sanctionsWritten += written(ps.executeBatch());
-        }
+        sanctionsWritten += SanctionStore.upsertAddingEndDates(connection, pending);
         pending.clear();
-    }
-
-    private static long written(int[] counts) {
-        long n = 0;
-        for (int c : counts) {
-            n += Math.max(c, 0);
-        }
-        return n;
     }
 
     /** Writes the sanctions and what else is pending, and records the counts. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.tradeflows.ingest.LoadContext;
 import org.tradeflows.ingest.RowCheck;
 import org.tradeflows.ingest.input.CsvTable;
+import org.tradeflows.store.TradeVolumeRow;
 
 /**
  * CEPII BACI ({@code t,i,j,k,v,q}: year, exporter and importer as ISO numeric codes, HS6 product, value in

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.tradeflows.ingest.LoadContext;
 import org.tradeflows.ingest.RowCheck;
 import org.tradeflows.ingest.input.CsvTable;
+import org.tradeflows.store.TradeVolumeRow;
 
 /**
  * Eurostat Comext, dataset DS-045409, as its dissemination API answers in SDMX-CSV ({@code freq, reporter, partner,

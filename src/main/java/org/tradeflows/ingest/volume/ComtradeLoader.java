@@ -13,6 +13,7 @@ import org.tradeflows.ingest.LoadContext;
 import org.tradeflows.ingest.RowCheck;
 import org.tradeflows.ingest.input.CsvTable;
 import org.tradeflows.ingest.reference.ProductCodes;
+import org.tradeflows.store.TradeVolumeRow;
 
 /**
  * UN Comtrade bulk files, comma- or tab-separated, in the current layout (reporterISO, partnerISO, flowCode,

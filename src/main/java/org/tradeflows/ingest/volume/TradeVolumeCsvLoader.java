@@ -8,6 +8,7 @@ import org.tradeflows.ingest.IngestException;
 import org.tradeflows.ingest.LoadContext;
 import org.tradeflows.ingest.RowCheck;
 import org.tradeflows.ingest.input.CsvTable;
+import org.tradeflows.store.TradeVolumeRow;
 
 /** What the official-statistics formats share: rows checked one by one, staged, then upserted as trade volumes. */
 abstract class TradeVolumeCsvLoader implements FormatLoader {

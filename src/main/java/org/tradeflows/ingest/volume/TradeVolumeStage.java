@@ -1,127 +1,53 @@
 package org.tradeflows.ingest.volume;
 
-import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.tradeflows.ingest.CopyRow;
-import org.tradeflows.ingest.CopyStream;
 import org.tradeflows.ingest.LoadContext;
 import org.tradeflows.ingest.Rejection;
+import org.tradeflows.store.TradeVolumeRow;
+import org.tradeflows.store.TradeVolumeStaging;
 import org.tradeflows.store.TradeVolumeStore;
 
 /**
- * Official statistics are streamed with COPY into a staging table in the load's transaction, checked there for
- * rows that repeat a natural key (the same reporter, partner, flow, period, product and currency twice in one
- * file), then upserted into {@code trade_volume}: new rows inserted, changed rows updated (a revision), identical
+ * Official statistics are staged in the load's transaction (store/TradeVolumeStaging), checked there for rows that
+ * repeat a natural key (the same reporter, partner, flow, period, product and currency twice in one file), which are
+ * rejected, then upserted into {@code trade_volume}: new rows inserted, changed rows updated (a revision), identical
  * rows left untouched. The two sides of a pair are different reporters, so mirror data stays apart by construction.
  */
 final class TradeVolumeStage implements AutoCloseable {
 
-    private static final String CREATE = """
-            create temp table ingest_trade_volume (
-                line bigint not null, reporter text not null, partner text not null, flow text not null,
-                period_kind text not null, period_start date not null, period_end date not null, product_code text,
-                value numeric(24, 2) not null, currency text not null, eur_rate numeric not null, usd_rate numeric,
-                value_qualifier text not null, net_weight_kg numeric(24, 3), quantity numeric(24, 3),
-                quantity_unit text, note text
-            ) on commit drop""";
-
-    private static final String COPY = """
-            copy ingest_trade_volume (line, reporter, partner, flow, period_kind, period_start, period_end, product_code,
-                value, currency, eur_rate, usd_rate, value_qualifier, net_weight_kg, quantity, quantity_unit, note)
-            from stdin""";
-
-    private static final String DUPLICATES = """
-            select line, first_line from (
-                select line, min(line) over w as first_line, count(*) over w as n from ingest_trade_volume
-                window w as (partition by reporter, partner, flow, period_start, period_end, coalesce(product_code, '*'),
-                             currency)) d
-            where n > 1 and line > first_line order by line""";
-
-    private static final String UPSERT = """
-            with written as (
-                insert into trade_volume (release_id, source_id, reporter, partner, flow, period_kind, period_start,
-                    period_end, product_code, value, currency, value_eur, value_usd, value_qualifier, net_weight_kg,
-                    quantity, quantity_unit, note)
-                select ?, ?, reporter, partner, flow, period_kind, period_start, period_end, product_code, value, currency,
-                    eur_of(value, eur_rate), usd_of(value, currency, eur_rate, usd_rate),
-                    value_qualifier, net_weight_kg, quantity, quantity_unit, note
-                from ingest_trade_volume
-                on conflict (source_id, reporter, partner, flow, period_start, period_end, coalesce(product_code, '*'),
-                             currency)
-                do update set release_id = excluded.release_id, period_kind = excluded.period_kind,
-                    value = excluded.value, value_eur = excluded.value_eur, value_usd = excluded.value_usd,
-                    value_qualifier = excluded.value_qualifier, net_weight_kg = excluded.net_weight_kg,
-                    quantity = excluded.quantity, quantity_unit = excluded.quantity_unit, note = excluded.note
-                where (trade_volume.value, trade_volume.value_eur, trade_volume.value_usd, trade_volume.value_qualifier,
-                       trade_volume.net_weight_kg, trade_volume.quantity, trade_volume.quantity_unit, trade_volume.note,
-                       trade_volume.period_kind)
-                      is distinct from
-                      (excluded.value, excluded.value_eur, excluded.value_usd, excluded.value_qualifier,
-                       excluded.net_weight_kg, excluded.quantity, excluded.quantity_unit, excluded.note,
-                       excluded.period_kind)
-                returning (xmax = 0) as inserted)
-            select count(*) filter (where inserted), count(*) filter (where not inserted) from written""";
-
     private final Connection connection;
-    private final CopyStream copy;
-    private final CopyRow row = new CopyRow();
+    private final TradeVolumeStaging staging;
     private long staged;
 
     TradeVolumeStage(Connection connection) throws SQLException {
         this.connection = connection;
-        try (Statement st = connection.createStatement()) {
-            st.execute(CREATE);
-        }
-        this.copy = new CopyStream(connection, COPY);
+        this.staging = new TradeVolumeStaging(connection);
     }
 
-    void write(TradeVolumeRow r) throws SQLException, IOException {
-        row.reset().add(r.line()).add(r.reporter()).add(r.partner()).add(r.flow()).add(r.periodKind())
-                .add(r.periodStart()).add(r.periodEnd()).add(r.productCode()).add(r.value()).add(r.currency())
-                .add(r.eurRate()).add(r.usdRate()).add(r.qualifier()).add(r.netWeightKg()).add(r.quantity())
-                .add(r.quantityUnit()).add(r.note());
-        copy.write(row);
+    void write(TradeVolumeRow r) throws SQLException {
+        staging.stage(r);
         staged++;
     }
 
     /** Rejects repeated keys, then upserts; in all-or-nothing mode a repeated key stops before any write. */
-    void write(LoadContext ctx) throws SQLException, IOException {
-        copy.close();
+    void write(LoadContext ctx) throws SQLException {
         List<Long> repeated = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(DUPLICATES)) {
-            while (rs.next()) {
-                repeated.add(rs.getLong(1));
-                ctx.tally().rejectLate(new Rejection(rs.getLong(1), null,
-                        "repeats the reporter, partner, flow, period, product and currency of line " + rs.getLong(2), null));
-            }
+        for (TradeVolumeStaging.Repeat r : staging.repeats()) {
+            repeated.add(r.line());
+            ctx.tally().rejectLate(new Rejection(r.line(), null,
+                    "repeats the reporter, partner, flow, period, product and currency of line " + r.firstLine(), null));
         }
         if (!ctx.writing()) {
             return;
         }
-        if (!repeated.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement("delete from ingest_trade_volume where line = any(?)")) {
-                ps.setArray(1, connection.createArrayOf("bigint", repeated.toArray()));
-                ps.executeUpdate();
-            }
-        }
-        try (PreparedStatement ps = connection.prepareStatement(UPSERT)) {
-            ps.setLong(1, ctx.releaseId());
-            ps.setLong(2, ctx.sourceId());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long inserted = rs.getLong(1);
-                long updated = rs.getLong(2);
-                ctx.tally().wrote("tradeVolumesInserted", inserted);
-                ctx.tally().wrote("tradeVolumesUpdated", updated);
-                ctx.tally().unchanged(staged - repeated.size() - inserted - updated);
-            }
-        }
+        staging.drop(repeated);
+        TradeVolumeStaging.Written written = staging.upsert(ctx.releaseId(), ctx.sourceId());
+        ctx.tally().wrote("tradeVolumesInserted", written.inserted());
+        ctx.tally().wrote("tradeVolumesUpdated", written.updated());
+        ctx.tally().unchanged(staged - repeated.size() - written.inserted() - written.updated());
         // a file with rejected rows is not the whole edition: withdrawing would drop the figures of its bad rows
         if (ctx.replacing() && ctx.tally().rowsRejected() == 0) {
             ctx.tally().wrote("tradeVolumesWithdrawn", TradeVolumeStore.withdrawAbsent(connection, ctx.sourceId()));
@@ -130,6 +56,6 @@ final class TradeVolumeStage implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        copy.close();
+        staging.close();
     }
 }

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tradeflows.api.types.Source;
+import org.tradeflows.api.types.SourceType;
 import org.tradeflows.model.DataReleaseRecord;
 import org.tradeflows.model.ReleaseKind;
 import org.tradeflows.model.SourceKind;
@@ -15,7 +15,7 @@ import org.tradeflows.model.SourceKind;
 /** The citation formats on their own: BibTeX that a LaTeX run accepts, and the Accept header read by preference. */
 class CitationTest {
 
-    private static final Source SOURCE = new Source("U291cmNlOjE", "cepii-baci", "BACI {HS22} 100% & more_", "CEPII",
+    private static final SourceType SOURCE = new SourceType("U291cmNlOjE", "cepii-baci", "BACI {HS22} 100% & more_", "CEPII",
             "https://www.cepii.fr/", LocalDate.of(2025, 1, 15), SourceKind.OFFICIAL_STATISTICS, "Etalab 2.0",
             "Gaulier & Zignago (2010), CEPII WP 2010-23", null);
     private static final DataReleaseRecord RELEASE = new DataReleaseRecord(7, "fetch-cepii-baci-202501", "202501",

@@ -1,4 +1,4 @@
-package org.tradeflows.ingest;
+package org.tradeflows.store;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** One row in PostgreSQL's COPY text format: tab-separated, \N for null, backslash escapes; reused row after row. */
-public final class CopyRow {
+final class CopyRow {
 
     private final StringBuilder text = new StringBuilder(512);
     private boolean first = true;

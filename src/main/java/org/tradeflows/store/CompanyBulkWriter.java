@@ -1,4 +1,4 @@
-package org.tradeflows.ingest.company;
+package org.tradeflows.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,15 +7,19 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Writes the companies, aliases and identifiers a load adds, in batches. New companies get their ids from the
+ * The loaders' writes of companies, on the load's connection. An instance writes the companies, aliases and
+ * identifiers a file load adds, in batches. New companies get their ids from the
  * company sequence in blocks, reserved only when a company is actually created, so that rows naming them can be
  * staged before the companies themselves are written. Statements need the connection free: the hook given to
- * {@link #beforeStatements} (pausing a COPY in progress) runs first.
+ * {@link #beforeStatements} (pausing a COPY in progress) runs first. The static methods write the companies of the
+ * story dataset (upserted by key) and of the generator (inserted at once).
  */
-public final class CompanyWriter {
+public final class CompanyBulkWriter {
 
     private static final int BLOCK = 1000;
 
@@ -38,7 +42,7 @@ public final class CompanyWriter {
     private Runnable beforeStatements = () -> {
     };
 
-    public CompanyWriter(Connection connection, long sourceId) {
+    public CompanyBulkWriter(Connection connection, long sourceId) {
         this.connection = connection;
         this.sourceId = sourceId;
     }
@@ -53,7 +57,8 @@ public final class CompanyWriter {
         return companies.size() + aliases.size() + identifiers.size() >= 20_000;
     }
 
-    long create(String name, String nameOriginal, String country) {
+    /** A new company's id, its row written with the next batch. */
+    public long create(String name, String nameOriginal, String country) {
         if (freeIds.isEmpty()) {
             try {
                 beforeStatements.run();
@@ -68,12 +73,12 @@ public final class CompanyWriter {
         return id;
     }
 
-    void alias(long companyId, String alias, String kind) {
+    public void alias(long companyId, String alias, String kind) {
         aliases.add(new NewAlias(companyId, alias, kind));
     }
 
-    void identifier(long companyId, Identifier identifier) {
-        identifiers.add(new Object[] {companyId, identifier.scheme(), identifier.value()});
+    public void identifier(long companyId, String scheme, String value) {
+        identifiers.add(new Object[] {companyId, scheme, value});
     }
 
     /** Writes what is pending. */
@@ -170,5 +175,92 @@ public final class CompanyWriter {
 
     public long identifiersWritten() {
         return identifiersWritten;
+    }
+
+    /** A company as a dataset states it, with its aliases, written by its key. */
+    public record KeyedCompany(String key, String name, String nameOriginal, String country, String city,
+            String specialEconomicZone, String description, long sourceId, List<KeyedAlias> aliases) {
+    }
+
+    public record KeyedAlias(String alias, String kind, long sourceId) {
+    }
+
+    /**
+     * Upserts the dataset's companies by key (one statement each: the id is needed for the aliases) and then their
+     * aliases in one batch; a company's release is the one it was first loaded with. Each key's id.
+     */
+    public static Map<String, Long> upsertByKey(Connection c, List<KeyedCompany> list, long releaseId)
+            throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into company (key, name, name_original, country_code, city, special_economic_zone, description,
+                                     source_id, release_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (key) do update set name = excluded.name, name_original = excluded.name_original,
+                    country_code = excluded.country_code, city = excluded.city,
+                    special_economic_zone = excluded.special_economic_zone, description = excluded.description,
+                    source_id = excluded.source_id
+                returning id""");
+                PreparedStatement alias = c.prepareStatement("""
+                        insert into company_alias (company_id, alias, kind, source_id) values (?, ?, ?, ?)
+                        on conflict (company_id, alias) do update set kind = excluded.kind, source_id = excluded.source_id""")) {
+            for (KeyedCompany co : list) {
+                ps.setString(1, co.key());
+                ps.setString(2, co.name());
+                ps.setString(3, co.nameOriginal());
+                ps.setString(4, co.country());
+                ps.setString(5, co.city());
+                ps.setString(6, co.specialEconomicZone());
+                ps.setString(7, co.description());
+                ps.setLong(8, co.sourceId());
+                ps.setLong(9, releaseId);
+                long id;
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+                ids.put(co.key(), id);
+                for (KeyedAlias a : co.aliases()) {
+                    alias.setLong(1, id);
+                    alias.setString(2, a.alias());
+                    alias.setString(3, a.kind());
+                    alias.setLong(4, a.sourceId());
+                    alias.addBatch();
+                }
+            }
+            alias.executeBatch();
+        }
+        return ids;
+    }
+
+    /**
+     * Inserts the generator's companies in one statement, all with the same description, source and release; their ids,
+     * in the order of the keys.
+     */
+    public static long[] insertAll(Connection c, String[] keys, String[] names, String[] countries, String description,
+            long sourceId, long releaseId) throws SQLException {
+        Map<String, Long> byKey = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into company (key, name, country_code, description, source_id, release_id)
+                select k, n, cc, ?, ?, ?
+                  from unnest(?::text[], ?::text[], ?::text[]) u(k, n, cc)
+                returning id, key""")) {
+            ps.setString(1, description);
+            ps.setLong(2, sourceId);
+            ps.setLong(3, releaseId);
+            ps.setArray(4, c.createArrayOf("text", keys));
+            ps.setArray(5, c.createArrayOf("text", names));
+            ps.setArray(6, c.createArrayOf("text", countries));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byKey.put(rs.getString(2), rs.getLong(1));
+                }
+            }
+        }
+        long[] ids = new long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            ids[i] = byKey.get(keys[i]);
+        }
+        return ids;
     }
 }

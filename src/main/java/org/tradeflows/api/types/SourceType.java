@@ -4,12 +4,18 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.SourceKind;
 import org.tradeflows.model.SourceRecord;
 
+/**
+ * The GraphQL type Source. The Java name differs so that resolvers, which take their parents as SmallRye's
+ * {@code @Source}, can import both.
+ */
+@Type("Source")
 @Description("Where a figure or fact comes from, with a ready citation.")
-public record Source(
+public record SourceType(
         @NonNull @org.eclipse.microprofile.graphql.Id @Description("Global id.") String id,
         @NonNull @Description("Stable short key, e.g. telegraph-2025-09-03.") String key,
         @NonNull @Description("Title of the publication.") String title,
@@ -28,12 +34,12 @@ public record Source(
         return id;
     }
 
-    public static Source of(SourceRecord r) {
-        return new Source(GlobalId.of("Source", r.id()), r.key(), r.title(), r.publisher(), r.url(), r.publishedOn(),
+    public static SourceType of(SourceRecord r) {
+        return new SourceType(GlobalId.of("Source", r.id()), r.key(), r.title(), r.publisher(), r.url(), r.publishedOn(),
                 r.kind(), r.licence(), r.citation(), r.note());
     }
 
-    public static List<Source> of(List<SourceRecord> rows) {
-        return rows.stream().map(Source::of).toList();
+    public static List<SourceType> of(List<SourceRecord> rows) {
+        return rows.stream().map(SourceType::of).toList();
     }
 }

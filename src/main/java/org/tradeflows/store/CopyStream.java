@@ -1,4 +1,4 @@
-package org.tradeflows.ingest;
+package org.tradeflows.store;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -14,7 +14,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  * the COPY until it ends or is cancelled, and when the server went away mid-COPY nothing else ends it, so the
  * rollback that follows would wait on that lock for ever (and the pool would lose the connection).
  */
-public final class CopyStream implements AutoCloseable {
+final class CopyStream implements AutoCloseable {
 
     private final Connection connection;
     private final String sql;
