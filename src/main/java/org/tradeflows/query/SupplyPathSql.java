@@ -11,9 +11,10 @@ import org.tradeflows.sql.Sql;
 /**
  * Supply paths: chains of shipments whose goods could be the same, found by one recursive CTE over the shipment table.
  *
- * <p>A hop is every shipment from one company to the next on one date in the same HS code of the query's length
- * (two shipments on the same day between the same pair are one hop of two shipments). The next hop leaves the
- * recipient of the last, later than it by 1 to {@code windowDays} days (the edge included), in the same code; no
+ * <p>A hop is every shipment, or leg of a shipment through its intermediaries ({@link #LEGS}), from one company to the
+ * next on one date in the same HS code of the query's length (two shipments on the same day between the same pair are
+ * one hop of two shipments). The next hop leaves the recipient of the last, later than it by 1 to {@code windowDays}
+ * days (the edge included), or on the same day when it is the next leg of a shipment of the last hop, in the same code; no
  * company appears twice on a path, so a loop back is cut where it would close. A path stops where it first reaches
  * {@code to}. Its value is the least hop value in EUR (what can have been carried end to end); a hop without any EUR
  * value leaves the path's value empty, ranked last. The sanctions of a hop are those of its recipient and supplier in
@@ -42,6 +43,38 @@ public final class SupplyPathSql {
 
     private SupplyPathSql() {
     }
+
+    /**
+     * The legs of every shipment, in place of the shipment table: a shipment without intermediaries is one leg from its
+     * supplier to its recipient; a shipment with intermediaries that are resolved companies, in their order
+     * (shipment_intermediary.position), A → I1 → I2 → B, is the legs A → I1, I1 → I2 and I2 → B, each carrying the
+     * shipment's id, value, precision, date and goods. An intermediary known only by its country is no company and adds no
+     * leg. A leg's countries are the shipment's at its ends and the intermediary's (its declared country, else its
+     * company's) in between; {@code continues} says the shipment goes on from the leg's recipient. The columns are the
+     * shipment's names, so every condition on {@code s} reads the same; each branch is reached through an index
+     * (shipment by supplier, shipment_intermediary by company or shipment).
+     */
+    static final String LEGS = """
+            (select s.id, s.synthetic, s.supplier_id, s.supplier_country, coalesce(n.company_id, s.recipient_id) as recipient_id,
+                    case when n.company_id is null then s.recipient_country else n.country end as recipient_country,
+                    n.company_id is not null as continues, s.period_start, s.hs_code, s.hs2, s.hs4, s.hs6, s.value_eur,
+                    s.value_qualifier
+               from shipment s
+               left join lateral (select i.company_id, coalesce(i.country_code, c.country_code) as country
+                                    from shipment_intermediary i join company c on c.id = i.company_id
+                                   where i.shipment_id = s.id order by i.position limit 1) n on true
+             union all
+             select s.id, s.synthetic, i.company_id, coalesce(i.country_code, ci.country_code),
+                    coalesce(n.company_id, s.recipient_id),
+                    case when n.company_id is null then s.recipient_country else n.country end,
+                    n.company_id is not null, s.period_start, s.hs_code, s.hs2, s.hs4, s.hs6, s.value_eur, s.value_qualifier
+               from shipment_intermediary i
+               join company ci on ci.id = i.company_id
+               join shipment s on s.id = i.shipment_id
+               left join lateral (select i2.company_id, coalesce(i2.country_code, c2.country_code) as country
+                                    from shipment_intermediary i2 join company c2 on c2.id = i2.company_id
+                                   where i2.shipment_id = s.id and i2.position > i.position order by i2.position limit 1) n
+                 on true)""";
 
     /** The shipment's HS code cut to the query's length. */
     private static Sql hs(int length) {
@@ -96,17 +129,22 @@ public final class SupplyPathSql {
      */
     static Sql search(SupplyPathQuery q) {
         return sql("""
-                recursive path (depth, companies, countries, dates, hs_key, min_value, unknown, reached, fan_cut, path_key) as (
+                recursive path (depth, companies, countries, dates, hs_key, min_value, unknown, reached, fan_cut, path_key, hop_ids,
+                                 continuing) as (
                     select 1, array[a.supplier_id, a.recipient_id], array[a.supplier_country, a.recipient_country],
                            array[a.period_start], a.hs_key, a.value_eur, a.value_eur is null, a.reached, a.n > cast({fanOut} as int),
                            lpad(a.supplier_id::text, 19, '0') || ':' || a.supplier_country || '>'
-                               || lpad(a.recipient_id::text, 19, '0') || ':' || a.recipient_country || '@' || a.period_start
+                               || lpad(a.recipient_id::text, 19, '0') || ':' || a.recipient_country || '@' || a.period_start,
+                           array[array_to_string(a.ids, ',')], a.continuing
                       from (select g.*, row_number() over (partition by g.supplier_id order by g.value_eur desc nulls last,
                                        g.recipient_id, g.recipient_country, g.period_start, g.supplier_country, g.hs_key) as rn,
                                    count(*) over (partition by g.supplier_id) as n
                               from (select s.supplier_id, s.supplier_country, s.recipient_id, s.recipient_country,
-                                           s.period_start, {hs} as hs_key, sum(s.value_eur) as value_eur, {reaches} as reached
-                                      from shipment s
+                                           s.period_start, {hs} as hs_key, sum(s.value_eur) as value_eur, {reaches} as reached,
+                                           array_agg(s.id order by s.id) as ids,
+                                           coalesce(array_agg(s.id order by s.id) filter (where s.continues), cast(array[] as bigint[]))
+                                               as continuing
+                                      from {legs} s
                                      where {hop} and {starts}
                                      group by s.supplier_id, s.supplier_country, s.recipient_id, s.recipient_country,
                                               s.period_start, {hs}
@@ -120,18 +158,21 @@ public final class SupplyPathSql {
                            p.dates || n.period_start, p.hs_key, least(p.min_value, n.value_eur),
                            p.unknown or n.value_eur is null, n.reached, n.n > cast({fanOut} as int),
                            p.path_key || '>' || lpad(n.recipient_id::text, 19, '0') || ':' || n.recipient_country || '@'
-                               || n.period_start
+                               || n.period_start, p.hop_ids || array_to_string(n.ids, ','), n.continuing
                       from path p
                       cross join lateral (
                           select g.*, row_number() over (order by g.value_eur desc nulls last, g.recipient_id,
                                      g.recipient_country, g.period_start) as rn,
                                  count(*) over () as n
                             from (select s.recipient_id, s.recipient_country, s.period_start, sum(s.value_eur) as value_eur,
-                                         {reaches} as reached
-                                    from shipment s
+                                         {reaches} as reached, array_agg(s.id order by s.id) as ids,
+                                         coalesce(array_agg(s.id order by s.id) filter (where s.continues), cast(array[] as bigint[]))
+                                               as continuing
+                                    from {legs} s
                                    where s.supplier_id = p.companies[p.depth + 1] and {hs} = p.hs_key
-                                     and s.period_start > p.dates[p.depth]
-                                     and s.period_start <= p.dates[p.depth] + cast({windowDays} as int)
+                                     and ((s.period_start > p.dates[p.depth]
+                                           and s.period_start <= p.dates[p.depth] + cast({windowDays} as int))
+                                          or (s.period_start = p.dates[p.depth] and s.id = any(p.continuing)))
                                      and s.recipient_id <> all(p.companies) and {hop}
                                    group by s.recipient_id, s.recipient_country, s.period_start
                                   having p.depth + 1 < cast({maxHops} as int) or {reaches}
@@ -146,7 +187,7 @@ public final class SupplyPathSql {
                                  count(*) filter (where reached) as found
                             from explored),
                 found as (select p.*, coalesce(case when not p.unknown then p.min_value end, -1) as sort_value
-                            from explored p where p.reached)""", Map.of("hs", hs(q.hsLength()), "hop", hopShipments(q), "starts", starts(q), "reaches", reaches(q),
+                            from explored p where p.reached)""", Map.of("hs", hs(q.hsLength()), "legs", sql(LEGS), "hop", hopShipments(q), "starts", starts(q), "reaches", reaches(q),
                 "fanOut", value(FAN_OUT), "maxHops", value(q.maxHops()), "windowDays", value(q.windowDays()),
                 "firstCandidates", value(MAX_CANDIDATES + 1), "candidates", value(MAX_CANDIDATES)));
     }
@@ -168,14 +209,15 @@ public final class SupplyPathSql {
                                            count(*) filter (where s.value_qualifier = 'AT_LEAST' or s.value_eur is null),
                                            count(*) filter (where s.value_qualifier = 'ESTIMATED'),
                                            count(*) filter (where s.value_qualifier = 'APPROXIMATE')) as qualifier
-                        from shipment s
-                       where s.supplier_id = pg.companies[k] and s.recipient_id = pg.companies[k + 1]
+                        from {legs} s
+                       where s.id = any(cast(string_to_array(pg.hop_ids[k], ',') as bigint[]))
+                         and s.supplier_id = pg.companies[k] and s.recipient_id = pg.companies[k + 1]
                          and s.recipient_country = pg.countries[k + 1] and s.period_start = pg.dates[k]
                          and {hs} = pg.hs_key and (k > 1 or s.supplier_country = pg.countries[1]) and {shipments}) sh
                   cross join lateral (select array_agg(x.id order by x.id) as ids from sanction x
                                        where x.company_id = pg.companies[k] and {listing}) ss
                   cross join lateral (select array_agg(x.id order by x.id) as ids from sanction x
-                                       where x.company_id = pg.companies[k + 1] and {listing}) rs""", Map.of("hs", hs(q.hsLength()), "paths", paths, "shipments", hopShipments(q),
+                                       where x.company_id = pg.companies[k + 1] and {listing}) rs""", Map.of("hs", hs(q.hsLength()), "paths", paths, "legs", sql(LEGS), "shipments", hopShipments(q),
                 "listing", listing));
     }
 

@@ -31,6 +31,57 @@ final class InvestigationData {
         if (jdbc.count("select count(*) from company where key = 'test-path-a'", List.of()) == 0) {
             loadPaths(jdbc);
         }
+        if (jdbc.count("select count(*) from company where key = 'test-via-a'", List.of()) == 0) {
+            loadIntermediaries(jdbc);
+        }
+    }
+
+    /**
+     * Supply paths through the ordered intermediaries of shipments, in HS 8504 between companies of Namibia, Angola,
+     * Mozambique, Zimbabwe and Madagascar (which no other test uses): two shipments A → I1 → I2 → B on the same day (the
+     * second with a country-only intermediary between I1 and I2, which adds no leg), a shipment I1 → B that same day (not
+     * a leg of them, so not chained), B → C 19 days later through a country only, and B → I1 → E nine days after A → B
+     * (a loop back to I1 from a path through it). I2 is listed from 2024-01-01.
+     */
+    private static void loadIntermediaries(Jdbc jdbc) {
+        jdbc.update("""
+                do $$
+                declare
+                  src bigint; rel bigint;
+                begin
+                  select id into src from source where key = 'test-paths';
+                  select id into rel from data_release where key = 'test-paths';
+                  insert into company (key, name, country_code, source_id)
+                  select 'test-via-' || k, 'Via ' || upper(k), c, src
+                    from (values ('a', 'NA'), ('i1', 'AO'), ('i2', 'MZ'), ('b', 'ZW'), ('c', 'MG'), ('e', 'MG')) x(k, c);
+                  insert into sanction (company_id, authority, program, listed_on, ended_on, confirmed, source_id) values
+                      ((select id from company where key = 'test-via-i2'), 'EU', 'test', date '2024-01-01', null, true, src);
+                  insert into shipment (release_id, synthetic, source_id, source_record_ref, supplier_id, recipient_id,
+                      supplier_country, recipient_country, period_start, period_end, hs_code, product_code, value, currency,
+                      value_eur, value_qualifier)
+                  select rel, false, src, x.ref,
+                         (select id from company where key = 'test-via-' || x.sup),
+                         (select id from company where key = 'test-via-' || x.rec),
+                         (select country_code from company where key = 'test-via-' || x.sup),
+                         (select country_code from company where key = 'test-via-' || x.rec),
+                         x.d, x.d, '8504400000', '850440', x.v, 'EUR', x.v, x.q
+                    from (values
+                      ('v-ab-1', 'a', 'b', date '2024-06-01', 1000.00, 'EXACT'),
+                      ('v-ab-2-same-day', 'a', 'b', date '2024-06-01', 500.00, 'ESTIMATED'),
+                      ('v-i1b-same-day', 'i1', 'b', date '2024-06-01', 5000.00, 'EXACT'),
+                      ('v-bc-country-only', 'b', 'c', date '2024-06-20', 800.00, 'EXACT'),
+                      ('v-be-loop', 'b', 'e', date '2024-06-10', 700.00, 'EXACT')
+                    ) x(ref, sup, rec, d, v, q);
+                  insert into shipment_intermediary (shipment_id, position, company_id, country_code)
+                  select (select id from shipment where source_id = src and source_record_ref = x.ref),
+                         x.pos, (select id from company where key = 'test-via-' || x.company), x.country
+                    from (values
+                      ('v-ab-1', 1, 'i1', null), ('v-ab-1', 2, 'i2', null),
+                      ('v-ab-2-same-day', 1, 'i1', null), ('v-ab-2-same-day', 2, null, 'AE'), ('v-ab-2-same-day', 3, 'i2', null),
+                      ('v-bc-country-only', 1, null, 'AE'),
+                      ('v-be-loop', 1, 'i1', null)
+                    ) x(ref, pos, company, country);
+                end $$""", List.of());
     }
 
     /**

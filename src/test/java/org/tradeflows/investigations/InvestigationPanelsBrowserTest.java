@@ -21,7 +21,8 @@ import org.tradeflows.web.Browser;
 /**
  * The explorer's investigation panels in headless Chromium, each table compared with the same independent SQL as the
  * API's own tests: the re-routing table (MN → Nepal/Bangladesh/India → BT), suppliers ranked by what they sent to
- * recipients under a sanction in force that day, and the unit-value outliers; and each says so when nothing matches.
+ * recipients under a sanction in force that day, the exposure block of a company profile, and the unit-value outliers;
+ * and each says so when nothing matches.
  */
 @QuarkusTest
 class InvestigationPanelsBrowserTest {
@@ -166,5 +167,120 @@ class InvestigationPanelsBrowserTest {
                         .map(id -> String.valueOf(GlobalId.dbId(id))).collect(java.util.stream.Collectors.joining(">"))
                 + "|" + p.getAttribute("data-dates")).toList();
         assertThat(shown).containsExactlyElementsOf(expected.subList(0, Math.min(10, expected.size())));
+    }
+
+    /**
+     * The exposure block of supplier One's profile against independent SQL (the sanction rule written out by hand, as
+     * in SanctionsExposureTest), for all its shipments, for 2023 alone, and with synthetic rows asked for: the totals,
+     * the share, the first and last exposed dates, every authority-year row and every listing's first and last
+     * shipment. Its shipments meet a listing by two authorities, a listing that ended, an undated, an unconfirmed and a
+     * synthetic one, a shipment on the listing day and one without a EUR value.
+     */
+    @Test
+    void theCompanyProfileShowsItsExposureAsIndependentSqlSumsIt() {
+        long s1 = InvestigationData.companyId(jdbc, "test-invest-s1");
+        record Case(String params, String scope, boolean synthetic) {
+        }
+        for (Case c : List.of(
+                new Case("", "s.supplier_id = " + s1 + " and not s.synthetic", false),
+                new Case("&from=2023-01-01&to=2023-12-31", "s.supplier_id = " + s1 + " and not s.synthetic "
+                        + "and s.period_start between date '2023-01-01' and date '2023-12-31'", false),
+                new Case("&synthetic=1", "s.supplier_id = " + s1, true))) {
+            browser.open(explorer + "?company=" + GlobalId.of("Company", s1) + "&view=company" + c.params());
+            WebElement panel = browser.awaitPanel("company");
+            assertThat(panel.getAttribute("data-state")).as(c.params()).isEqualTo("ready");
+            String listing = SanctionsExposureTest.IN_FORCE + (c.synthetic() ? "" : " and " + SanctionsExposureTest.REAL_LISTING);
+            String exposed = c.scope() + " and exists (select 1 from sanction x where " + listing + ")";
+            WebElement block = browser.find("#panel-company .profile-block.exposure");
+            String totals = jdbc.one("""
+                    select coalesce((select sum(value_eur) from shipment s where %1$s)::text, '')
+                           || '|' || (select count(*) from shipment s where %1$s)
+                           || '|' || coalesce((select sum(value_eur) from shipment s where %2$s)::text, '')
+                           || '|' || (select count(*) from shipment s where %2$s)
+                           || '|' || coalesce(round((select sum(value_eur) from shipment s where %2$s)
+                                  / (select sum(value_eur) from shipment s where %1$s), 6)::text, '')
+                           || '|' || coalesce((select min(period_start) from shipment s where %2$s)::text, '')
+                           || '|' || coalesce((select max(period_start) from shipment s where %2$s)::text, '')""".formatted(
+                    c.scope(), exposed), List.of(), rs -> rs.getString(1)).orElseThrow();
+            String[] t = totals.split("\\|", -1);
+            same(block.getAttribute("data-value-eur"), t[0], c.params() + " value");
+            assertThat(block.getAttribute("data-shipments")).as(c.params()).isEqualTo(t[1]);
+            same(block.getAttribute("data-exposed-value-eur"), t[2], c.params() + " exposed value");
+            assertThat(block.getAttribute("data-exposed-shipments")).as(c.params()).isEqualTo(t[3]);
+            assertThat(Long.parseLong(t[3])).as("the case has exposed shipments").isPositive();
+            same(block.getAttribute("data-share"), t[4], c.params() + " share");
+            assertThat(block.getAttribute("data-first")).as(c.params()).isEqualTo(t[5]);
+            assertThat(block.getAttribute("data-last")).as(c.params()).isEqualTo(t[6]);
+
+            // by authority and year: a shipment counts under each authority whose listing was in force that day
+            List<String> years = jdbc.list("""
+                    with scope as (select * from shipment s where %2$s),
+                         year_total as (select extract(year from period_start)::int as y, sum(value_eur) as v from scope group by 1)
+                    select x.authority || '/' || t.y || '/' || coalesce(sum(s.value_eur)::text, '') || '/' || count(*)
+                           || '/' || min(s.period_start) || '/' || max(s.period_start) || '/'
+                           || coalesce(round(sum(s.value_eur) / max(t.v), 6)::text, '')
+                      from scope s join year_total t on t.y = extract(year from s.period_start)::int
+                      join lateral (select distinct x.authority from sanction x where %1$s) x on true
+                     group by x.authority, t.y order by x.authority::text, t.y""".formatted(listing, c.scope()), List.of(),
+                    rs -> rs.getString(1));
+            List<WebElement> yearRows = browser.findAll("#panel-company tr.exposure-year");
+            assertThat(yearRows).as(c.params()).hasSameSizeAs(years);
+            for (int i = 0; i < yearRows.size(); i++) {
+                String[] e = years.get(i).split("/", -1);
+                WebElement r = yearRows.get(i);
+                String what = c.params() + " " + e[0] + " " + e[1];
+                assertThat(r.getAttribute("data-authority")).as(what).isEqualTo(e[0]);
+                assertThat(r.getAttribute("data-year")).as(what).isEqualTo(e[1]);
+                same(r.getAttribute("data-value-eur"), e[2], what + " value");
+                assertThat(r.getAttribute("data-shipments")).as(what).isEqualTo(e[3]);
+                assertThat(r.getAttribute("data-first")).as(what).isEqualTo(e[4]);
+                assertThat(r.getAttribute("data-last")).as(what).isEqualTo(e[5]);
+                same(r.getAttribute("data-share"), e[6], what + " share of the year");
+            }
+
+            // by listing: the first and the last shipment while it was in force, and the days from the listing to the first
+            List<String> listings = jdbc.list("""
+                    select s.recipient_id || '/' || x.authority || '/' || x.listed_on || '/' || coalesce(x.ended_on::text, '')
+                           || '/' || min(s.period_start) || '/' || max(s.period_start) || '/' || (min(s.period_start) - x.listed_on)
+                           || '/' || coalesce(sum(s.value_eur)::text, '') || '/' || count(*)
+                      from shipment s join sanction x on %1$s
+                     where %2$s group by x.id, s.recipient_id order by 1""".formatted(listing, c.scope()),
+                    List.of(), rs -> rs.getString(1));
+            List<String> shown = browser.findAll("#panel-company tr.exposure-listing").stream().map(r -> GlobalId.dbId(
+                    r.getAttribute("data-recipient")) + "/" + r.getAttribute("data-authority") + "/" + r.getAttribute("data-listed-on")
+                    + "/" + r.getAttribute("data-ended-on") + "/" + r.getAttribute("data-first") + "/" + r.getAttribute("data-last")
+                    + "/" + r.getAttribute("data-days") + "/" + (r.getAttribute("data-value-eur").isEmpty() ? ""
+                            : new BigDecimal(r.getAttribute("data-value-eur")).setScale(2))
+                    + "/" + r.getAttribute("data-shipments")).sorted().toList();
+            assertThat(shown).as(c.params()).containsExactlyElementsOf(listings);
+            assertThat(listings).as("the case meets listings").isNotEmpty();
+        }
+        browser.screenshot("company-exposure");
+    }
+
+    /** A company that shipped nothing to a recipient under a listing in force that day, and one that shipped nothing. */
+    @Test
+    void aProfileWithoutExposureSaysWhy() {
+        // A shipped to B before B's listing and to D, whose listing has no date: nothing counts
+        long a = InvestigationData.companyId(jdbc, "test-path-a");
+        assertThat(jdbc.count("select count(*) from shipment s where s.supplier_id = ? and not s.synthetic and exists (select 1 "
+                + "from sanction x where " + SanctionsExposureTest.IN_FORCE + ")", List.of(a))).isZero();
+        long shipped = jdbc.count("select count(*) from shipment s where s.supplier_id = ? and not s.synthetic", List.of(a));
+        assertThat(shipped).isPositive();
+        browser.open(explorer + "?company=" + GlobalId.of("Company", a) + "&view=company");
+        assertThat(browser.awaitPanel("company").getAttribute("data-state")).isEqualTo("ready");
+        WebElement block = browser.find("#panel-company .profile-block.exposure");
+        assertThat(block.getAttribute("data-shipments")).isEqualTo(String.valueOf(shipped));
+        assertThat(block.getAttribute("data-exposed-shipments")).isEqualTo("0");
+        assertThat(block.findElement(org.openqa.selenium.By.cssSelector(".exposure-none")).getText())
+                .contains("None of the " + shipped + " shipments");
+        assertThat(browser.findAll("#panel-company tr.exposure-year, #panel-company tr.exposure-listing")).isEmpty();
+
+        // a recipient that never supplied anyone
+        long r1 = InvestigationData.companyId(jdbc, "test-invest-r1");
+        browser.open(explorer + "?company=" + GlobalId.of("Company", r1) + "&view=company");
+        assertThat(browser.awaitPanel("company").getAttribute("data-state")).isEqualTo("ready");
+        assertThat(browser.find("#panel-company .profile-block.exposure .exposure-none").getText())
+                .contains("shipped nothing as a supplier");
     }
 }

@@ -46,6 +46,9 @@ class SupplyPathsTest {
         for (String k : List.of("a", "b", "c", "d", "e", "f", "j", "l", "s")) {
             ids.put(k, InvestigationData.companyId(jdbc, "test-path-" + k));
         }
+        for (String k : List.of("a", "i1", "i2", "b", "c", "e")) {
+            ids.put("via-" + k, InvestigationData.companyId(jdbc, "test-via-" + k));
+        }
     }
 
     private long id(String key) {
@@ -66,39 +69,57 @@ class SupplyPathsTest {
     /**
      * The expected paths as "value|company ids|dates" (each leg says whether its supplier and its recipient were
      * listed at its date: sup_listed, rec_listed), largest value first: for each length n, the chains of n - 1 legs
-     * joined with one more leg, on the recipient of one being the supplier of the next, the same HS code, a date 1 to
-     * window days later; the first leaving {@code from}, the last reaching {@code to} and no earlier one reaching it; no
-     * company twice unless {@code loops}; {@code sameDay} lets a leg follow on the same day (only to show what the rule
-     * excludes).
+     * joined with one more hop, on the recipient of one being the supplier of the next, the same HS code, a date 1 to
+     * window days later, or the same day for the next legs of the shipments of the hop before; the first leaving
+     * {@code from}, the last reaching {@code to} and no earlier one reaching it; no company twice unless {@code loops};
+     * {@code sameDay} lets any leg follow on the same day (only to show what the rule excludes).
+     *
+     * <p>The legs are each shipment's nodes in order — supplier, the intermediaries that are companies by position,
+     * recipient — paired with the next node by a window function (the service uses one branch per kind of leg).
      */
     static List<String> expected(Jdbc jdbc, String from, java.util.function.Function<String, String> to, int maxHops, int window,
             String hs, boolean synthetic, boolean loops, boolean sameDay) {
         String legs = """
-                with leg as (select s.supplier_id as sup, s.recipient_id as rec, s.supplier_country as sc,
-                                    s.recipient_country as rc, s.period_start as d, s.%1$s as hs, sum(s.value_eur) as v,
-                                    %3$s as sup_listed, %4$s as rec_listed
-                               from shipment s
-                              where s.%1$s is not null and s.supplier_id is not null and s.recipient_id is not null
-                                and s.supplier_id <> s.recipient_id and s.hs_code like '85%%' %2$s
-                              group by 1, 2, 3, 4, 5, 6)
-                """.formatted(hs, synthetic ? "" : "and not s.synthetic", listed("s.supplier_id", "s.period_start"),
-                listed("s.recipient_id", "s.period_start"));
+                with scope as (select s.* from shipment s where s.%1$s is not null and s.hs_code like '85%%' %2$s),
+                node as (select s.id, 0 as pos, s.supplier_id as c, s.supplier_country as cc from scope s
+                         union all
+                         select i.shipment_id, i.position, i.company_id,
+                                coalesce(i.country_code, (select country_code from company where id = i.company_id))
+                           from shipment_intermediary i join scope s on s.id = i.shipment_id where i.company_id is not null
+                         union all
+                         select s.id, 2147483647, s.recipient_id, s.recipient_country from scope s),
+                pair as (select n.id, n.c as sup, n.cc as sc, lead(n.c) over w as rec, lead(n.cc) over w as rc,
+                                lead(n.pos) over w < 2147483647 as continues
+                           from node n window w as (partition by n.id order by n.pos)),
+                raw as (select p.id, p.sup, p.rec, p.sc, p.rc, p.continues, s.period_start as d, s.%1$s as hs, s.value_eur as v,
+                               %3$s as sup_listed, %4$s as rec_listed
+                          from pair p join scope s on s.id = p.id
+                         where p.sup is not null and p.rec is not null and p.sup <> p.rec),
+                leg as (select sup, rec, sc, rc, d, hs, sup_listed, rec_listed, sum(v) as v,
+                               coalesce(array_agg(id) filter (where continues), '{}') as k
+                          from raw group by 1, 2, 3, 4, 5, 6, 7, 8)
+                """.formatted(hs, synthetic ? "" : "and not s.synthetic", listed("p.sup", "s.period_start"),
+                listed("p.rec", "s.period_start"));
         // p1 .. pn: the chains of n legs from `from` that have not reached `to` before their last leg, one join a length
         StringBuilder steps = new StringBuilder(", p1 as materialized (select l1.sup as c0, l1.rec as c1, l1.d as d1, l1.hs, "
-                + "l1.v as v1, (" + to.apply("l1") + ") as r1 from leg l1 where " + from.replace("$", "l1") + ")");
+                + "l1.v as v1, l1.k as k1, (" + to.apply("l1") + ") as r1 from leg l1 where " + from.replace("$", "l1") + ")");
         List<String> unions = new ArrayList<>(List.of("select v1 as v, concat_ws('>', c0, c1) as companies, d1::text as dates "
                 + "from p1 where r1"));
         for (int n = 2; n <= maxHops; n++) {
             String l = "l" + n;
             String previous = "p.c" + (n - 1);
+            String day = "p.d" + (n - 1);
             String earlier = IntStream.range(0, n).mapToObj(k -> "p.c" + k).collect(Collectors.joining(", "));
             steps.append(", p").append(n).append(" as materialized (select p.*, ").append(l).append(".rec as c").append(n)
                     .append(", ").append(l).append(".d as d").append(n).append(", ").append(l).append(".v as v").append(n)
+                    .append(", ").append(l).append(".k as k").append(n)
                     .append(", (").append(to.apply(l)).append(") as r").append(n).append(" from p").append(n - 1)
-                    .append(" p join leg ").append(l).append(" on ").append(l).append(".sup = ").append(previous)
-                    .append(" and ").append(l).append(".hs = p.hs and ").append(l).append(".d ").append(sameDay ? ">=" : ">")
-                    .append(" p.d").append(n - 1).append(" and ").append(l).append(".d <= p.d").append(n - 1).append(" + ")
-                    .append(window).append(" where not p.r").append(n - 1)
+                    .append(" p cross join lateral (select r.rec, r.rc, r.d, r.rec_listed, sum(r.v) as v, coalesce(array_agg(r.id) ")
+                    .append("filter (where r.continues), '{}') as k from raw r where r.sup = ").append(previous)
+                    .append(" and r.hs = p.hs and ((r.d ").append(sameDay ? ">=" : ">").append(" ").append(day)
+                    .append(" and r.d <= ").append(day).append(" + ").append(window).append(") or (r.d = ").append(day)
+                    .append(" and r.id = any(p.k").append(n - 1).append("))) group by 1, 2, 3, 4) ").append(l)
+                    .append(" where not p.r").append(n - 1)
                     .append(loops ? "" : " and " + l + ".rec not in (" + earlier + ")").append(")");
             int len = n;
             unions.add("select least(" + IntStream.rangeClosed(1, len).mapToObj(k -> "v" + k).collect(Collectors.joining(", "))
@@ -270,6 +291,68 @@ class SupplyPathsTest {
         assertThat(all(filter(Map.of("sanctioned", true), company("d"), 4, 90), 20)).containsExactlyElementsOf(fromListed);
     }
 
+    private String via(String companies) {
+        return java.util.Arrays.stream(companies.split(">")).map(k -> "via-" + k).collect(Collectors.joining(">"));
+    }
+
+    /**
+     * A shipment's ordered intermediaries are hops of their own: A → I1 → I2 → B is the legs A → I1, I1 → I2, I2 → B,
+     * each with the shipment's value and date; the legs of the shipments of one hop follow it on the same day, any other
+     * shipment 1 to window days later. Two shipments A → I1 → I2 → B on the same day are one hop of two at every leg
+     * (a country-only intermediary between I1 and I2 adds no leg); I1 → B that same day is not a leg of theirs, so it
+     * does not follow A → I1; a loop back to I1 is cut; a path to a listed company stops at the listed intermediary.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void intermediariesAreHopsAsIndependentSqlFindsThem() {
+        String a = "$.sup = " + id("via-a");
+        List<String> toB = expected(a, l -> l + ".rec = " + id("via-b"), 4, 90);
+        assertThat(toB).containsExactly(path("1500.00", via("a>i1>i2>b"), "2024-06-01,2024-06-01,2024-06-01"));
+        assertThat(all(filter(company("via-a"), company("via-b"), 4, 90), 20)).containsExactlyElementsOf(toB);
+        // I1 → B leaves I1 on the day A → I1 arrives but is not a leg of those shipments: with any same-day leg it would lead
+        assertThat(expected(jdbc, a, l -> l + ".rec = " + id("via-b"), 4, 90, "hs4", false, false, true))
+                .contains(path("1500.00", via("a>i1>b"), "2024-06-01,2024-06-01"));
+
+        List<String> toC = expected(a, l -> l + ".rec = " + id("via-c"), 4, 90);
+        assertThat(toC).containsExactly(path("800.00", via("a>i1>i2>b>c"), "2024-06-01,2024-06-01,2024-06-01,2024-06-20"));
+        Map<String, Object> f = filter(company("via-a"), company("via-c"), 4, 90);
+        List<Map<String, Object>> nodes = page(f, 20, null).getList("data.supplyPaths.edges.node");
+        assertThat(nodes.stream().map(SupplyPathsTest::line).toList()).containsExactlyElementsOf(toC);
+        // every hop's shipments, value and precision: the two shipments at each of the three legs, then B → C
+        List<String> hopFigures = hops(nodes.get(0)).stream().map(h -> new BigDecimal(String.valueOf(h.get("valueEur"))).setScale(2)
+                + "/" + h.get("shipmentCount") + "/" + ((List<Map<String, Object>>) h.get("shipments")).stream()
+                        .map(x -> String.valueOf(GlobalId.dbId((String) x.get("id")))).collect(Collectors.joining(","))
+                + "/" + h.get("valuePrecision")).toList();
+        String both = jdbc.one("""
+                select sum(value_eur) || '/' || count(*) || '/' || string_agg(id::text, ',' order by id) || '/ESTIMATED'
+                  from shipment where source_record_ref in ('v-ab-1', 'v-ab-2-same-day')
+                   and source_id = (select id from source where key = 'test-paths')""", List.of(), rs -> rs.getString(1)).orElseThrow();
+        String onward = jdbc.one("""
+                select value_eur || '/1/' || id || '/EXACT' from shipment where source_record_ref = 'v-bc-country-only'
+                   and source_id = (select id from source where key = 'test-paths')""", List.of(), rs -> rs.getString(1)).orElseThrow();
+        assertThat(hopFigures).containsExactly(both, both, both, onward);
+        // an intermediary's hop arrives in its country (as declared on the shipment, else its company's)
+        assertThat(hops(nodes.get(0)).stream().map(h -> (String) h.get("recipientCountry")).toList())
+                .containsExactly("AO", "MZ", "ZW", "MG");
+
+        // a loop back: B → I1 → E after I1 → I2 → B, cut on a path through I1; from B it is a path, and from I1 its last leg
+        List<String> looped = expected(jdbc, "$.sup = " + id("via-i1"), l -> l + ".rec = " + id("via-e"), 4, 90, "hs4", false,
+                true, false);
+        assertThat(looped).contains(path("700.00", via("i1>i2>b>i1>e"), "2024-06-01,2024-06-01,2024-06-10,2024-06-10"));
+        // from I1 only its own leg of that shipment, I1 → E, is a path
+        List<String> fromI1 = expected("$.sup = " + id("via-i1"), l -> l + ".rec = " + id("via-e"), 4, 90);
+        assertThat(fromI1).containsExactly(path("700.00", via("i1>e"), "2024-06-10"));
+        assertThat(all(filter(company("via-i1"), company("via-e"), 4, 90), 20)).containsExactlyElementsOf(fromI1);
+        List<String> fromB = expected("$.sup = " + id("via-b"), l -> l + ".rec = " + id("via-e"), 4, 90);
+        assertThat(fromB).containsExactly(path("700.00", via("b>i1>e"), "2024-06-10,2024-06-10"));
+        assertThat(all(filter(company("via-b"), company("via-e"), 4, 90), 20)).containsExactlyElementsOf(fromB);
+
+        // to any company listed that day: the path stops at the listed intermediary I2
+        List<String> toListed = expected(a, l -> l + ".rec_listed", 4, 90);
+        assertThat(toListed).containsExactly(path("1500.00", via("a>i1>i2"), "2024-06-01,2024-06-01"));
+        assertThat(all(filter(company("via-a"), Map.of("sanctioned", true), 4, 90), 20)).containsExactlyElementsOf(toListed);
+    }
+
     @Test
     void theWindowEdgeIsIncluded() {
         for (int window : List.of(89, 90, 91)) {
@@ -397,6 +480,8 @@ class SupplyPathsTest {
                    and s2.hs_code = s1.hs_code and s2.period_start between s1.period_start + 1 and s1.period_start + 45
                    and s2.recipient_id <> s1.supplier_id
                  where s1.source_id = (select id from source where key = 'synthetic-pathchains')
+                   and not exists (select 1 from shipment_intermediary i where i.shipment_id in (s1.id, s2.id)
+                                   and i.company_id is not null) -- those go through their intermediaries
                    and s1.recipient_country in ('HK', 'AE', 'TR', 'KZ', 'AM', 'KG')
                  order by s1.id, s2.id limit 1""", List.of(), rs -> List.<Object>of(rs.getLong(1), rs.getLong(2),
                 rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6))).orElseThrow();

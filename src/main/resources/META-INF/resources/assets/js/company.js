@@ -1,5 +1,6 @@
 // A company profile: names and aliases, identifiers, sanctions (authority, date, source), counterparties with totals
-// within the current filter, findings that name it, and the sources of it all. A search box finds companies.
+// within the current filter, what it shipped to recipients under a sanction in force that day (its exposure), findings
+// that name it, and the sources of it all. A search box finds companies.
 
 import { COMPANY_PROFILE, COMPANY_SEARCH } from './queries.js';
 import { flowFilter } from './state.js';
@@ -50,7 +51,9 @@ export async function loadCompany(panel, state, nav) {
     return;
   }
   const filter = flowFilter(state);
-  const variables = { id: state.company, filter, includeSynthetic: Boolean(filter && filter.includeSynthetic) };
+  // the exposure is what the company supplied within the same filters: the filter with suppliers: [the company]
+  const variables = { id: state.company, filter, exposureFilter: { ...filter, suppliers: [state.company] },
+    includeSynthetic: Boolean(filter && filter.includeSynthetic) };
   const data = await panel.run(COMPANY_PROFILE, variables);
   if (!data) {
     clear(profile);
@@ -64,7 +67,7 @@ export async function loadCompany(panel, state, nav) {
   panel.summary(h('strong', {}, c.name), c.country ? ` — ${c.country.name}` : '',
     total && total.shipmentCount > 0 ? [': ', figure(total.value), ` in ${count(total.shipmentCount)} shipments (as supplier or recipient) within the current filters.`]
       : ': no documented shipments within the current filters.');
-  clear(profile, identity(c), sanctions(c), counterparties(c, nav, panel.chartEl), findings(c));
+  clear(profile, identity(c), sanctions(c), exposure(c, data.exposure, nav), counterparties(c, nav, panel.chartEl), findings(c));
   const withValue = c.counterparties.edges.map((e) => e.node).filter((p) => p.totals.valueEur !== null && Number(p.totals.valueEur) > 0);
   if (!withValue.length) {
     hideChart(panel.chartEl);
@@ -110,6 +113,79 @@ function sanctions(c) {
           h('td', {}, s.endedOn || '—'),
           h('td', {}, sourceLink(s.source), s.note ? h('div', { class: 'muted small' }, s.note) : null))))))
       : h('p', { class: 'muted' }, 'No listing recorded.'));
+}
+
+const eur = (v) => (v === null || v === undefined ? null
+  : 'EUR ' + Number(v).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+const eurCell = (v) => eur(v) || h('span', { class: 'muted' }, 'no EUR value');
+const shareText = (v) => (v === null || v === undefined ? '—' : `${(Number(v) * 100).toLocaleString('en', { maximumFractionDigits: 2 })} %`);
+const withoutEur = (n) => (Number(n) > 0 ? h('span', { class: 'muted small' }, ` (${count(n)} without a EUR value, not in the sum)`) : null);
+
+/**
+ * Its exposure: what it shipped, within the current filters, to recipients while they were under a confirmed sanction in
+ * force on the shipment's date (the API's rule, sanctionsExposure): the sum and its share of everything it shipped, by
+ * authority and year, and per listing the first and the last shipment while the listing was in force.
+ */
+function exposure(c, e, nav) {
+  const block = h('div', { class: 'profile-block exposure', dataset: {
+    valueEur: e.valueEur ?? '', shipments: e.shipmentCount, exposedValueEur: e.exposedValueEur ?? '',
+    exposedShipments: e.exposedShipmentCount, share: e.share ?? '', first: e.firstExposedDate || '', last: e.lastExposedDate || '',
+  } }, h('h3', {}, 'Supplies to sanctioned recipients'));
+  const rule = h('p', { class: 'muted small' }, 'A shipment counts when its recipient was under a confirmed listing on the '
+    + 'shipment’s date: from the day the listing took effect until the day it ended. A listing without a date never covers a '
+    + 'past shipment. A shipment to a recipient listed by two authorities counts once in the total and under each authority.');
+  if (Number(e.shipmentCount) === 0) {
+    block.append(h('p', { class: 'muted exposure-none' }, `${c.name} shipped nothing as a supplier within the current filters.`));
+    return block;
+  }
+  if (Number(e.exposedShipmentCount) === 0) {
+    block.append(h('p', { class: 'exposure-none' }, `None of the ${count(e.shipmentCount)} shipments ${c.name} sent within the `
+      + 'current filters went to a recipient under a confirmed sanction in force on the shipment’s date.'), rule);
+    return block;
+  }
+  const years = e.byAuthorityYear.edges.map((x) => x.node);
+  const listings = e.listings.edges.map((x) => x.node);
+  const company = (r) => (r ? h('button', { type: 'button', class: 'link', onclick: () => nav({ company: r.id }) }, r.name,
+    r.country ? ` (${r.country.code})` : '') : 'not resolved');
+  block.append(
+    h('p', { class: 'exposure-summary' }, h('strong', {}, eur(e.exposedValueEur) || 'no EUR value'),
+      ` in ${count(e.exposedShipmentCount)} of ${count(e.shipmentCount)} shipments`, withoutEur(e.exposedShipmentsWithoutEur),
+      ` went to recipients under a sanction in force that day, from ${e.firstExposedDate} to ${e.lastExposedDate}: `,
+      h('strong', {}, shareText(e.share)), ` of the ${eur(e.valueEur) || 'no EUR value'} it shipped within the current filters`,
+      withoutEur(e.shipmentsWithoutEur), '.'),
+    rule,
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data-table exposure-years' },
+      h('caption', {}, 'By sanctioning authority and year'),
+      h('thead', {}, h('tr', {}, ['Authority', 'Year', 'To recipients it listed', 'Shipments', 'Share of the year', 'First', 'Last']
+        .map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, years.map((y) => h('tr', { class: 'exposure-year', dataset: {
+        authority: y.authority, year: y.year, valueEur: y.valueEur ?? '', yearValueEur: y.yearValueEur ?? '',
+        shipments: y.shipmentCount, share: y.share ?? '', first: y.firstDate || '', last: y.lastDate || '',
+      } },
+      h('th', { scope: 'row' }, y.authority.replace('_', ' ')), h('td', {}, String(y.year)),
+      h('td', { class: 'num' }, eurCell(y.valueEur), withoutEur(y.shipmentsWithoutEur)),
+      h('td', { class: 'num' }, count(y.shipmentCount)),
+      h('td', { class: 'num' }, shareText(y.share), y.yearValueEur !== null ? h('span', { class: 'muted small' }, ` of ${eur(y.yearValueEur)}`) : null),
+      h('td', {}, y.firstDate || ''), h('td', {}, y.lastDate || '')))))),
+    e.byAuthorityYear.pageInfo.hasNextPage ? h('p', { class: 'muted' }, 'More years: see the query.') : null,
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data-table exposure-listings' },
+      h('caption', {}, 'Kept supplying after the listing: each listing met while in force'),
+      h('thead', {}, h('tr', {}, ['Recipient', 'Listing', 'Listed', 'Ended', 'First shipment after it', 'Last', 'Value', 'Shipments']
+        .map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, listings.map((l) => h('tr', { class: 'exposure-listing', dataset: {
+        recipient: l.recipient ? l.recipient.id : '', authority: l.authority, listedOn: l.listedOn || '', endedOn: l.endedOn || '',
+        first: l.firstShipmentDate, last: l.lastShipmentDate, days: l.daysAfterListing ?? '', valueEur: l.valueEur ?? '',
+        shipments: l.shipmentCount,
+      } },
+      h('th', { scope: 'row' }, company(l.recipient)),
+      h('td', {}, l.authority.replace('_', ' '), l.program ? ` · ${l.program}` : ''),
+      h('td', {}, l.listedOn || ''), h('td', {}, l.endedOn || '—'),
+      h('td', {}, l.firstShipmentDate, l.daysAfterListing !== null ? h('span', { class: 'muted small' }, ` (${count(l.daysAfterListing)} days after)`) : null),
+      h('td', {}, l.lastShipmentDate),
+      h('td', { class: 'num' }, eurCell(l.valueEur), withoutEur(l.shipmentsWithoutEur)),
+      h('td', { class: 'num' }, count(l.shipmentCount))))))),
+    e.listings.pageInfo.hasNextPage ? h('p', { class: 'muted' }, 'More listings: see the query.') : null);
+  return block;
 }
 
 function counterparties(c, nav, chartEl) {

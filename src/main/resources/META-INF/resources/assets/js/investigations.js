@@ -203,8 +203,9 @@ export async function loadPaths(panel, state, nav) {
     return;
   }
   panel.summary(`Chains from ${start} to recipients sanctioned on the day they received the goods: each hop is the shipments `
-    + `of one supplier to one recipient on one day, in the same HS heading, 1 to ${search.windowDays} days after the hop `
-    + 'before. A path is ranked by its smallest hop, the most that can have gone all the way; that the goods were the same '
+    + `of one supplier to one recipient on one day (a shipment through intermediaries is a hop to each of them in turn, `
+    + `all with its value and date), in the same HS heading, 1 to ${search.windowDays} days after the hop before (its next `
+    + 'leg: the same day). A path is ranked by its smallest hop, the most that can have gone all the way; that the goods were the same '
     + 'is a possibility the data allows, not a fact it shows.'
     + (search.truncated ? ` The search stopped at its bounds (${count(search.explored)} partial paths explored): more paths may exist.` : ''));
   const company = (c) => h('button', { type: 'button', class: 'link', onclick: () => nav({ company: c.id, view: 'company' }) },
