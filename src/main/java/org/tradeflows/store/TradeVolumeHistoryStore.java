@@ -106,7 +106,8 @@ public class TradeVolumeHistoryStore {
                 Integer.toString(keep), dryRun);
     }
 
-    private static long prune(Connection c, String fromWhere, String parameter, boolean dryRun) throws SQLException {
+    /** Deletes (or, dry, counts) the rows of {@code fromWhere}, a history table aliased h and its condition on one parameter. */
+    static long prune(Connection c, String fromWhere, String parameter, boolean dryRun) throws SQLException {
         String statement = dryRun ? "select count(*) " + fromWhere
                 : "with gone as (delete " + fromWhere + " returning 1) select count(*) from gone";
         try (PreparedStatement ps = c.prepareStatement(statement)) {
