@@ -30,6 +30,7 @@ import org.tradeflows.api.types.ShipmentEdge;
 import org.tradeflows.input.Filters;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
+import org.tradeflows.input.ReleaseRefs;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.CounterpartyRecord;
 import org.tradeflows.model.PartnerTotalRecord;
@@ -61,9 +62,12 @@ public class FlowNavigationApi {
     private final CountryStore countries;
     private final ProductStore products;
     private final io.smallrye.graphql.api.Context context;
+    private final ReleaseRefs releaseRefs;
 
     public FlowNavigationApi(FlowStore flows, ShipmentStore shipments, FlowFilters filters, CompanyStore companies,
-            CountryStore countries, ProductStore products, io.smallrye.graphql.api.Context context) {
+            CountryStore countries, ProductStore products, io.smallrye.graphql.api.Context context,
+            ReleaseRefs releaseRefs) {
+        this.releaseRefs = releaseRefs;
         this.context = context;
         this.flows = flows;
         this.shipments = shipments;
@@ -157,8 +161,9 @@ public class FlowNavigationApi {
     public List<@NonNull ShipmentConnection> companyShipments(@Source List<Company> list,
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
             @Name("first") @Description("Shipments per company, 0 to 100 (default 10).") Integer first,
-            @Name("after") @Description("Cursor after which the page starts.") String after) {
-        ShipmentScope scope = filters.scope(filter, "filter");
+            @Name("after") @Description("Cursor after which the page starts.") String after,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF_RECORDS) String asOf) {
+        ShipmentScope scope = filters.scope(filter, "filter").asOf(releaseRefs.asOf("asOf", asOf));
         Page page = Page.of(nested(first), after, 2);
         java.time.LocalDate afterDate = null;
         Long afterId = null;
@@ -174,7 +179,8 @@ public class FlowNavigationApi {
         List<Map.Entry<Long, Long>> pageIds = shipments.pageOfCompanies(ids, scope, afterDate, afterId, page.limit());
         Map<Long, Shipment> byId = new HashMap<>();
         if (!pageIds.isEmpty()) {
-            Shipment.of(shipments.byIds(pageIds.stream().map(Map.Entry::getValue).distinct().toList()))
+            Shipment.of(shipments.byIds(pageIds.stream().map(Map.Entry::getValue).distinct().toList(),
+                    scope.asOfRelease()))
                     .forEach(s -> byId.put(s.dbId(), s));
         }
         Map<Long, List<Shipment>> byCompany = new HashMap<>();

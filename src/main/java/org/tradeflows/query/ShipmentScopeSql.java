@@ -11,20 +11,29 @@ import org.tradeflows.sql.Sql;
 /** Renders a {@link ShipmentScope} as conditions on the shipment alias {@code s}: the one home of shipment filters. */
 public final class ShipmentScopeSql {
 
-    /** Recipient under a confirmed sanction in force at the shipment's start date (authorities bound when given). */
+    /**
+     * Recipient under a confirmed sanction in force at the shipment's start date (authorities bound when given), the
+     * sanctions read as of the same release as the shipments.
+     */
     private static final String RECIPIENT_SANCTIONED = """
-            exists (select 1 from sanction x where x.company_id = s.recipient_id and x.confirmed
+            exists (select 1 from {} x where x.company_id = s.recipient_id and x.confirmed
                       and x.listed_on <= s.period_start and (x.ended_on is null or x.ended_on > s.period_start)""";
 
     private ShipmentScopeSql() {
     }
 
-    /** The sanctioned-recipient expression (with the authorities bound when given). */
-    static Sql recipientSanctioned(List<String> authorities) {
+    /** The sanctioned-recipient expression (with the authorities bound when given), as of the release (null: latest). */
+    static Sql recipientSanctioned(List<String> authorities, Long asOfRelease) {
+        Sql sanctions = AsOfSql.sanctions(asOfRelease);
         if (authorities == null || authorities.isEmpty()) {
-            return sql(RECIPIENT_SANCTIONED + ")");
+            return sql(RECIPIENT_SANCTIONED + ")", sanctions);
         }
-        return sql(RECIPIENT_SANCTIONED + " and x.authority = any({}))", value(authorities));
+        return sql(RECIPIENT_SANCTIONED + " and x.authority = any({}))", sanctions, value(authorities));
+    }
+
+    /** The shipments the scope reads, under alias {@code s}: the table, or the shipments as of its release. */
+    public static Sql from(ShipmentScope f) {
+        return sql("{} s", AsOfSql.shipments(f.asOfRelease()));
     }
 
     /** One value as an equality (which an ordered index scan can use), several as = any(array). */
@@ -61,7 +70,7 @@ public final class ShipmentScopeSql {
                 exists (select 1 from topic_product tp join topic t on t.id = tp.topic_id
                          where t.key = {} and starts_with(s.hs_code, tp.product_code))""", value(t))));
         if (f.recipientSanctioned() != null) {
-            Sql sanctioned = recipientSanctioned(f.sanctionAuthorities());
+            Sql sanctioned = recipientSanctioned(f.sanctionAuthorities(), f.asOfRelease());
             w.add(f.recipientSanctioned() ? sanctioned : sanctioned.not());
         }
         if (f.throughIntermediary() != null) {
