@@ -1,18 +1,23 @@
 package org.tradeflows.flows;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.tradeflows.api.engine.PersistedQueries;
 import org.tradeflows.ingest.cli.PruneHistoryCommand;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.store.Jdbc;
@@ -84,7 +89,7 @@ class CompanyDataAsOfTest {
     }
 
     @Test
-    void aShipmentRevisedOrWithdrawnByALaterReleaseAnswersAsItStoodThen() {
+    void aShipmentRevisedOrWithdrawnByALaterReleaseAnswersAsItStoodThen() throws Exception {
         String source = "test-asof-ship-" + RUN;
         String supplier = "Fictional AsOf Supplier " + RUN;
         JsonPath a = loadShipments(source, """
@@ -151,6 +156,19 @@ class CompanyDataAsOfTest {
         jdbc.update("update data_release set released_at = '2018-01-15 12:00Z' where id = ?", List.of(idA));
         assertThat(listed(shipmentsAsOf(source, "2018-06-01"))).isEqualTo(stateA);
         assertThat(listed(shipmentsAsOf(source, "2018-01-15"))).isEqualTo(stateA);
+
+        // the explorer's shipment panels declare $asOf: the Sankey's permalink pinned to A answers A's shipments, for good
+        String variables = "{\"filter\":{\"sources\":[\"" + source + "\"]},\"first\":40}";
+        Response pinned = given().queryParam("asOf", keyA).queryParam("variables", variables).accept("application/json")
+                .when().get("/q/" + PersistedQueries.sha256(Files.readString(Path.of("graphql", "explorer",
+                        "sankey-countries.graphql"))));
+        assertThat(pinned.statusCode()).isEqualTo(200);
+        assertThat(pinned.header("Cache-Control")).contains("immutable");
+        JsonPath sankey = pinned.jsonPath();
+        assertThat(sankey.getBoolean("extensions.cite.pinned")).isTrue();
+        assertThat(new BigDecimal(String.valueOf(sankey.getList("data.flows.edges.node.valueEur").get(0))))
+                .isEqualByComparingTo(sum(stateA));
+        assertThat(sankey.getLong("data.flows.total.shipmentCount")).isEqualTo(stateA.size());
 
         // prune-history prunes the shipments' history too: a dry run deletes nothing; keeping only the newest
         // release deletes B's revision and withdrawal, and asOf A then no longer shows the versions deleted
