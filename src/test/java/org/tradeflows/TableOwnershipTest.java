@@ -44,6 +44,8 @@ class TableOwnershipTest {
             Map.entry("shipment", SHIPMENT), Map.entry("shipment_intermediary", SHIPMENT),
             Map.entry("trade_volume", Set.of("store/TradeVolumeStore.java", "store/TradeVolumeStaging.java")),
             Map.entry("trade_volume_history", Set.of("store/TradeVolumeHistoryStore.java")),
+            Map.entry("sanction_history", Set.of("store/CompanyDataHistoryStore.java")),
+            Map.entry("shipment_history", Set.of("store/CompanyDataHistoryStore.java")),
             Map.entry("finding", FINDING), Map.entry("finding_amount", FINDING), Map.entry("finding_company", FINDING),
             Map.entry("finding_country", FINDING), Map.entry("finding_goods", FINDING), Map.entry("finding_product", FINDING),
             Map.entry("data_release", Set.of("store/ReleaseStore.java")),

@@ -21,6 +21,7 @@ import org.tradeflows.api.types.Finding;
 import org.tradeflows.api.types.Sanction;
 import org.tradeflows.input.CompanyFilter;
 import org.tradeflows.input.Filters;
+import org.tradeflows.input.ReleaseRefs;
 import org.tradeflows.model.GlobalId;
 import org.tradeflows.model.NotFoundException;
 import org.tradeflows.model.SanctionAuthority;
@@ -39,7 +40,11 @@ public class CompanyApi {
     private final FindingStore findings;
     private final Filters filters;
 
-    public CompanyApi(CompanyStore companies, CountryStore countries, SanctionStore sanctions, FindingStore findings, Filters filters) {
+    private final ReleaseRefs releaseRefs;
+
+    public CompanyApi(CompanyStore companies, CountryStore countries, SanctionStore sanctions, FindingStore findings,
+            Filters filters, ReleaseRefs releaseRefs) {
+        this.releaseRefs = releaseRefs;
         this.companies = companies;
         this.countries = countries;
         this.sanctions = sanctions;
@@ -93,18 +98,23 @@ public class CompanyApi {
                 Batch.mapped(companies.identifiers(Batch.keys(list, Company::dbId)), CompanyIdentifier::of));
     }
 
-    @Description("All listings of the company, past and present, oldest first.")
-    public List<List<@NonNull Sanction>> sanctions(@Source List<Company> list) {
-        return Batch.manyBy(list, Company::dbId, Sanction.of(sanctions.byCompanyIds(Batch.keys(list, Company::dbId))),
-                Sanction::companyId);
+    @Description("All listings of the company, past and present, oldest first; with asOf, as they stood at that release.")
+    public List<List<@NonNull Sanction>> sanctions(@Source List<Company> list,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF_RECORDS) String asOf) {
+        Long release = releaseRefs.asOf("asOf", asOf);
+        return Batch.manyBy(list, Company::dbId,
+                Sanction.of(sanctions.byCompanyIds(Batch.keys(list, Company::dbId), release)), Sanction::companyId);
     }
 
-    @Description("Whether a confirmed listing is in force on the date (default today), optionally of given authorities.")
+    @Description("Whether a confirmed listing is in force on the date (default today), optionally of given authorities; "
+            + "with asOf, by the listings as they stood at that release.")
     public List<Boolean> sanctioned(@Source List<Company> list,
             @Name("on") @Description("The date; default today.") LocalDate on,
-            @Name("authorities") @Description("Only listings of these authorities count.") List<SanctionAuthority> authorities) {
+            @Name("authorities") @Description("Only listings of these authorities count.") List<SanctionAuthority> authorities,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF_RECORDS) String asOf) {
         LocalDate date = on == null ? LocalDate.now() : on;
-        Set<Long> sanctioned = sanctions.sanctionedAmong(Batch.keys(list, Company::dbId), date, authorities);
+        Set<Long> sanctioned = sanctions.sanctionedAmong(Batch.keys(list, Company::dbId), date, authorities,
+                releaseRefs.asOf("asOf", asOf));
         return list.stream().map(c -> sanctioned.contains(c.dbId())).toList();
     }
 

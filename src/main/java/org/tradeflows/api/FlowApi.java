@@ -21,6 +21,7 @@ import org.tradeflows.api.types.SourceType;
 import org.tradeflows.input.Filters;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
+import org.tradeflows.input.ReleaseRefs;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.FlowDimension;
 import org.tradeflows.model.FlowOrderField;
@@ -45,9 +46,11 @@ public class FlowApi {
     private final ProductStore products;
     private final SourceStore sources;
     private final io.smallrye.graphql.api.Context context;
+    private final ReleaseRefs releaseRefs;
 
     public FlowApi(FlowStore flows, FlowFilters filters, CompanyStore companies, CountryStore countries,
-            ProductStore products, SourceStore sources, io.smallrye.graphql.api.Context context) {
+            ProductStore products, SourceStore sources, io.smallrye.graphql.api.Context context, ReleaseRefs releaseRefs) {
+        this.releaseRefs = releaseRefs;
         this.context = context;
         this.flows = flows;
         this.filters = filters;
@@ -67,9 +70,11 @@ public class FlowApi {
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
             @io.smallrye.graphql.api.Nullable @Name("orderBy") @Description("Ordering; default VALUE_EUR descending. Group keys break ties.") List<@NonNull FlowOrder> orderBy,
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
-            @Name("after") @Description("Cursor after which the page starts.") String after) {
+            @Name("after") @Description("Cursor after which the page starts.") String after,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF_RECORDS + " As of an earlier release the sums are computed from "
+                    + "the shipments (servedFrom SHIPMENTS): the rollups hold only today's.") String asOf) {
         List<FlowDimension> dims = Filters.dimensions(groupBy);
-        ShipmentScope scope = filters.scope(filter, "filter");
+        ShipmentScope scope = filters.scope(filter, "filter").asOf(releaseRefs.asOf("asOf", asOf));
         Page page = Page.of(first, after, -1);
         FlowQuery q = new FlowQuery(dims, scope, orders(orderBy, dims), page.limit(), page.after(), null,
                 SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS));

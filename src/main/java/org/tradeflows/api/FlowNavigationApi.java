@@ -30,6 +30,7 @@ import org.tradeflows.api.types.ShipmentEdge;
 import org.tradeflows.input.Filters;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
+import org.tradeflows.input.ReleaseRefs;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.CounterpartyRecord;
 import org.tradeflows.model.PartnerTotalRecord;
@@ -61,9 +62,12 @@ public class FlowNavigationApi {
     private final CountryStore countries;
     private final ProductStore products;
     private final io.smallrye.graphql.api.Context context;
+    private final ReleaseRefs releaseRefs;
 
     public FlowNavigationApi(FlowStore flows, ShipmentStore shipments, FlowFilters filters, CompanyStore companies,
-            CountryStore countries, ProductStore products, io.smallrye.graphql.api.Context context) {
+            CountryStore countries, ProductStore products, io.smallrye.graphql.api.Context context,
+            ReleaseRefs releaseRefs) {
+        this.releaseRefs = releaseRefs;
         this.context = context;
         this.flows = flows;
         this.shipments = shipments;
@@ -71,6 +75,11 @@ public class FlowNavigationApi {
         this.companies = companies;
         this.countries = countries;
         this.products = products;
+    }
+
+    /** The filter's scope, read as of the release asOf names (null: the latest data). */
+    private ShipmentScope scope(FlowFilter filter, String asOf) {
+        return filters.scope(filter, "filter").asOf(releaseRefs.asOf("asOf", asOf));
     }
 
     static int nested(Integer first) {
@@ -83,9 +92,8 @@ public class FlowNavigationApi {
 
     /** One page of groups per parent (first/after as every connection), read in one partitioned statement. */
     private <K> List<FlowConnection> partitioned(List<K> keys, FlowQuery.PartitionKind kind, List<FlowDimension> groupBy,
-            FlowFilter filter, Integer first, String after, List<?> parents, java.util.function.Function<Object, K> keyOf) {
+            ShipmentScope scope, Integer first, String after, List<?> parents, java.util.function.Function<Object, K> keyOf) {
         List<FlowDimension> dims = Filters.dimensions(groupBy);
-        ShipmentScope scope = filters.scope(filter, "filter");
         Page page = Page.of(nested(first), after, -1);
         FlowQuery q = new FlowQuery(dims, scope, FlowApi.orders(null, dims), page.limit(), page.after(),
                 new FlowQuery.Partition(kind, keys), SelectedFields.asks(context, SelectedFields.DISTINCT_FIELDS));
@@ -110,8 +118,10 @@ public class FlowNavigationApi {
             @io.smallrye.graphql.api.Nullable @Name("groupBy") @Description("Dimensions to group by; none for the company's total.") List<@NonNull FlowDimension> groupBy,
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
             @Name("first") @Description("Groups per company, 0 to 100 (default 10).") Integer first,
-            @Name("after") @Description("Cursor after which the page starts.") String after) {
-        return partitioned(Batch.keys(list, Company::dbId), FlowQuery.PartitionKind.COMPANY, groupBy, filter, first, after,
+            @Name("after") @Description("Cursor after which the page starts.") String after,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF_RECORDS) String asOf) {
+        return partitioned(Batch.keys(list, Company::dbId), FlowQuery.PartitionKind.COMPANY, groupBy, scope(filter, asOf),
+                first, after,
                 list, c -> ((Company) c).dbId());
     }
 
@@ -120,10 +130,11 @@ public class FlowNavigationApi {
     public List<@NonNull CounterpartyConnection> counterparties(@Source List<Company> list,
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
             @Name("first") @Description("Counterparties per company, 0 to 100 (default 10).") Integer first,
-            @Name("after") @Description("Cursor after which the page starts.") String after) {
+            @Name("after") @Description("Cursor after which the page starts.") String after,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF_RECORDS) String asOf) {
         Page page = Page.of(nested(first), after, -1);
         List<FlowStore.PartRow<Long, CounterpartyRecord>> rows = flows.counterparties(Batch.keys(list, Company::dbId),
-                filters.scope(filter, "filter"), page.limit(), page.after());
+                scope(filter, asOf), page.limit(), page.after());
         return pages(list, Company::dbId, rows, page, (c, r) -> new CounterpartyEdge(c, Counterparty.of(r.item())),
                 CounterpartyConnection::new);
     }
@@ -157,8 +168,9 @@ public class FlowNavigationApi {
     public List<@NonNull ShipmentConnection> companyShipments(@Source List<Company> list,
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
             @Name("first") @Description("Shipments per company, 0 to 100 (default 10).") Integer first,
-            @Name("after") @Description("Cursor after which the page starts.") String after) {
-        ShipmentScope scope = filters.scope(filter, "filter");
+            @Name("after") @Description("Cursor after which the page starts.") String after,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF_RECORDS) String asOf) {
+        ShipmentScope scope = scope(filter, asOf);
         Page page = Page.of(nested(first), after, 2);
         java.time.LocalDate afterDate = null;
         Long afterId = null;
@@ -174,7 +186,8 @@ public class FlowNavigationApi {
         List<Map.Entry<Long, Long>> pageIds = shipments.pageOfCompanies(ids, scope, afterDate, afterId, page.limit());
         Map<Long, Shipment> byId = new HashMap<>();
         if (!pageIds.isEmpty()) {
-            Shipment.of(shipments.byIds(pageIds.stream().map(Map.Entry::getValue).distinct().toList()))
+            Shipment.of(shipments.byIds(pageIds.stream().map(Map.Entry::getValue).distinct().toList(),
+                    scope.asOfRelease()))
                     .forEach(s -> byId.put(s.dbId(), s));
         }
         Map<Long, List<Shipment>> byCompany = new HashMap<>();
@@ -197,16 +210,18 @@ public class FlowNavigationApi {
             @io.smallrye.graphql.api.Nullable @Name("groupBy") @Description("Dimensions to group by; none for the category's total.") List<@NonNull FlowDimension> groupBy,
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
             @Name("first") @Description("Groups per category, 0 to 100 (default 10).") Integer first,
-            @Name("after") @Description("Cursor after which the page starts.") String after) {
-        return partitioned(Batch.keys(list, ProductCategory::code), FlowQuery.PartitionKind.PRODUCT, groupBy, filter, first,
-                after, list, c -> ((ProductCategory) c).code());
+            @Name("after") @Description("Cursor after which the page starts.") String after,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF_RECORDS) String asOf) {
+        return partitioned(Batch.keys(list, ProductCategory::code), FlowQuery.PartitionKind.PRODUCT, groupBy,
+                scope(filter, asOf), first, after, list, c -> ((ProductCategory) c).code());
     }
 
     @Description("The categories one level down with the totals of the flows under each, largest first (only children "
             + "with flows are listed). One statement per level of the categories asked about.")
     public List<List<@NonNull ProductTotal>> childTotals(@Source List<ProductCategory> list,
-            @Name("filter") @Description("Which shipments to include.") FlowFilter filter) {
-        ShipmentScope scope = filters.scope(filter, "filter");
+            @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF_RECORDS) String asOf) {
+        ShipmentScope scope = scope(filter, asOf);
         Map<String, List<ProductTotal>> byParent = new HashMap<>();
         for (ProductLevel level : ProductLevel.values()) {
             List<String> parents = list.stream().filter(c -> c.level() == level).map(ProductCategory::code).distinct().toList();
@@ -250,10 +265,11 @@ public class FlowNavigationApi {
     public List<@NonNull PartnerTotalConnection> partners(@Source List<Country> list,
             @Name("filter") @Description("Which shipments to include.") FlowFilter filter,
             @Name("first") @Description("Partners per country, 0 to 100 (default 10).") Integer first,
-            @Name("after") @Description("Cursor after which the page starts.") String after) {
+            @Name("after") @Description("Cursor after which the page starts.") String after,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF_RECORDS) String asOf) {
         Page page = Page.of(nested(first), after, -1);
         List<FlowStore.PartRow<String, PartnerTotalRecord>> rows = flows.partners(Batch.keys(list, Country::code),
-                filters.scope(filter, "filter"), page.limit(), page.after());
+                scope(filter, asOf), page.limit(), page.after());
         return pages(list, Country::code, rows, page, (c, r) -> new PartnerTotalEdge(c, PartnerTotal.of(r.item())),
                 PartnerTotalConnection::new);
     }

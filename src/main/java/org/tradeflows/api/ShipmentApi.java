@@ -19,6 +19,7 @@ import org.tradeflows.api.types.ShipmentIntermediary;
 import org.tradeflows.api.types.SourceType;
 import org.tradeflows.input.FlowFilter;
 import org.tradeflows.input.FlowFilters;
+import org.tradeflows.input.ReleaseRefs;
 import org.tradeflows.model.BadUserInputException;
 import org.tradeflows.model.DataReleaseRecord;
 import org.tradeflows.model.GlobalId;
@@ -41,9 +42,11 @@ public class ShipmentApi {
     private final ProductStore products;
     private final SourceStore sources;
     private final ReleaseStore releases;
+    private final ReleaseRefs releaseRefs;
 
     public ShipmentApi(ShipmentStore shipments, FlowFilters filters, CompanyStore companies, CountryStore countries,
-            ProductStore products, SourceStore sources, ReleaseStore releases) {
+            ProductStore products, SourceStore sources, ReleaseStore releases, ReleaseRefs releaseRefs) {
+        this.releaseRefs = releaseRefs;
         this.shipments = shipments;
         this.filters = filters;
         this.companies = companies;
@@ -56,12 +59,13 @@ public class ShipmentApi {
     @Query("shipments")
     @NonNull
     @Description("Shipments matching the filter, ordered by date then id. Add a flow group's key to the filter to see "
-            + "the shipments behind it.")
+            + "the shipments behind it. With asOf, as they stood at that release (their intermediaries are today's).")
     public ShipmentConnection shipments(
             @Name("filter") @Description("Which shipments; the same filter as flows.") FlowFilter filter,
             @Name("first") @Description("Page size, 0 to 100 (default 20).") Integer first,
-            @Name("after") @Description("Cursor after which the page starts.") String after) {
-        ShipmentScope scope = filters.scope(filter, "filter");
+            @Name("after") @Description("Cursor after which the page starts.") String after,
+            @Name("asOf") @Description(ReleaseRefs.AS_OF_RECORDS) String asOf) {
+        ShipmentScope scope = filters.scope(filter, "filter").asOf(releaseRefs.asOf("asOf", asOf));
         Page page = Page.of(first, after, 2);
         LocalDate afterDate = null;
         Long afterId = null;

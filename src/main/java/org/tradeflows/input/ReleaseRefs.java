@@ -22,6 +22,10 @@ public class ReleaseRefs {
     public static final String AS_OF = "Read the figures as they stood at this data release (its id, key or upstream "
             + "version) or date (YYYY-MM-DD: the newest release published by the end of that day, UTC); default the "
             + "latest data.";
+    /** The description of {@code asOf} on shipments, flows and sanctions. */
+    public static final String AS_OF_RECORDS = "Read the records as they stood at this data release (its id, key or "
+            + "upstream version) or date (YYYY-MM-DD: the newest release published by the end of that day, UTC), with what "
+            + "later loads and corrections revised or withdrew; default the latest data.";
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** Looks like someone meant a date (digits and separators), so a failure says "not a date" rather than "no release". */
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}");

@@ -85,10 +85,11 @@ public enum FlowBase {
     /**
      * The coarsest store that answers the query exactly: same groups, same sums. Distinct company counts need the
      * shipments, as do filters and groupings below a rollup's grain (companies, sanctions at a date, intermediaries,
-     * national codes longer than HS6, periods not aligned to a rollup's months or years, minimum values).
+     * national codes longer than HS6, periods not aligned to a rollup's months or years, minimum values), and a read
+     * as of an earlier release (the rollups hold only today's sums).
      */
     public static FlowBase choose(FlowQuery q, boolean customKeys, boolean rollupsEnabled) {
-        if (!rollupsEnabled || q.needsDistinct() || customKeys) {
+        if (!rollupsEnabled || q.needsDistinct() || customKeys || q.scope().asOfRelease() != null) {
             return SHIPMENTS;
         }
         ShipmentScope s = q.scope();

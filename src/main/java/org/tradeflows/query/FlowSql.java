@@ -84,6 +84,11 @@ public final class FlowSql {
     }
 
     static Key key(FlowDimension d, List<String> sanctionAuthorities) {
+        return key(d, sanctionAuthorities, null);
+    }
+
+    /** The grouping key of the dimension, its sanctions read as of the release (null: the latest). */
+    static Key key(FlowDimension d, List<String> sanctionAuthorities, Long asOfRelease) {
         return switch (d) {
             case SUPPLIER -> new Key("k_supplier", "s.supplier_id", "bigint", Set.of());
             case RECIPIENT -> new Key("k_recipient", "s.recipient_id", "bigint", Set.of());
@@ -100,7 +105,7 @@ public final class FlowSql {
             case SOURCE -> new Key("k_source", "s.source_id", "bigint", Set.of());
             case CHPL_TIER -> new Key("k_chpl_tier", "chpl.tier", "text", Set.of(Join.CHPL));
             case RECIPIENT_SANCTIONED -> new Key("k_recipient_sanctioned",
-                    ShipmentScopeSql.recipientSanctioned(sanctionAuthorities), "boolean", Set.of());
+                    ShipmentScopeSql.recipientSanctioned(sanctionAuthorities, asOfRelease), "boolean", Set.of());
         };
     }
 
@@ -119,7 +124,7 @@ public final class FlowSql {
     }
 
     private static List<Key> keys(FlowQuery q) {
-        return q.groupBy().stream().map(d -> key(d, q.scope().sanctionAuthorities())).toList();
+        return q.groupBy().stream().map(d -> key(d, q.scope().sanctionAuthorities(), q.scope().asOfRelease())).toList();
     }
 
     /** The query of a company's counterparties with totals per direction, for many companies at once. */
@@ -209,7 +214,8 @@ public final class FlowSql {
         }
         columns.add(sql(base.baseColumns));
         List<Sql> from = new ArrayList<>();
-        from.add(sql(base.from));
+        // the rollups hold only today's sums: as of a release, FlowBase.choose reads the shipments, as of that release
+        from.add(base == FlowBase.SHIPMENTS ? ShipmentScopeSql.from(q.scope()) : sql(base.from));
         joins.forEach(j -> from.add(sql(j.sql)));
         if (partitioned) {
             from.add(partitionJoin(q.partition()));

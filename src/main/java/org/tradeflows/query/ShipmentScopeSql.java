@@ -16,12 +16,18 @@ public final class ShipmentScopeSql {
 
     /**
      * The recipient is under a sanction in force at the shipment's start date by the one rule ({@link SanctionRules}),
-     * of one of the authorities when they are given.
+     * of one of the authorities when they are given; the sanctions read as of the release (null: latest), as the
+     * shipments are.
      */
-    static Sql recipientSanctioned(List<String> authorities) {
-        return sql("exists (select 1 from sanction x where x.company_id = s.recipient_id and {}{})",
-                SanctionRules.inForce("x", sql("s.period_start")),
+    static Sql recipientSanctioned(List<String> authorities, Long asOfRelease) {
+        return sql("exists (select 1 from {} x where x.company_id = s.recipient_id and {}{})",
+                AsOfSql.sanctions(asOfRelease), SanctionRules.inForce("x", sql("s.period_start")),
                 ifGiven(authorities, a -> sql(" and x.authority = any({})", value(a))));
+    }
+
+    /** The shipments the scope reads, under alias {@code s}: the table, or the shipments as of its release. */
+    public static Sql from(ShipmentScope f) {
+        return sql("{} s", AsOfSql.shipments(f.asOfRelease()));
     }
 
     /** One value as an equality (which an ordered index scan can use), several as = any(array). */
@@ -56,7 +62,7 @@ public final class ShipmentScopeSql {
                 exists (select 1 from topic_product tp join topic t on t.id = tp.topic_id
                          where t.key = {} and starts_with(s.hs_code, tp.product_code))""", value(t))));
         if (f.recipientSanctioned() != null) {
-            Sql sanctioned = recipientSanctioned(f.sanctionAuthorities());
+            Sql sanctioned = recipientSanctioned(f.sanctionAuthorities(), f.asOfRelease());
             w.add(f.recipientSanctioned() ? sanctioned : sanctioned.not());
         }
         if (f.throughIntermediary() != null) {

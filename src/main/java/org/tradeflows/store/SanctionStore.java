@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.tradeflows.model.SanctionAuthority;
 import org.tradeflows.model.SanctionRecord;
+import org.tradeflows.query.AsOfSql;
 import org.tradeflows.query.SanctionCriteria;
 import org.tradeflows.query.SanctionRules;
 import org.tradeflows.query.SyntheticRules;
@@ -39,8 +40,14 @@ public class SanctionStore implements SourceLinked {
     }
 
     public List<SanctionRecord> byCompanyIds(Collection<Long> companyIds) {
-        return jdbc.list("select " + COLUMNS + " from sanction s where s.company_id = any(?) "
-                + "order by s.listed_on nulls last, s.id", List.of(companyIds), SanctionStore::map);
+        return byCompanyIds(companyIds, null);
+    }
+
+    /** The companies' listings as they stood at the release (null: the latest). */
+    public List<SanctionRecord> byCompanyIds(Collection<Long> companyIds, Long asOfRelease) {
+        return jdbc.list(sql("select " + COLUMNS + " from {} s where s.company_id = any({}) "
+                + "order by s.listed_on nulls last, s.id", AsOfSql.sanctions(asOfRelease), value(companyIds)),
+                SanctionStore::map);
     }
 
     /** Of the sanctions, those a generator wrote: a look-up by id does not find them. */
@@ -55,7 +62,13 @@ public class SanctionStore implements SourceLinked {
 
     /** Of the companies, those with a listing in force on the date, of the given authorities if any: one read. */
     public Set<Long> sanctionedAmong(Collection<Long> companyIds, LocalDate on, Collection<SanctionAuthority> authorities) {
-        return new HashSet<>(jdbc.list(sql("select distinct s.company_id from sanction s where {}", and(
+        return sanctionedAmong(companyIds, on, authorities, null);
+    }
+
+    /** {@link #sanctionedAmong(Collection, LocalDate, Collection)} with the listings as they stood at the release. */
+    public Set<Long> sanctionedAmong(Collection<Long> companyIds, LocalDate on, Collection<SanctionAuthority> authorities,
+            Long asOfRelease) {
+        return new HashSet<>(jdbc.list(sql("select distinct s.company_id from {} s where {}", AsOfSql.sanctions(asOfRelease), and(
                 sql("s.company_id = any({})", value(companyIds)),
                 SanctionRules.inForce(on),
                 ifGiven(authorities, a -> sql("s.authority = any({})", value(a.stream().map(Enum::name).toList()))))),
@@ -63,14 +76,23 @@ public class SanctionStore implements SourceLinked {
     }
 
     public List<SanctionRecord> page(SanctionCriteria filter, Long afterId, int limit) {
-        return jdbc.list(sql("select " + COLUMNS + " from sanction s join company c on c.id = s.company_id where {}"
-                + " order by s.id limit {}", and(where(filter), ifGiven(afterId, id -> sql("s.id > {}", value(id)))),
-                value(limit)), SanctionStore::map);
+        return page(filter, afterId, limit, null);
+    }
+
+    /** A page of the listings as they stood at the release (null: the latest), in id order. */
+    public List<SanctionRecord> page(SanctionCriteria filter, Long afterId, int limit, Long asOfRelease) {
+        return jdbc.list(sql("select " + COLUMNS + " from {} s join company c on c.id = s.company_id where {}"
+                + " order by s.id limit {}", AsOfSql.sanctions(asOfRelease),
+                and(where(filter), ifGiven(afterId, id -> sql("s.id > {}", value(id)))), value(limit)), SanctionStore::map);
     }
 
     public long count(SanctionCriteria filter) {
-        return jdbc.count(sql("select count(*) from sanction s join company c on c.id = s.company_id where {}",
-                where(filter)));
+        return count(filter, null);
+    }
+
+    public long count(SanctionCriteria filter, Long asOfRelease) {
+        return jdbc.count(sql("select count(*) from {} s join company c on c.id = s.company_id where {}",
+                AsOfSql.sanctions(asOfRelease), where(filter)));
     }
 
     private static Sql where(SanctionCriteria f) {

@@ -16,6 +16,7 @@ import org.tradeflows.model.PeriodRecord;
 import org.tradeflows.model.ShipmentIntermediaryRecord;
 import org.tradeflows.model.ShipmentRecord;
 import org.tradeflows.model.ValueQualifier;
+import org.tradeflows.query.AsOfSql;
 import org.tradeflows.query.ShipmentScope;
 import org.tradeflows.query.ShipmentScopeSql;
 import org.tradeflows.sql.Sql;
@@ -40,19 +41,26 @@ public class ShipmentStore {
     }
 
     public List<ShipmentRecord> byIds(Collection<Long> ids) {
-        return jdbc.list("select " + COLUMNS + " from shipment s where s.id = any(?)", List.of(ids), ShipmentStore::map);
+        return byIds(ids, null);
+    }
+
+    /** The shipments as they stood at the release (null: the latest). */
+    public List<ShipmentRecord> byIds(Collection<Long> ids, Long asOfRelease) {
+        Sql rows = sql("select " + COLUMNS + " from {} s where s.id = any({})", AsOfSql.shipments(asOfRelease),
+                value(ids));
+        return jdbc.list(rows.text(), rows.values(), ShipmentStore::map);
     }
 
     public List<ShipmentRecord> page(ShipmentScope scope, LocalDate afterDate, Long afterId, int limit) {
         Sql after = afterDate == null ? Sql.EMPTY
                 : sql("(s.period_start, s.id) > ({}, {})", value(afterDate), value(afterId));
-        Sql page = sql("select " + COLUMNS + " from shipment s where {} order by s.period_start, s.id limit {}",
-                Sql.and(ShipmentScopeSql.where(scope), after), value(limit));
+        Sql page = sql("select " + COLUMNS + " from {} where {} order by s.period_start, s.id limit {}",
+                ShipmentScopeSql.from(scope), Sql.and(ShipmentScopeSql.where(scope), after), value(limit));
         return jdbc.list(page.text(), page.values(), ShipmentStore::map);
     }
 
     public long count(ShipmentScope scope) {
-        Sql count = sql("select count(*) from shipment s where {}", ShipmentScopeSql.where(scope));
+        Sql count = sql("select count(*) from {} where {}", ShipmentScopeSql.from(scope), ShipmentScopeSql.where(scope));
         return jdbc.count(count.text(), count.values());
     }
 
@@ -61,8 +69,9 @@ public class ShipmentStore {
             int limit) {
         Sql first = sql("select * from (select part.key as part_key, "
                 + "row_number() over (partition by part.key order by s.period_start, s.id) as rn, " + COLUMNS
-                + " from shipment s join unnest({}::bigint[]) part(key) on (s.supplier_id = part.key or s.recipient_id = part.key)"
-                + " where {}) x where rn <= {} order by part_key, rn", value(companyIds), ShipmentScopeSql.where(scope), value(limit));
+                + " from {} join unnest({}::bigint[]) part(key) on (s.supplier_id = part.key or s.recipient_id = part.key)"
+                + " where {}) x where rn <= {} order by part_key, rn", ShipmentScopeSql.from(scope), value(companyIds),
+                ShipmentScopeSql.where(scope), value(limit));
         return jdbc.list(first.text(), first.values(), rs -> Map.entry(rs.getLong("part_key"), map(rs)));
     }
 
@@ -75,17 +84,17 @@ public class ShipmentStore {
         Sql cut = afterId == null ? Sql.TRUE : sql("(s.period_start, s.id) > ({}, {})", value(afterDate), value(afterId));
         Sql page = sql("select part_key, id from (select part.key as part_key, s.id, "
                 + "row_number() over (partition by part.key order by s.period_start, s.id) as rn"
-                + " from shipment s join unnest({}::bigint[]) part(key) on (s.supplier_id = part.key or s.recipient_id = part.key)"
-                + " where {} and {}) x where rn <= {} order by part_key, rn", value(companyIds), ShipmentScopeSql.where(scope),
-                cut, value(limit));
+                + " from {} join unnest({}::bigint[]) part(key) on (s.supplier_id = part.key or s.recipient_id = part.key)"
+                + " where {} and {}) x where rn <= {} order by part_key, rn", ShipmentScopeSql.from(scope), value(companyIds),
+                ShipmentScopeSql.where(scope), cut, value(limit));
         return jdbc.list(page.text(), page.values(), rs -> Map.entry(rs.getLong(1), rs.getLong(2)));
     }
 
     /** The number of each company's shipments (as supplier or recipient) in the scope: one statement. */
     public Map<Long, Long> countOfCompanies(Collection<Long> companyIds, ShipmentScope scope) {
-        Sql count = sql("select part.key, count(*) from shipment s join unnest({}::bigint[]) part(key) "
+        Sql count = sql("select part.key, count(*) from {} join unnest({}::bigint[]) part(key) "
                 + "on (s.supplier_id = part.key or s.recipient_id = part.key) where {} group by part.key",
-                value(companyIds), ShipmentScopeSql.where(scope));
+                ShipmentScopeSql.from(scope), value(companyIds), ShipmentScopeSql.where(scope));
         Map<Long, Long> counts = new java.util.HashMap<>();
         jdbc.list(count.text(), count.values(), rs -> counts.put(rs.getLong(1), rs.getLong(2)));
         return counts;

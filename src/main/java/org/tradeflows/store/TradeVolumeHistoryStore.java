@@ -106,7 +106,8 @@ public class TradeVolumeHistoryStore {
                 value(Integer.toString(keep))), dryRun);
     }
 
-    private static long prune(Connection c, Sql fromWhere, boolean dryRun) throws SQLException {
+    /** Deletes (or, dry, counts) the rows of {@code fromWhere}: a history table aliased h and its condition. */
+    static long prune(Connection c, Sql fromWhere, boolean dryRun) throws SQLException {
         Sql statement = dryRun ? sql("select count(*) {}", fromWhere)
                 : sql("with gone as (delete {} returning 1) select count(*) from gone", fromWhere);
         try (PreparedStatement ps = c.prepareStatement(statement.text())) {

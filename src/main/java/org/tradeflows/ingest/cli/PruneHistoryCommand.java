@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.tradeflows.store.CompanyDataHistoryStore;
 import org.tradeflows.store.TradeVolumeHistoryStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -13,13 +14,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar target/quarkus-app/quarkus-run.jar prune-history --before DATE | --keep N [--dry-run]}: deletes
- * kept versions of official figures that asOf no longer needs to answer for recent releases. History is kept for
+ * kept versions of official figures, sanctions and shipments that asOf no longer needs to answer for recent releases. History is kept for
  * ever unless this is run. Runs without Quarkus, on a plain JDBC connection, in one transaction.
  * Exit codes: 0 pruned (or dry run); 2 bad arguments; 3 failure.
  */
 @Command(name = "prune-history", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Delete old versions of revised or withdrawn official figures (asOf an older release then no "
-                + "longer shows the versions deleted).")
+        description = "Delete old versions of revised or withdrawn official figures, sanctions and shipments (asOf an "
+                + "older release then no longer shows the versions deleted).")
 public final class PruneHistoryCommand implements Callable<Integer> {
 
     static final class Which {
@@ -60,11 +61,14 @@ public final class PruneHistoryCommand implements Callable<Integer> {
             c.setAutoCommit(false);
             long n = which.before != null ? TradeVolumeHistoryStore.pruneBefore(c, which.before, dryRun)
                     : TradeVolumeHistoryStore.pruneKeeping(c, which.keep, dryRun);
+            CompanyDataHistoryStore.Pruned records = which.before != null
+                    ? CompanyDataHistoryStore.pruneBefore(c, which.before, dryRun)
+                    : CompanyDataHistoryStore.pruneKeeping(c, which.keep, dryRun);
             c.commit();
             String scope = which.before != null ? "superseded before " + which.before
                     : "not needed by the " + which.keep + " newest releases";
-            out.println((dryRun ? "Dry run: would delete " : "Deleted ") + n + " kept versions of official figures "
-                    + scope + ".");
+            out.println((dryRun ? "Dry run: would delete " : "Deleted ") + n + " kept versions of official figures, "
+                    + records.sanctions() + " of sanctions and " + records.shipments() + " of shipments " + scope + ".");
             return 0;
         } catch (SQLException e) {
             err.println("prune-history: the database refused, nothing was deleted: " + e.getMessage());

@@ -199,7 +199,8 @@ function fillEmbedCodes() {
       + 'width="100%" height="520" style="border:0" loading="lazy"></iframe>';
     const link = panels[name].permalink;
     if (link) {
-      const when = link.asOf ? `official figures as of release ${link.asOf}` : `data of ${new Date().toISOString().slice(0, 10)}`;
+      const what = name === 'official' ? 'official figures' : 'data';
+      const when = link.asOf ? `${what} as of release ${link.asOf}` : `data of ${new Date().toISOString().slice(0, 10)}`;
       code += `\n<p style="font-size:small">Data: <a href="${escapeHtml(link.url)}">${escapeHtml(title)} (Tradeflows, `
         + `${escapeHtml(when)})</a> — <a href="${escapeHtml(citeUrl(link.url))}">cite</a></p>`;
     }

@@ -63,7 +63,7 @@ export class Panel {
     const pinned = takesAsOf(query);
     if (pinned && variables.asOf) clear(this.asOfEl, ` · as of release ${variables.asOf}`);
     else if (!pinned && new URLSearchParams(location.search).get('asOf')) {
-      clear(this.asOfEl, ' · today’s data: only official figures are read as of a release');
+      clear(this.asOfEl, ' · today’s data: only official figures and shipments are read as of a release');
     }
     const asOf = pinned ? variables.asOf || await this.pinTo : null;
     const url = await permalink(query, variables, asOf);

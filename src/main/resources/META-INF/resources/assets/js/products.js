@@ -2,7 +2,7 @@
 // total of the flows under it. A bar or a row's button goes one level down; the breadcrumb goes back up.
 
 import { PRODUCT_CHILDREN, PRODUCT_SECTIONS } from './queries.js';
-import { flowFilter } from './state.js';
+import { flowFilter, asOfVariable } from './state.js';
 import { h, clear, figure, count, escapeHtml, eurShort } from './dom.js';
 import { renderChart, hideChart, narrow, truncate, COLORS } from './chart.js';
 import { finish } from './panel.js';
@@ -15,8 +15,8 @@ export async function loadProducts(panel, state, nav, ctx = {}) {
   const filter = flowFilter(state);
   const atTop = !state.drill;
   const data = atTop
-    ? await panel.run(PRODUCT_SECTIONS, { filter })
-    : await panel.run(PRODUCT_CHILDREN, { code: state.drill, filter });
+    ? await panel.run(PRODUCT_SECTIONS, { filter, ...asOfVariable(state) })
+    : await panel.run(PRODUCT_CHILDREN, { code: state.drill, filter, ...asOfVariable(state) });
   if (!data) return;
   let rows;
   let total;

@@ -2,7 +2,7 @@
 // its companies; clicking a company opens its profile.
 
 import { SANKEY_COMPANIES, SANKEY_COUNTRIES } from './queries.js';
-import { flowFilter } from './state.js';
+import { flowFilter, asOfVariable } from './state.js';
 import { h, clear, figure, count, escapeHtml } from './dom.js';
 import { renderChart, hideChart, narrow, truncate, COLORS } from './chart.js';
 import { finish } from './panel.js';
@@ -10,7 +10,7 @@ import { showMissing } from './levels.js';
 
 export async function loadSankey(panel, state, nav, ctx = {}) {
   const byCompany = state.flow === 'companies';
-  const variables = { filter: flowFilter(state), first: byCompany ? 30 : 40 };
+  const variables = { filter: flowFilter(state), first: byCompany ? 30 : 40, ...asOfVariable(state) };
   const data = await panel.run(byCompany ? SANKEY_COMPANIES : SANKEY_COUNTRIES, variables);
   if (!data) return;
   const connection = data.flows;

@@ -71,8 +71,9 @@ export function toSearch(state) {
 }
 
 /**
- * The asOf variable of the queries that read official figures: the release the URL names (an embed's is pinned), or
- * nothing for the latest data. Company shipments and findings keep no history, so their queries take none.
+ * The asOf variable of the queries that read official figures or shipments: the release the URL names (an embed's is
+ * pinned), or nothing for the latest data (the shipment panels then read the rollups). Findings keep no history, so
+ * their queries take none.
  */
 export function asOfVariable(state) {
   return state.asOf ? { asOf: state.asOf } : {};
@@ -151,6 +152,6 @@ export function describeFilter(state) {
   if (state.sanctioned === 'false') parts.push('recipients not sanctioned');
   if (state.topic) parts.push('topic ' + state.topic);
   if (state.sources.length) parts.push('source ' + state.sources.join(', '));
-  if (state.asOf) parts.push('official figures as of release ' + state.asOf);
+  if (state.asOf) parts.push('as of release ' + state.asOf);
   return parts.length ? parts.join(' · ') : 'all documented shipments';
 }

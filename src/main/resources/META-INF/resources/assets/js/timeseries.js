@@ -1,7 +1,7 @@
 // Flows over time, by year, quarter or month. Periods without documented shipments stay empty (no bar), not zero.
 
 import { TIME_SERIES } from './queries.js';
-import { flowFilter } from './state.js';
+import { flowFilter, asOfVariable } from './state.js';
 import { h, clear, figure, count, escapeHtml, eurShort, qualifierWords } from './dom.js';
 import { renderChart, hideChart, narrow, COLORS } from './chart.js';
 import { finish } from './panel.js';
@@ -19,6 +19,7 @@ export async function loadTimeSeries(panel, state, nav, ctx = {}) {
     filter: flowFilter(state),
     groupBy: [grain.dimension],
     orderBy: [{ field: grain.dimension, direction: 'ASC' }],
+    ...asOfVariable(state),
   };
   const data = await panel.run(TIME_SERIES, variables);
   if (!data) return;
