@@ -66,6 +66,8 @@ class FlowMeasuresTest {
             {"85423100", "2023-05-05", "2023-05-05", a, r1, "500.00", null, null, null, "EXACT"},
             {"85423100", "2023-06-06", "2023-06-06", b, r1, "600.00", null, "84.00", "1.5", "APPROXIMATE"},
             {"85423100", "2022-02-02", "2022-02-02", a, r2, "700.00", "91.00", "98.00", "2.0", "MORE_THAN"},
+            // in the CHPL's Tier 2 only, and in no topic: a tier filter that ignored the tier would keep it
+            {"85176200", "2023-08-08", "2023-08-08", b, r2, "800.00", "104.00", "112.00", "3.0", "EXACT"},
         };
         for (int i = 0; i < rows.length; i++) {
             Object[] r = rows[i];
@@ -77,6 +79,11 @@ class FlowMeasuresTest {
 
     /** Plain SQL per HS4 and year: sums stay null where no shipment has a value. */
     private Map<String, Map<String, Object>> expected() {
+        return expected("true");
+    }
+
+    /** The same, of the shipments that also meet {@code where} (plain SQL over shipment {@code s}). */
+    private Map<String, Map<String, Object>> expected(String where) {
         String sql = """
                 select string_agg(concat(g, '|', eur, '|', usd, '|', n, '|', without, '|', kg, '|', first, '|', last, '|', sup,
                                          '|', rec, '|', q), E'\\n' order by g)
@@ -89,7 +96,7 @@ class FlowMeasuresTest {
                                   when bool_or(value_qualifier = 'AT_LEAST') then 'AT_LEAST'
                                   when bool_or(value_qualifier = 'ESTIMATED') then 'ESTIMATED'
                                   when bool_or(value_qualifier = 'APPROXIMATE') then 'APPROXIMATE' else 'EXACT' end as q
-                      from shipment where source_id = ? group by 1) t""";
+                      from shipment s where source_id = ? and (%s) group by 1) t""".formatted(where);
         String[] names = {"valueEur", "valueUsd", "shipmentCount", "shipmentsWithoutEur", "netWeightKg", "firstDate", "lastDate",
             "distinctSuppliers", "distinctRecipients", "valueQualifier"};
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
@@ -109,9 +116,15 @@ class FlowMeasuresTest {
     }
 
     private Map<String, Map<String, Object>> answered(String fields, boolean expectShipments) {
-        JsonPath r = GraphQL.data(QUERY.formatted(fields), Map.of("f", Map.of("sources", List.of(SOURCE))));
+        return answered(fields, expectShipments, Map.of());
+    }
+
+    private Map<String, Map<String, Object>> answered(String fields, boolean expectShipments, Map<String, Object> more) {
+        Map<String, Object> filter = new LinkedHashMap<>(more);
+        filter.put("sources", List.of(SOURCE));
+        JsonPath r = GraphQL.data(QUERY.formatted(fields), Map.of("f", filter));
         if (expectShipments) {
-            assertThat(r.getString("data.flows.servedFrom")).isEqualTo("SHIPMENTS");
+            assertThat(r.getString("data.flows.servedFrom")).as("store of %s", filter).isEqualTo("SHIPMENTS");
         }
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         for (Map<String, Object> node : r.<Map<String, Object>>getList("data.flows.edges.node")) {
@@ -148,6 +161,32 @@ class FlowMeasuresTest {
         assertThat(sql.get("8542/2023").get("valueEur")).as("a group without any EUR value").isNull();
         assertSameMeasures(answered(ROLLUP_FIELDS, false), sql, "the store it chose");
         assertSameMeasures(answered(ROLLUP_FIELDS + " distinctSuppliers distinctRecipients", true), sql, "the shipments");
+    }
+
+    /**
+     * The story's fact box filters by topic, the explorer by CHPL tier: without distinct counts the monthly rollup is
+     * eligible (FlowCosts picks the shipments when the planner finds them cheaper, as it does for these few rows), with
+     * them the shipments; each keeps exactly the shipments plain SQL keeps (84072100 is in neither, 840710 only in the
+     * topic, 854231 in both, 851762 in Tier 2 only).
+     */
+    @Test
+    void topicAndChplTierFiltersKeepWhatPlainSqlKeepsOnTheRollupsAndOnTheShipments() {
+        Map<String, Map<String, Object>> all = expected();
+        record Case(Map<String, Object> filter, String where) {
+        }
+        for (Case c : List.of(
+                new Case(Map.of("topic", "drone-components"), """
+                        exists (select 1 from topic_product tp join topic t on t.id = tp.topic_id
+                                 where t.key = 'drone-components' and starts_with(s.hs_code, tp.product_code))"""),
+                new Case(Map.of("chplTiers", List.of("TIER_1")), "left(s.hs_code, 6) in (select hs6 from chpl_entry where tier = 'TIER_1')"))) {
+            Map<String, Map<String, Object>> sql = expected(c.where());
+            long kept = sql.values().stream().mapToLong(m -> Long.parseLong(m.get("shipmentCount").toString())).sum();
+            assertThat(kept).as("shipments kept by %s", c.filter()).isPositive()
+                    .isLessThan(all.values().stream().mapToLong(m -> Long.parseLong(m.get("shipmentCount").toString())).sum());
+            assertSameMeasures(answered(ROLLUP_FIELDS, false, c.filter()), sql, "the store it chose, " + c.filter());
+            assertSameMeasures(answered(ROLLUP_FIELDS + " distinctSuppliers distinctRecipients", true, c.filter()), sql,
+                    "the shipments, " + c.filter());
+        }
     }
 
     @Test

@@ -27,23 +27,26 @@ class MoneyTest {
     @Inject
     Jdbc jdbc;
 
+    /** A generated release of its own, labelled as the generator labels its releases: by a synthetic- source. */
     @BeforeEach
     void chfShipments() {
         jdbc.update("""
-                insert into source (key, kind, title, citation) values ('test-money', 'SYNTHETIC', 'Test rates', 'Test rates')
+                insert into source (key, kind, title, citation) values ('synthetic-test-money', 'SYNTHETIC', 'Test rates', 'Test rates')
                 on conflict (key) do nothing""", List.of());
         jdbc.update("""
-                insert into data_release (key, version, kind, synthetic, content_sha256, changelog)
-                values ('test-money', '1', 'SYNTHETIC', true, repeat('0', 64), 'money test') on conflict (key) do nothing""", List.of());
+                insert into data_release (key, version, kind, synthetic, content_sha256, changelog, source_id)
+                select 'synthetic-test-money', '1', 'SYNTHETIC', true, repeat('0', 64), 'money test', id
+                  from source where key = 'synthetic-test-money'
+                on conflict (key) do nothing""", List.of());
         jdbc.update("""
                 insert into exchange_rate (currency, period_kind, period_start, units_per_eur, source_id)
-                values ('AMD', 'YEAR', date '2023-01-01', ?, (select id from source where key = 'test-money')),
-                       ('AMD', 'MONTH', date '2023-03-01', ?, (select id from source where key = 'test-money'))
+                values ('AMD', 'YEAR', date '2023-01-01', ?, (select id from source where key = 'synthetic-test-money')),
+                       ('AMD', 'MONTH', date '2023-03-01', ?, (select id from source where key = 'synthetic-test-money'))
                 on conflict do nothing""", List.of(ANNUAL, MARCH));
         jdbc.update("""
                 insert into shipment (release_id, synthetic, source_id, source_record_ref, supplier_country, recipient_country,
                     period_start, period_end, hs_code, product_code, value, currency, value_eur, value_usd, value_qualifier)
-                select (select id from data_release where key = 'test-money'), true, (select id from source where key = 'test-money'),
+                select (select id from data_release where key = 'synthetic-test-money'), true, (select id from source where key = 'synthetic-test-money'),
                        ref, 'CH', 'RU', d, d, '901380', '901380', v, 'AMD', to_eur(v, 'AMD', d), to_usd(v, 'AMD', d), q
                   from (values ('march', date '2023-03-15', 9800.00, 'EXACT'),
                                ('june', date '2023-06-15', 9500.00, 'AT_LEAST')) x(ref, d, v, q)
@@ -53,7 +56,7 @@ class MoneyTest {
     @Test
     void theMonthlyRateWinsOverTheAnnualOne() {
         JsonPath r = GraphQL.data("""
-                { shipments(filter: {sources: ["test-money"], includeSynthetic: true}) { edges { node {
+                { shipments(filter: {sources: ["synthetic-test-money"], includeSynthetic: true}) { edges { node {
                     sourceRecordRef value { amount currency } valueEur valueUsd } } } }""");
         var nodes = r.getList("data.shipments.edges.node", java.util.Map.class);
         for (var n : nodes) {
@@ -76,8 +79,8 @@ class MoneyTest {
     @Test
     void aSumThatIncludesAnAtLeastIsAtLeast() {
         JsonPath r = GraphQL.data("""
-                { all: flows(filter: {sources: ["test-money"], includeSynthetic: true}) { edges { node { valueEur value { text qualifier } } } }
-                  exact: flows(filter: {sources: ["test-money"], includeSynthetic: true, periodTo: "2023-04-01"}) { edges { node { value { qualifier } } } } }""");
+                { all: flows(filter: {sources: ["synthetic-test-money"], includeSynthetic: true}) { edges { node { valueEur value { text qualifier } } } }
+                  exact: flows(filter: {sources: ["synthetic-test-money"], includeSynthetic: true, periodTo: "2023-04-01"}) { edges { node { value { qualifier } } } } }""");
         assertThat(r.getString("data.all.edges[0].node.value.qualifier")).isEqualTo("AT_LEAST");
         assertThat(r.getString("data.all.edges[0].node.value.text")).startsWith("at least EUR ");
         assertThat(new BigDecimal(r.getString("data.all.edges[0].node.valueEur"))).isEqualByComparingTo("20000.00");

@@ -27,7 +27,7 @@ import org.tradeflows.support.SyntheticData;
 class PagingWhileLoadingTest {
 
     static final String BASE = "synthetic-paging-base";
-    static final String LOADED = "test-paging-loaded";
+    static final String LOADED = "synthetic-paging-loaded";
 
     @Inject
     AgroalDataSource dataSource;
@@ -39,8 +39,10 @@ class PagingWhileLoadingTest {
         SyntheticData.load(dataSource, "paging-base", 11, 20, 1200);
         jdbc.update("insert into source (key, kind, title, citation) values (?, 'SYNTHETIC', 'Loaded while paging', 'test') "
                 + "on conflict (key) do nothing", List.of(LOADED));
-        jdbc.update("insert into data_release (key, version, kind, synthetic, content_sha256, changelog) values (?, '1', "
-                + "'SYNTHETIC', true, repeat('1', 64), 'paging test') on conflict (key) do nothing", List.of(LOADED));
+        // labelled as the generator labels its releases: by its synthetic- source
+        jdbc.update("insert into data_release (key, version, kind, synthetic, content_sha256, changelog, source_id) select ?, '1', "
+                + "'SYNTHETIC', true, repeat('1', 64), 'paging test', id from source where key = ? on conflict (key) do nothing",
+                List.of(LOADED, LOADED));
     }
 
     /** Copies some base shipments under the second source, spread over the whole date range. */
