@@ -121,4 +121,28 @@ class NavigationBatchingTest {
         return ((List<Map<String, Object>>) ((Map<String, Object>) connection).get("edges")).stream()
                 .map(e -> (Map<String, Object>) e.get("node")).toList();
     }
+
+    /**
+     * A batched field asked twice under two aliases with other arguments answers each with its own arguments, as the
+     * same field asked alone does: SmallRye's batch function took the first key's arguments for the whole batch, so
+     * the second alias came back with the first one's page (issue 16, LazyBatchLoaders.byArguments).
+     */
+    @Test
+    void aBatchedFieldUnderTwoAliasesAnswersEachWithItsOwnArguments() {
+        String f = F.replace("\\\"", "\"");
+        String companies = "{ companies(filter: {search: \"Synthetic Recipient\", includeSynthetic: true}, first: 6) "
+                + "{ edges { node { id %s } } } }";
+        String first = "shipments(filter: " + f + ", first: 1) { totalCount edges { node { id } } }";
+        String second = "shipments(filter: " + f + ", first: 3) { edges { node { id hsCode } } }";
+        JsonPath both = GraphQL.data(companies.formatted("a: " + first + " b: " + second));
+        JsonPath firstAlone = GraphQL.data(companies.formatted("a: " + first));
+        JsonPath secondAlone = GraphQL.data(companies.formatted("b: " + second));
+        List<Map<String, Object>> edges = both.getList("data.companies.edges");
+        assertThat(edges).hasSize(6);
+        assertThat(both.getList("data.companies.edges.node.a")).isEqualTo(firstAlone.getList("data.companies.edges.node.a"));
+        assertThat(both.getList("data.companies.edges.node.b")).isEqualTo(secondAlone.getList("data.companies.edges.node.b"));
+        // the pages differ in size, so the two aliases cannot both be right with one answer
+        assertThat(both.getList("data.companies.edges.node.b.edges.flatten()").size())
+                .isGreaterThan(both.getList("data.companies.edges.node.a.edges.flatten()").size());
+    }
 }
