@@ -56,7 +56,7 @@ class NavigationBatchingTest {
 
     private String companiesQuery(int n) {
         String f = F.replace("\\\"", "\"");
-        return "{ companies(filter: {search: \"Synthetic Recipient\", includeSynthetic: true}, first: " + n + ") { edges { node { name country { code } "
+        return "{ companies(filter: {search: \"Synthetic Recipient navigation\", includeSynthetic: true}, first: " + n + ") { edges { node { name country { code } "
                 + "aliases { name } identifiers { value } sanctions { authority source { key } } sanctioned findings { key } "
                 + "flows(groupBy: [HS2], filter: " + f + ", first: 3) { totalCount edges { node { hs2 { code } valueEur } } } "
                 + "counterparties(filter: " + f + ", first: 3) { totalCount edges { node { role company { name country { code } } totals { valueEur } } } } "
@@ -130,7 +130,7 @@ class NavigationBatchingTest {
     @Test
     void aBatchedFieldUnderTwoAliasesAnswersEachWithItsOwnArguments() {
         String f = F.replace("\\\"", "\"");
-        String companies = "{ companies(filter: {search: \"Synthetic Recipient\", includeSynthetic: true}, first: 6) "
+        String companies = "{ companies(filter: {search: \"Synthetic Recipient navigation\", includeSynthetic: true}, first: 6) "
                 + "{ edges { node { id %s } } } }";
         String first = "shipments(filter: " + f + ", first: 1) { totalCount edges { node { id } } }";
         String second = "shipments(filter: " + f + ", first: 3) { edges { node { id hsCode } } }";
